@@ -1,0 +1,43 @@
+"""The store: articles, quotes and speakers in SQLite (default) or PostgreSQL, and search.
+
+    store = open_store("guillemet.db")            # or "postgresql://user:pw@host/db"
+    store.put(articles)                            # one transaction; upsert by article id
+    store.search(SearchQuery(q="président", kind="direct"))
+
+Tables are derived from the record's dataclasses (:mod:`guillemet.store.schema`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guillemet.store.base import Store
+from guillemet.store.query import QuoteHit, SearchQuery, SearchResult, SpeakerProfile
+
+DEFAULT_DB = "guillemet.db"
+
+
+def open_store(db: str | Path = DEFAULT_DB) -> Store:
+    """The store a ``--db`` value names: a ``postgresql://`` URL or an SQLite file path.
+
+    Args:
+        db: A file path (created if missing) or a PostgreSQL URL.
+
+    Returns:
+        An open store; close it (or use it as a context manager) when done.
+
+    Raises:
+        StoreError: The database cannot be opened.
+        MissingExtra: A PostgreSQL URL without ``guillemet[postgres]`` installed.
+    """
+    text = str(db)
+    if text.startswith(("postgresql://", "postgres://")):
+        from guillemet.store.postgres import PostgresStore
+
+        return PostgresStore(text)
+    from guillemet.store.sqlite import SQLiteStore
+
+    return SQLiteStore(text)
+
+
+__all__ = ["DEFAULT_DB", "QuoteHit", "SearchQuery", "SearchResult", "SpeakerProfile", "Store", "open_store"]

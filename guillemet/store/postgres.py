@@ -1,0 +1,92 @@
+"""The server store: PostgreSQL through psycopg 3, full text with the French configuration.
+
+Search uses ``to_tsvector`` with a text search configuration copied from ``french`` that also
+strips accents (``unaccent``) when that extension can be created; otherwise plain ``french``.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+from guillemet.errors import StoreError, require
+from guillemet.store.base import Store
+
+#: Our text search configuration: ``french`` with accents removed before stemming.
+UNACCENT_CONFIG = "guillemet_french"
+
+
+class PostgresStore(Store):
+    """A store in a PostgreSQL database (tables created if missing).
+
+    Args:
+        url: A libpq URL, ``postgresql://user:password@host:port/dbname``.
+
+    Raises:
+        MissingExtra: psycopg is not installed (``pip install 'guillemet[postgres]'``).
+        StoreError: The server cannot be reached or refuses the schema.
+    """
+
+    placeholder = "%s"
+    types = {"TEXT": "TEXT", "INTEGER": "INTEGER", "REAL": "DOUBLE PRECISION"}
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.psycopg = require("psycopg", "postgres")
+        self.url = url
+        try:
+            self.conn = self.psycopg.connect(url, autocommit=True)
+        except self.psycopg.Error as exc:
+            raise StoreError(f"Cannot connect to PostgreSQL ({str(exc).strip()}): check the --db URL "
+                             "and that the server is running (scripts/start-postgres.sh starts one).") from exc
+        self.ts_config = self._text_search_config()
+        with self.transaction() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(4242)")  # two ingests creating tables at once
+            for statement in self.schema_sql():
+                cur.execute(statement)
+
+    def _text_search_config(self) -> str:
+        """Our unaccenting configuration if it exists or can be made, else ``french``."""
+        try:
+            with self.transaction() as cur:
+                cur.execute("SELECT pg_advisory_xact_lock(4242)")
+                cur.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", [UNACCENT_CONFIG])
+                if cur.fetchone():
+                    return UNACCENT_CONFIG
+                cur.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+                cur.execute(f"CREATE TEXT SEARCH CONFIGURATION {UNACCENT_CONFIG} (COPY = french)")
+                cur.execute(f"ALTER TEXT SEARCH CONFIGURATION {UNACCENT_CONFIG} ALTER MAPPING FOR "
+                            "hword, hword_part, word WITH unaccent, french_stem")
+            return UNACCENT_CONFIG
+        except StoreError:
+            return "french"  # no unaccent (not installed, or no right to create it)
+
+    def _quotes_key_sql(self) -> str:
+        return "qid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+
+    def schema_sql(self) -> list[str]:
+        statements = super().schema_sql()
+        # The tsvector is a generated column: it follows content_text with no trigger.
+        statements.insert(2, "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS "
+                             f"(to_tsvector('{self.ts_config}'::regconfig, coalesce(content_text, ''))) STORED")
+        return statements
+
+    def _extra_schema(self) -> list[str]:
+        return ["CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING GIN (tsv)"]
+
+    def _fts_condition(self, q: str) -> tuple[str, list[Any]]:
+        return f"q.tsv @@ plainto_tsquery('{self.ts_config}'::regconfig, ?)", [q]
+
+    def _insert(self, cur: Any, table: Any, rows: list[tuple[Any, ...]]) -> None:
+        try:
+            super()._insert(cur, table, rows)
+        except ValueError as exc:  # psycopg refuses NUL characters before the server sees them
+            raise StoreError(f"PostgreSQL cannot store this text ({exc}).") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        try:
+            with self.conn.transaction(), self.conn.cursor() as cur:
+                yield cur
+        except self.psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL refused the operation ({str(exc).strip()}).") from exc

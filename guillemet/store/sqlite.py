@@ -1,0 +1,86 @@
+"""The embedded store: one SQLite file, WAL journal, FTS5 index over quote content."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from guillemet.errors import StoreError
+from guillemet.store.base import Store
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class SQLiteStore(Store):
+    """A store in an SQLite file (created if missing).
+
+    Search is accent- and case-insensitive (FTS5 ``unicode61 remove_diacritics 2``):
+    "president" finds "Président".
+
+    Args:
+        path: The database file.
+
+    Raises:
+        StoreError: The file cannot be opened or is not a guillemet database.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__()
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                        timeout=30)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            with self.transaction() as cur:
+                for statement in self.schema_sql():
+                    cur.execute(statement)
+        except sqlite3.Error as exc:
+            raise StoreError(f"Cannot open the SQLite store {self.path!r} ({exc}): "
+                             "check the path is writable and is a guillemet database.") from exc
+
+    def _quotes_key_sql(self) -> str:
+        return "qid INTEGER PRIMARY KEY"
+
+    def _extra_schema(self) -> list[str]:
+        return [
+            "CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(content_text, content='quotes', "
+            "content_rowid='qid', tokenize='unicode61 remove_diacritics 2')",
+            "CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN "
+            "INSERT INTO quotes_fts(rowid, content_text) VALUES (new.qid, new.content_text); END",
+            "CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN "
+            "INSERT INTO quotes_fts(quotes_fts, rowid, content_text) VALUES ('delete', old.qid, old.content_text); END",
+        ]
+
+    def _fts_condition(self, q: str) -> tuple[str, list[Any]]:
+        # Each word becomes a quoted FTS5 string, so user input is never FTS5 syntax.
+        words = _WORD.findall(q)
+        if not words:
+            return "0 = 1", []
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        return "q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [match]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Cursor]:
+        cur = self.conn.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"Cannot write to {self.path!r} ({exc}): another process may hold it.") from exc
+        try:
+            yield cur
+        except sqlite3.Error as exc:
+            cur.execute("ROLLBACK")
+            raise StoreError(f"The SQLite store {self.path!r} refused the write ({exc}).") from exc
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        else:
+            cur.execute("COMMIT")
+        finally:
+            cur.close()
