@@ -1,83 +1,127 @@
-"""Readers: turn files, folders and streams into ``Article`` records.
+"""Readers: turn files, folders, archives and streams into ``Article`` records.
 
 ``read_articles(sources)`` yields, in input order, either an :class:`~guillemet.record.Article`
 or a :class:`Skipped` saying which document could not be read and why; a bad document never
-stops the stream.
+stops the stream, and nothing larger than one document is held in memory.
+
+Formats (``--input-format``, default "auto": extension, then content):
+
+    text    one article per file, UTF-8
+    jsonl   one article per line, also .gz/.zst; key names configurable (Fields)
+    html    one page per file, main text and metadata by trafilatura
+    warc    WARC/WARC.gz archives: every HTML response is an article
+
+``prepare(items)`` then runs the steps every command wants before extraction:
+clean (boilerplate spans) → identify_language → find_published, optionally de-duplication.
 """
 
 from __future__ import annotations
 
-import io
-import sys
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Iterable, Iterator
+import os
+from typing import Iterable, Iterator, Mapping
 
-import orjson
-
+from guillemet.readers.html import read_html
+from guillemet.readers.jsonl import article_from_json, read_jsonl
+from guillemet.readers.options import (
+    DEFAULT_MAX_BYTES,
+    INPUT_FORMATS,
+    Fields,
+    ReadOptions,
+    ReadStats,
+    Skipped,
+)
+from guillemet.readers.prepare import find_published, identify_language, prepare
+from guillemet.readers.sources import decompressed, expand_sources, open_binary, peek, sniff_format
+from guillemet.readers.text import STREAM_ERRORS, describe_stream_error, read_limited, read_text
+from guillemet.readers.warc import read_warc
 from guillemet.record import Article
 
 
-@dataclass(slots=True)
-class Skipped:
-    """A document or file that was not read: where it is and why."""
+def read_articles(
+    sources: Iterable[str | os.PathLike] | str | os.PathLike,
+    *,
+    input_format: str | None = None,
+    fields: Fields | Mapping[str, str] | list[str] | None = None,
+    options: ReadOptions | None = None,
+    stats: ReadStats | None = None,
+) -> Iterator[Article | Skipped]:
+    """Articles from files, folders (recursive) and standard input ("-"), in order, streaming.
 
-    source: str
-    reason: str
+    Args:
+        sources: Paths, folders, or "-" for standard input (a single path is accepted too).
+        input_format: Overrides ``options.input_format`` (one of INPUT_FORMATS).
+        fields: Overrides ``options.fields``: JSONL key names, as Fields, a mapping or
+            ``["text=content", ...]``.
+        options: Everything else (size limit, folder extensions, HTML fast mode...).
+        stats: Counters to fill (articles, skipped, records that are not articles).
+
+    Yields:
+        An Article per document read, a Skipped per document or file that could not be.
+
+    Raises:
+        ValueError: An unknown input format or field name (before anything is read).
+
+    Example:
+        >>> for item in read_articles(["news/", "crawl.warc.gz"]):
+        ...     print(item.reason if isinstance(item, Skipped) else item.title)
+    """
+    options = options or ReadOptions()
+    overrides = {}
+    if input_format is not None:
+        overrides["input_format"] = input_format
+    if fields is not None:
+        overrides["fields"] = fields if isinstance(fields, Fields) else Fields.parse(fields)
+    if overrides:
+        options = ReadOptions(**{**{f: getattr(options, f) for f in options.__slots__}, **overrides})
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    for src in expand_sources(sources, options):
+        for item in _read_source(src, options, stats):
+            if stats is not None:
+                if isinstance(item, Skipped):
+                    stats.skipped += 1
+                else:
+                    stats.articles += 1
+            yield item
 
 
-def _article_from_json(obj: dict, source: str) -> Article | Skipped:
-    if not isinstance(obj, dict):
-        return Skipped(source, "not a JSON object")
-    text = obj.get("text")
-    if not isinstance(text, str):
-        return Skipped(source, "no 'text' field (a string) in this JSON object")
-    published = obj.get("published")
-    return Article(
-        text=text,
-        id=str(obj["id"]) if obj.get("id") is not None else "",
-        url=obj.get("url"),
-        outlet=obj.get("outlet"),
-        published=str(published) if published else None,
-        lang=obj.get("lang") or "fr",
-        title=obj.get("title"),
-    )
-
-
-def read_jsonl(stream: Iterable[bytes], name: str) -> Iterator[Article | Skipped]:
-    """Articles from JSON lines (``id``, ``text``, optional ``published``, ``lang``...)."""
-    for lineno, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            yield Skipped(f"{name}:{lineno}", f"not valid JSON ({exc})")
-            continue
-        yield _article_from_json(obj, f"{name}:{lineno}")
-
-
-def read_text(data: bytes, name: str) -> Article | Skipped:
-    """One article from a plain-text file (UTF-8)."""
+def _read_source(src: str, options: ReadOptions, stats: ReadStats | None) -> Iterator[Article | Skipped]:
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return Skipped(name, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-    return Article(text=text, id=Path(name).stem if name != "-" else "")
-
-
-def read_articles(sources: Iterable[str]) -> Iterator[Article | Skipped]:
-    """Articles from paths ("-" is standard input): JSONL by extension or content, else text."""
-    for src in sources:
+        raw = open_binary(src)
+    except OSError as exc:
+        yield Skipped(src, f"cannot read file ({exc.strerror or exc}); check the path")
+        return
+    try:
         try:
-            if src == "-":
-                data = sys.stdin.buffer.read()
-            else:
-                data = Path(src).read_bytes()
-        except OSError as exc:
-            yield Skipped(src, f"cannot read file ({exc.strerror or exc})")
-            continue
-        if src.endswith((".jsonl", ".ndjson")) or data.lstrip()[:1] == b"{":
-            yield from read_jsonl(io.BytesIO(data), src)
+            stream, compression = decompressed(raw)
+            head = peek(stream, 2048)
+        except STREAM_ERRORS as exc:
+            yield Skipped(src, describe_stream_error(exc))
+            return
+        if not head:
+            yield Skipped(src, "empty file")
+            return
+        fmt = options.input_format if options.input_format != "auto" else sniff_format(src, head)
+        if fmt == "warc":
+            # warcio reads gzip members itself; decompressing first would hide record offsets
+            yield from read_warc(raw if compression == "gzip" else stream, src, options, stats)
+        elif fmt == "jsonl":
+            yield from read_jsonl(stream, src, options)
         else:
-            yield read_text(data, src)
+            data = read_limited(stream, src, options.max_bytes)
+            if isinstance(data, Skipped):
+                yield data
+            elif fmt == "html":
+                yield read_html(data, src, options)
+            else:
+                yield read_text(data, src, options)
+    finally:
+        if src != "-":
+            raw.close()
+
+
+__all__ = [
+    "DEFAULT_MAX_BYTES", "INPUT_FORMATS", "Fields", "ReadOptions", "ReadStats", "Skipped",
+    "article_from_json", "find_published", "identify_language", "prepare", "read_articles", "read_html", "read_jsonl", "read_text",
+    "read_warc",
+]

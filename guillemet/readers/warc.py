@@ -1,0 +1,75 @@
+"""WARC archives (also .warc.gz): HTML responses become articles, streaming record by record."""
+
+from __future__ import annotations
+
+from typing import BinaryIO, Iterator
+
+from guillemet.readers.html import NO_MAIN_TEXT, read_html
+from guillemet.readers.options import ReadOptions, ReadStats, Skipped
+from guillemet.readers.text import STREAM_ERRORS, describe_stream_error
+from guillemet.record import Article
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _not_article(stats: ReadStats | None, why: str) -> None:
+    if stats is not None:
+        stats.not_articles[why] += 1
+
+
+def read_warc(stream: BinaryIO, name: str, options: ReadOptions | None = None,
+              stats: ReadStats | None = None) -> Iterator[Article | Skipped]:
+    """Articles from the HTML responses of a WARC file, one record in memory at a time.
+
+    Request, metadata, warcinfo and revisit records, redirects, errors and non-HTML responses
+    and HTML pages without main text are not articles: they are left out silently and counted in ``stats.not_articles``. The
+    article's URL is the record's WARC-Target-URI; its capture date (WARC-Date) is kept in
+    ``meta["captured"]`` and is the published date when the page itself gives none.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    options = options or ReadOptions()
+    index = 0
+    try:
+        for index, record in enumerate(ArchiveIterator(stream), 1):
+            if record.rec_type != "response":
+                _not_article(stats, f"warc_{record.rec_type}")
+                continue
+            http = record.http_headers
+            if http is None:
+                _not_article(stats, "warc_response_without_http")
+                continue
+            status = http.get_statuscode() or ""
+            if not status.startswith("2"):
+                _not_article(stats, f"http_{status or 'unknown'}")
+                continue
+            content_type = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
+            if content_type not in HTML_TYPES:
+                _not_article(stats, "non_html")
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{name}:{url or f'record {index}'}"
+            length = int(record.rec_headers.get_header("Content-Length") or 0)
+            if length > options.max_bytes:
+                yield Skipped(where, f"WARC record larger than the {options.max_bytes:,}-byte limit; "
+                                     "raise ReadOptions.max_bytes (--max-bytes) to read it")
+                continue
+            payload = record.content_stream().read(options.max_bytes + 1)
+            item = read_html(payload, where, options, url=url)
+            if isinstance(item, Skipped) and item.reason == NO_MAIN_TEXT:
+                _not_article(stats, "html_without_main_text")
+                continue
+            if isinstance(item, Article):
+                captured = record.rec_headers.get_header("WARC-Date")
+                item.meta["captured"] = captured
+                if item.published is None and captured:
+                    item.published = captured
+                    item.meta["published_from"] = "warc"
+                item.meta["warc_record_id"] = record.rec_headers.get_header("WARC-Record-ID")
+            yield item
+    except STREAM_ERRORS as exc:
+        yield Skipped(name, f"after record {index}: {describe_stream_error(exc)}; "
+                            "the records before were read")
+    except Exception as exc:  # warcio's ArchiveLoadFailed and parse errors on corrupt input
+        yield Skipped(name, f"after record {index}: not a readable WARC ({type(exc).__name__}: {exc}); "
+                            "the records before were read")
