@@ -31,7 +31,15 @@ from guillemet.readers.options import (
     Skipped,
 )
 from guillemet.readers.prepare import find_published, identify_language, prepare
-from guillemet.readers.sources import decompressed, expand_sources, open_binary, peek, sniff_format
+from guillemet.readers.sources import (
+    compression_of,
+    decompressed,
+    decompressed_head,
+    expand_sources,
+    open_binary,
+    peek,
+    sniff_format,
+)
 from guillemet.readers.text import STREAM_ERRORS, describe_stream_error, read_limited, read_text
 from guillemet.readers.warc import read_warc
 from guillemet.record import Article
@@ -92,19 +100,26 @@ def _read_source(src: str, options: ReadOptions, stats: ReadStats | None) -> Ite
         yield Skipped(src, f"cannot read file ({exc.strerror or exc}); check the path")
         return
     try:
+        raw_head = peek(raw, 8192)
+        if not raw_head:
+            yield Skipped(src, "empty file")
+            return
+        compression = compression_of(raw_head)
+        head = decompressed_head(raw_head) if compression else raw_head[:2048]
+        fmt = options.input_format if options.input_format != "auto" else sniff_format(src, head)
+        if fmt == "warc" and compression == "gzip":
+            yield from read_warc(raw, src, options, stats)  # warcio reads gzip members itself
+            return
         try:
-            stream, compression = decompressed(raw)
-            head = peek(stream, 2048)
+            stream, _ = decompressed(raw)
+            if compression and not peek(stream, 1):
+                yield Skipped(src, "empty file (nothing inside the compressed file)")
+                return
         except STREAM_ERRORS as exc:
             yield Skipped(src, describe_stream_error(exc))
             return
-        if not head:
-            yield Skipped(src, "empty file")
-            return
-        fmt = options.input_format if options.input_format != "auto" else sniff_format(src, head)
         if fmt == "warc":
-            # warcio reads gzip members itself; decompressing first would hide record offsets
-            yield from read_warc(raw if compression == "gzip" else stream, src, options, stats)
+            yield from read_warc(stream, src, options, stats)
         elif fmt == "jsonl":
             yield from read_jsonl(stream, src, options)
         else:

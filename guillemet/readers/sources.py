@@ -7,6 +7,7 @@ import io
 import os
 import re
 import sys
+import zlib
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -28,7 +29,8 @@ _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!docty
 
 
 def expand_sources(sources: Iterable[str | os.PathLike], options: ReadOptions) -> Iterator[str]:
-    """Each source as a file path or "-"; folders are walked recursively, in name order.
+    """Each source as a file path or "-"; folders are walked recursively: files in name order,
+    then subfolders in name order.
 
     Inside a folder only files whose name ends with one of ``options.extensions`` (optionally
     followed by .gz or .zst) are read; hidden files and folders are passed over.
@@ -60,6 +62,33 @@ def open_binary(src: str) -> BinaryIO:
 def peek(stream: BinaryIO, size: int = 2048) -> bytes:
     """Up to ``size`` leading bytes of a buffered stream without consuming them."""
     head = stream.peek(size) if hasattr(stream, "peek") else b""
+    return head[:size]
+
+
+def compression_of(head: bytes) -> str | None:
+    """ "gzip", "zstd" or None from a file's first bytes."""
+    if head.startswith(GZIP_MAGIC):
+        return "gzip"
+    if head.startswith(ZSTD_MAGIC):
+        return "zstd"
+    return None
+
+
+def decompressed_head(head: bytes, size: int = 2048) -> bytes:
+    """The first decompressed bytes of a compressed file's first bytes, without reading on.
+
+    Returns b"" when they cannot be decompressed (a corrupt file, reported once it is read).
+    """
+    kind = compression_of(head)
+    try:
+        if kind == "gzip":
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
+        if kind == "zstd":
+            import zstandard
+
+            return zstandard.ZstdDecompressor().decompressobj().decompress(head)[:size]
+    except Exception:  # zlib.error, zstandard.ZstdError: reported when the stream is read
+        return b""
     return head[:size]
 
 

@@ -55,6 +55,10 @@ def read_warc(stream: BinaryIO, name: str, options: ReadOptions | None = None,
                                      "raise ReadOptions.max_bytes (--max-bytes) to read it")
                 continue
             payload = record.content_stream().read(options.max_bytes + 1)
+            if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than Content-Length
+                yield Skipped(where, "WARC record cut short: the file ends inside it (truncated "
+                                     "download?); the records before were read")
+                continue
             item = read_html(payload, where, options, url=url)
             if isinstance(item, Skipped) and item.reason == NO_MAIN_TEXT:
                 _not_article(stats, "html_without_main_text")
