@@ -38,12 +38,17 @@ def iter_export(hits: Iterable[QuoteHit], fmt: str) -> Iterator[str]:
     Raises:
         InputError: An unknown format.
     """
-    if fmt not in FORMATS:
+    if fmt not in FORMATS:  # checked now, not when the first chunk is asked for
         raise InputError(f"format={fmt!r} is not an export format: use one of {', '.join(FORMATS)}.")
-    if fmt == "jsonl":
-        for hit in hits:
-            yield orjson.dumps(hit_to_dict(hit)).decode() + "\n"
-        return
+    return _jsonl(hits) if fmt == "jsonl" else _csv(hits)
+
+
+def _jsonl(hits: Iterable[QuoteHit]) -> Iterator[str]:
+    for hit in hits:
+        yield orjson.dumps(hit_to_dict(hit)).decode() + "\n"
+
+
+def _csv(hits: Iterable[QuoteHit]) -> Iterator[str]:
     header: list[str] | None = None
     for hit in hits:
         d = hit_to_dict(hit)

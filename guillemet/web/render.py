@@ -1,0 +1,98 @@
+"""What the pages draw, computed from records: highlight segments, colours, the timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from guillemet.record import Article, Quote
+
+#: Highlight colours (light backgrounds that keep black text readable), one per speaker.
+PALETTE = ("#ffe08a", "#a8e6cf", "#a0c4ff", "#ffadad", "#d0b3ff", "#ffd6a5", "#b5ead7",
+           "#caffbf", "#fdffb6", "#bde0fe", "#f1c0e8", "#cfbaf0")
+UNRESOLVED = "#e0e0e0"
+
+
+def speaker_key(quote: Quote) -> str | None:
+    """What groups quotes by speaker on a page: the id, else the name."""
+    return quote.speaker_id or quote.speaker
+
+
+def speaker_colours(quotes: list[Quote]) -> dict[str, str]:
+    """A colour per speaker, in order of first quote; unresolved quotes get none."""
+    colours: dict[str, str] = {}
+    for q in quotes:
+        key = speaker_key(q)
+        if key and key not in colours:
+            colours[key] = PALETTE[len(colours) % len(PALETTE)]
+    return colours
+
+
+@dataclass(slots=True)
+class Segment:
+    """A stretch of article text and the quotes whose content or cue covers it."""
+
+    text: str
+    quote: int | None = None  # index of the innermost quote whose content covers it
+    cue: int | None = None  # index of a quote whose cue covers it
+    colour: str | None = None
+
+
+def segments(article: Article) -> list[Segment]:
+    """The article text cut at every quote and cue boundary, each piece tagged.
+
+    Overlapping quotes (a quote inside a longer one) are tagged with the one that starts last,
+    so every quote stays clickable. Spans outside the text are ignored.
+    """
+    text = article.text
+    n = len(text)
+    colours = speaker_colours(article.quotes)
+    cuts = {0, n}
+    spans: list[tuple[int, int, int, str]] = []
+    for i, q in enumerate(article.quotes):
+        for kind, span in (("quote", q.content), ("cue", q.cue)):
+            if span and 0 <= span[0] < span[1] <= n:
+                cuts |= {span[0], span[1]}
+                spans.append((span[0], span[1], i, kind))
+    points = sorted(cuts)
+    out: list[Segment] = []
+    for start, end in zip(points, points[1:]):
+        covering = [s for s in spans if s[0] <= start and end <= s[1]]
+        quote = max((s for s in covering if s[3] == "quote"), key=lambda s: (s[0], -s[1]), default=None)
+        cue = next((s for s in covering if s[3] == "cue"), None)
+        seg = Segment(text[start:end], quote=quote[2] if quote else None, cue=cue[2] if cue else None)
+        owner = seg.quote if seg.quote is not None else seg.cue
+        if owner is not None:
+            key = speaker_key(article.quotes[owner])
+            seg.colour = colours.get(key, UNRESOLVED) if key else UNRESOLVED
+        out.append(seg)
+    return out
+
+
+@dataclass(slots=True)
+class Timeline:
+    """Bars of an inline SVG chart of quotes per week."""
+
+    width: int
+    height: int
+    bars: list[dict] = field(default_factory=list)
+    labels: list[dict] = field(default_factory=list)
+    max_count: int = 0
+
+
+def timeline(weekly: list[tuple[str, int]], width: int = 720, height: int = 140) -> Timeline:
+    """Bar geometry for (Monday, count) pairs; labels on the first week of each quarter."""
+    chart = Timeline(width=width, height=height)
+    if not weekly:
+        return chart
+    top = max(c for _, c in weekly) or 1
+    chart.max_count = top
+    plot_h = height - 24
+    step = width / len(weekly)
+    for i, (week, count) in enumerate(weekly):
+        h = round(plot_h * count / top, 1)
+        chart.bars.append({"x": round(i * step, 1), "y": round(plot_h - h, 1), "w": max(round(step - 1, 1), 1),
+                           "h": h, "week": week, "count": count})
+    every = max(1, len(weekly) // 8)
+    for i in range(0, len(weekly), every):
+        chart.labels.append({"x": round(i * step, 1), "text": weekly[i][0]})
+    return chart
