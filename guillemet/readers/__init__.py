@@ -137,6 +137,6 @@ def _read_source(src: str, options: ReadOptions, stats: ReadStats | None) -> Ite
 
 __all__ = [
     "DEFAULT_MAX_BYTES", "INPUT_FORMATS", "Fields", "ReadOptions", "ReadStats", "Skipped",
-    "article_from_json", "find_published", "identify_language", "prepare", "read_articles", "read_html", "read_jsonl", "read_text",
-    "read_warc",
+    "article_from_json", "find_published", "identify_language", "prepare", "read_articles",
+    "read_html", "read_jsonl", "read_text", "read_warc",
 ]
