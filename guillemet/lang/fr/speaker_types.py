@@ -1,0 +1,118 @@
+"""French words that tell what kind of source a speaker is, read by :mod:`guillemet.identity`.
+
+Plain data only. Common nouns are matched as whole words, case- and accent-insensitively
+(list plural forms explicitly: "syndicat" is an organisation, "syndicats" a group). Proper
+names (``*_NAMES``) are matched with their capitals, so "Le Monde" is a newspaper and
+"le monde entier" is not. When several words match, the leftmost wins: it is the head of the
+description ("le rapport de l'ONU" is a document, "le porte-parole du Kremlin" a person).
+"""
+
+from __future__ import annotations
+
+#: Nouns naming a person by role or title.
+PERSON_WORDS: tuple[str, ...] = (
+    "président", "présidente", "ministre", "premier ministre", "porte-parole", "maire",
+    "directeur", "directrice", "chef", "cheffe", "dirigeant", "dirigeante", "secrétaire",
+    "général", "générale", "député", "députée", "sénateur", "sénatrice", "ambassadeur",
+    "ambassadrice", "procureur", "procureure", "avocat", "avocate", "juge", "commandant",
+    "colonel", "conseiller", "conseillère", "expert", "experte", "chercheur", "chercheuse",
+    "spécialiste", "médecin", "témoin", "habitant", "habitante", "responsable", "patron",
+    "patronne", "candidat", "candidate", "chancelier", "chancelière", "roi", "reine", "pape",
+    "préfet", "préfète", "gouverneur", "élu", "élue", "militant", "militante", "analyste",
+    "professeur", "professeure", "économiste", "historien", "historienne", "journaliste",
+    "correspondant", "correspondante", "homme", "femme", "mère", "père", "fils", "fille",
+)
+
+#: Words and titles naming a person before a name ("M. Macron", "Mme Zelenska").
+PERSON_TITLES: tuple[str, ...] = (
+    "m.", "mme", "mlle", "mr", "mrs", "ms", "dr", "pr", "me", "mgr", "monsieur", "madame",
+    "mademoiselle", "docteur", "maître", "sir", "lord",
+)
+
+#: Nouns and proper names of organisations.
+ORGANISATION_WORDS: tuple[str, ...] = (
+    "ministère", "ministères", "préfecture", "armée", "armées", "forces armées",
+    "état-major", "gouvernement", "parti", "syndicat", "association", "police", "gendarmerie",
+    "mairie", "commune", "conseil", "commission", "parlement", "assemblée", "sénat",
+    "tribunal", "cour", "parquet", "entreprise", "société", "groupe", "compagnie", "banque",
+    "fédération", "fondation", "organisation", "agence de santé", "administration",
+    "autorités", "autorité", "ambassade", "service", "services", "office", "institut",
+    "université", "hôpital", "ong", "région", "département", "municipalité", "collectif",
+    "club", "union", "alliance", "coalition", "régime", "junte", "présidence",
+    "diplomatie", "douane", "douanes", "pompiers", "secours", "justice", "kremlin", "élysée",
+    "matignon", "pentagone", "maison blanche", "quai d'orsay", "bercy",
+)
+ORGANISATION_NAMES: tuple[str, ...] = (
+    "ONU", "OTAN", "UE", "OMS", "FMI", "BCE", "UNESCO", "UNICEF", "Nations unies",
+    "Union européenne", "Commission européenne", "Croix-Rouge", "Amnesty International",
+    "Human Rights Watch", "Médecins sans frontières", "Gazprom", "Wagner",
+)
+#: Last words of company names ("Total SA", "Acme Inc").
+COMPANY_SUFFIXES: tuple[str, ...] = (
+    "SA", "SAS", "SASU", "SARL", "SE", "SNC", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "GmbH",
+    "AG", "plc", "NV", "BV", "Corp", "Corp.", "Group", "Groupe",
+)
+
+#: Nouns and proper names of media.
+MEDIA_WORDS: tuple[str, ...] = (
+    "journal", "journaux", "quotidien", "hebdomadaire", "magazine", "chaîne", "radio",
+    "télévision", "agence", "agence de presse", "site", "média", "médias", "presse",
+    "rédaction", "gazette", "revue", "télé", "tv",
+)
+MEDIA_NAMES: tuple[str, ...] = (
+    "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Bloomberg",
+    "CCTV", "BBC", "CNN", "TASS", "RIA Novosti", "Interfax", "Xinhua", "Al Jazeera",
+    "Le Monde", "Le Figaro", "Libération", "Le Parisien", "Les Échos", "L'Express",
+    "Le Point", "L'Obs", "Mediapart", "Ouest-France", "La Croix", "L'Humanité",
+    "Le Journal du dimanche", "JDD", "BFMTV", "BFM TV", "TF1", "France 2", "France 24",
+    "franceinfo", "France Inter", "RFI", "RTL", "Europe 1", "LCI", "CNews", "Arte",
+    "The New York Times", "New York Times", "Washington Post", "The Guardian", "Guardian",
+    "Financial Times", "Wall Street Journal", "Der Spiegel", "Bild", "Die Zeit",
+    "Kommersant", "Izvestia", "Pravda", "RT", "Sputnik", "Kyiv Independent", "Politico",
+)
+
+#: Nouns naming a document.
+DOCUMENT_WORDS: tuple[str, ...] = (
+    "rapport", "rapports", "communiqué", "étude", "études", "sondage", "enquête", "lettre",
+    "document", "documents", "texte", "courrier", "arrêté", "décret", "note", "mémo",
+    "résolution", "circulaire", "bilan", "avis", "compte rendu", "procès-verbal",
+    "déclaration commune", "tweet", "message", "publication", "projet de loi", "loi",
+    "jugement", "arrêt", "ordonnance", "plainte", "contrat", "traité", "accord",
+)
+
+#: Nouns naming a group of people, and plural pronouns.
+GROUP_WORDS: tuple[str, ...] = (
+    "manifestants", "habitants", "syndicats", "gilets jaunes", "experts", "riverains",
+    "témoins", "médecins", "soignants", "élus", "militants", "responsables", "officiels",
+    "sources", "analystes", "observateurs", "opposants", "étudiants", "agriculteurs",
+    "salariés", "grévistes", "proches", "voisins", "familles", "parents", "enseignants",
+    "chercheurs", "scientifiques", "spécialistes", "habitantes", "survivants", "victimes",
+    "soldats", "militaires", "policiers", "pompiers volontaires", "députés", "sénateurs",
+    "dirigeants", "ministres", "citoyens", "électeurs",
+    "ils", "elles", "eux", "certains", "certaines", "plusieurs", "beaucoup", "tous",
+)
+
+#: Plural determiners that make an unknown description a group ("les voisins d'en face").
+GROUP_DETERMINERS: tuple[str, ...] = ("les", "des", "ces", "leurs", "plusieurs", "certains",
+                                      "certaines", "de nombreux", "de nombreuses", "nombre de")
+
+#: Lower-case words allowed inside a personal name ("Charles de Gaulle", "Ursula von der
+#: Leyen"); the other words of a name start with a capital.
+NAME_PARTICLES: tuple[str, ...] = (
+    "de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "ben", "bin", "al",
+    "el", "da", "dos", "di", "y", "ibn", "abu",
+)
+
+#: Titles and roles stripped from the front of a name before it becomes an id
+#: ("M. Macron" → "macron", "le président Emmanuel Macron" → "emmanuel-macron").
+NAME_PREFIXES: tuple[str, ...] = PERSON_TITLES + (
+    "le président", "la présidente", "le ministre", "la ministre", "le premier ministre",
+    "la première ministre", "le porte-parole", "la porte-parole", "le maire", "la maire",
+    "le général", "la générale", "le chancelier", "la chancelière", "le pape", "le roi",
+    "la reine", "le député", "la députée", "le sénateur", "la sénatrice", "le préfet",
+    "la préfète", "le docteur", "la docteure", "le professeur", "la professeure",
+    "président", "présidente", "ministre", "général", "maire",
+)
+
+#: Articles stripped from the front of any name ("le Kremlin" → "kremlin").
+ARTICLES: tuple[str, ...] = ("le", "la", "les", "l'", "un", "une", "des", "du")
