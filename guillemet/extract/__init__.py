@@ -1,0 +1,70 @@
+"""Quote finding: quotation marks, cues, reported clauses and "selon" markers, then speakers.
+
+``analyse_doc`` is the step the Extractor runs on each parsed article.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from guillemet.extract.quotes import Found, find_quotes
+from guillemet.lang.base import Language
+from guillemet.record import Article, Quote, Speaker
+from guillemet.resolve import ArticleEntities, Resolved
+
+
+def analyse_doc(doc: Doc, article: Article, lang: Language) -> Article:
+    """Fill ``article.quotes`` and ``article.speakers`` from its parse.
+
+    Reads: the spaCy Doc of ``article.text`` (same offsets). Writes: quotes, speakers.
+    """
+    text = article.text
+    found = find_quotes(doc, lang, article.ignored)
+    direct_spans = [f.content for f in found if f.kind == "direct"]
+    entities = ArticleEntities(doc, lang, direct_spans)
+    previous: list[tuple[Found, Resolved]] = []
+    quotes: list[Quote] = []
+    for f in found:
+        res = entities.resolve(f, previous)
+        previous.append((f, res))
+        mention = None
+        if f.mention is not None:
+            toks = doc[f.mention[0]:f.mention[1]]
+            mention = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+            if text[mention[0]] in "-–" and mention[1] - mention[0] > 1:
+                mention = (mention[0] + 1, mention[1])  # "-il" of "a-t-il": the pronoun
+        quotes.append(Quote(
+            kind=f.kind,
+            content=f.content,
+            content_text=text[f.content[0]:f.content[1]],
+            cue=f.cue,
+            cue_text=text[f.cue[0]:f.cue[1]] if f.cue else None,
+            speaker_mention=mention,
+            speaker_mention_text=text[mention[0]:mention[1]] if mention else None,
+            speaker=res.speaker,
+            speaker_type=res.type if res.speaker else "unknown",
+            confidence=round(f.confidence * res.confidence if res.speaker else f.confidence * 0.3, 3),
+        ))
+    # the most complete name of each entity, now that the whole article is read
+    names = {}
+    for f, res in previous:
+        if res.entity is not None:
+            names[id(res.entity)] = res.entity
+    for q, (f, res) in zip(quotes, previous):
+        if res.entity is not None:
+            q.speaker = _best_name(res.entity)
+    article.quotes = quotes
+    article.speakers = [Speaker(id="", name=_best_name(e), type=e.type,
+                                aliases=sorted(set(e.aliases) - {_best_name(e)}))
+                        for e in names.values()]
+    return article
+
+
+def _best_name(entity) -> str:
+    from guillemet.resolve import name_words
+
+    best = entity.name
+    for alias in entity.aliases:
+        if name_words(best) < name_words(alias) and entity.type == "person":
+            best = alias
+    return best

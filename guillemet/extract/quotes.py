@@ -1,0 +1,517 @@
+"""Assemble quotes from quotation marks, cues and "selon" markers: step 3 of quote finding.
+
+Each quote is a :class:`Found` with its kind, content span, cue and the token range of its
+speaker mention; speakers are resolved to names afterwards (guillemet.resolve).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from guillemet.extract import syntax
+from guillemet.extract.cues import Cue, find_cues
+from guillemet.extract.marks import Marked, find_marked
+from guillemet.lang.base import Language
+
+_SPACE = " \t\u00a0\u202f\u2009"
+_TERMINATORS = ".!?…"
+_EDGE = _SPACE + "\n,;:—–-"
+_PRIORITY = {"direct": 0, "indirect": 1, "according_to": 2, "mixed": 3}
+
+
+@dataclass(slots=True)
+class Found:
+    """A quote before its speaker is resolved."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None = None
+    mention: tuple[int, int] | None = None  # token range
+    continuation: bool = False
+    confidence: float = 0.8
+
+
+class _Text:
+    """Sentence and clause boundaries read from the text, quotations kept whole."""
+
+    def __init__(self, text: str, marks: list[Marked]) -> None:
+        self.text = text
+        outer = [m for m in marks if m.depth == 0]
+        self.opens = [m.open for m in outer]
+        self.outer = outer
+
+    def _inside(self, pos: int) -> Marked | None:
+        k = bisect_right(self.opens, pos) - 1
+        if k >= 0 and self.outer[k].open < pos < self.outer[k].close:
+            return self.outer[k]
+        return None
+
+    def is_boundary(self, i: int) -> bool:
+        """True when a sentence ends just before position ``i``."""
+        text = self.text
+        if i <= 0:
+            return True
+        ch = text[i - 1]
+        if ch == "\n":
+            return True
+        if ch in _TERMINATORS and (i >= len(text) or text[i] in _SPACE + "\n«“\""):
+            return self._inside(i - 1) is None
+        if ch in "»”\"" and i >= 2 and text[i - 2] in _TERMINATORS:
+            return True
+        return False
+
+    def sentence_start(self, pos: int) -> int:
+        i = pos
+        while i > 0:
+            m = self._inside(i - 1)
+            if m is not None and m.open < i - 1:
+                i = m.open
+                continue
+            if self.is_boundary(i):
+                break
+            i -= 1
+        while i < pos and self.text[i] in _SPACE + "\n":
+            i += 1
+        return i
+
+    def sentence_end(self, pos: int) -> int:
+        text, n = self.text, len(self.text)
+        i = pos
+        while i < n:
+            m = self._inside(i)
+            if m is not None and i > m.open:
+                i = m.close + 1
+                continue
+            ch = text[i]
+            if ch == "\n":
+                return i
+            if ch in _TERMINATORS and (i + 1 >= n or text[i + 1] in _SPACE + "\n«“\""):
+                return i
+            i += 1
+        return n
+
+    def starts_sentence(self, pos: int) -> bool:
+        i = pos
+        while i > 0 and self.text[i - 1] in _SPACE:
+            i -= 1
+        return self.is_boundary(i) or (i > 0 and self.text[i - 1] in ":")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces, commas, dashes and a final full stop from both edges of a span."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE + ".":
+        end -= 1
+    return start, end
+
+
+def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -> list[Found]:
+    """All quotes of a parsed article, in text order, speakers not yet resolved."""
+    text = doc.text
+    marks = [m for m in find_marked(text, lang.quote_pairs)
+             if not any(s <= m.open < e for s, e in ignored)]
+    cues = [c for c in find_cues(doc, lang) if not any(s <= c.chars[0] < e for s, e in ignored)]
+    tx = _Text(text, marks)
+    token_at = _token_index(doc)
+    cue_of_token = {}
+    for cue in cues:
+        for i in range(*cue.tokens):
+            cue_of_token[i] = cue
+    found: list[Found] = []
+    outer = [m for m in marks if m.depth == 0 and m.end > m.start]
+    directs = _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at)
+    found.extend(directs)
+    direct_marks = [(f.content, f) for f in directs]
+    found.extend(_framed_quotes(doc, lang, tx, cues, outer, directs))
+    found.extend(_according_quotes(doc, lang, tx, outer))
+    found.extend(_mixed_quotes(doc, lang, tx, outer, cues, found))
+    return _dedupe(found, text)
+
+
+def _token_index(doc: Doc) -> list[int]:
+    """Map each character to the index of the token covering or following it."""
+    index = [len(doc)] * (len(doc.text) + 1)
+    for tok in reversed(doc):
+        for c in range(tok.idx, tok.idx + len(tok.text)):
+            index[c] = tok.i
+    nxt = len(doc)
+    for c in range(len(doc.text), -1, -1):
+        if index[c] == len(doc):
+            index[c] = nxt
+        else:
+            nxt = index[c]
+    return index
+
+
+def _after(text: str, pos: int) -> int:
+    """Skip spaces, commas and dashes after a closing mark."""
+    n = len(text)
+    while pos < n and text[pos] in _SPACE + ",—–-":
+        pos += 1
+    return pos
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[Found]:
+    text = doc.text
+    out: list[Found] = []
+    for m in outer:
+        content = text[m.start:m.end]
+        nwords = _word_count(content)
+        # 1. cue right after the closing mark: « … », a déclaré X / a-t-il dit / selon X
+        pos = _after(text, m.close + 1)
+        cue = None
+        if pos < len(text) and pos - m.close <= 4:
+            t = token_at[pos]
+            cue = cue_of_token.get(t)
+            if cue is not None and (cue.verb.i - t > 4 or "direct" not in cue.frames and "inverted" not in cue.frames):
+                cue = None
+            if cue is not None and cue.subject is not None and cue.subject.i < cue.verb.i and not cue.inverted:
+                # "« … » Paul a dit" is rare; a subject before the verb belongs to a new sentence
+                if cue.subject.idx > m.close:
+                    cue = None
+            if cue is None and t < len(doc) and doc[t].lower_ in ("selon", "d’", "d'", "pour"):
+                head = _according_source(doc, t, lang)
+                if head is not None and tx.sentence_end(pos) >= syntax.char_span(doc[slice(*head)])[1]:
+                    for part in _split_incise(doc, lang, tx, m, cues):
+                        out.append(Found("direct", part[0], cue=(doc[t].idx, doc[t].idx + len(doc[t].text)) if part[1] else None,
+                                         mention=head if part[1] else None, continuation=not part[1]))
+                    continue
+        if cue is not None and (nwords >= 2 or tx.starts_sentence(m.open)):
+            cue.used = True
+            parts = _split_incise(doc, lang, tx, m, cues)
+            for span, first in parts:
+                out.append(Found("direct", span, cue=cue.chars, mention=cue.subject_span,
+                                 confidence=0.95 if cue.subject_span else 0.6))
+            continue
+        # 2. cue before, ending with a colon or right against the opening mark
+        before = m.open
+        while before > 0 and text[before - 1] in _SPACE:
+            before -= 1
+        colon = before > 0 and text[before - 1] == ":"
+        prev_cue = _cue_before(cues, before - (1 if colon else 0), tx)
+        if prev_cue is not None and (colon or (before - prev_cue.chars[1] <= 2 and "direct" in prev_cue.frames)):
+            if prev_cue.content is None or not (prev_cue.content[0] <= m.start < prev_cue.content[1]):
+                prev_cue.used = True
+                for span, first in _split_incise(doc, lang, tx, m, cues):
+                    out.append(Found("direct", span, cue=prev_cue.chars, mention=prev_cue.subject_span,
+                                     confidence=0.9))
+                continue
+        if _inside_framed(cues, m):
+            continue  # part of a reported clause: the indirect quote carries it
+        if colon and nwords >= 3:
+            mention = _name_before_colon(doc, token_at, before - 1, tx)
+            for span, first in _split_incise(doc, lang, tx, m, cues):
+                out.append(Found("direct", span, mention=mention, continuation=mention is None,
+                                 confidence=0.7))
+            continue
+        # 3. a quotation standing as its own sentence: continues the speaker before it
+        if tx.starts_sentence(m.open) and (nwords >= 4 or content.rstrip()[-1:] in _TERMINATORS):
+            ending = _after_is_end(text, m.close + 1, tx)
+            if ending:
+                for span, first in _split_incise(doc, lang, tx, m, cues):
+                    out.append(Found("direct", span, continuation=True, confidence=0.7))
+    return out
+
+
+def _after_is_end(text: str, pos: int, tx: _Text) -> bool:
+    """The quotation ends its sentence (or is followed by another sentence's start)."""
+    i = pos
+    while i < len(text) and text[i] in _SPACE:
+        i += 1
+    if i >= len(text) or text[i] in "\n.!?…«“\"" + ")":
+        return True
+    if text[i] == ",":
+        return True  # "« … », avant d'ajouter …"
+    return text[i].isupper()
+
+
+def _cue_before(cues: list[Cue], pos: int, tx: _Text) -> Cue | None:
+    """The last cue ending before ``pos`` in the same sentence."""
+    best = None
+    start = tx.sentence_start(pos)
+    for cue in cues:
+        if start <= cue.chars[0] and cue.chars[1] <= pos and "direct" in cue.frames | ({"direct"} if "mixed" in cue.frames else set()):
+            if best is None or cue.chars[1] > best.chars[1]:
+                best = cue
+    return best
+
+
+def _inside_framed(cues: list[Cue], m: Marked) -> bool:
+    return any(c.content and c.content[0] <= m.open + 1 and m.start < c.content[1] for c in cues)
+
+
+def _name_before_colon(doc: Doc, token_at, colon: int, tx: _Text) -> tuple[int, int] | None:
+    """"Paul Durand : « … »" — a name right before the colon stands for the speaker."""
+    t = token_at[colon] - 1
+    if 0 <= t < len(doc) and doc[t].pos_ in ("PROPN", "NOUN") and doc[t].idx >= tx.sentence_start(colon):
+        head = doc[t]
+        while head.dep_ in ("flat:name", "flat") and head.head.i < head.i:
+            head = head.head
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG"):
+            return syntax.noun_phrase(head)
+    return None
+
+
+def _split_incise(doc, lang, tx, m: Marked, cues: list[Cue]):
+    """« A, a-t-il dit. B » → (A, True) and (B, False); else the whole content once."""
+    text = doc.text
+    for cue in cues:
+        s, e = cue.chars
+        if not (m.start < s and e < m.end) or cue.subject is None or not cue.inverted:
+            continue
+        i = s
+        while i > m.start and text[i - 1] in _SPACE:
+            i -= 1
+        if i <= m.start or text[i - 1] != ",":
+            continue
+        j = e
+        if cue.subject_span:
+            j = max(j, syntax.char_span(doc[slice(*cue.subject_span)])[1])
+        while j < m.end and text[j] in _SPACE:
+            j += 1
+        if j < m.end and text[j] in ".,":
+            cue.used = True
+            a = trim(text, m.start, i - 1)
+            b = trim(text, j + 1, m.end)
+            parts = [(a, True)]
+            if b[1] - b[0] > 0:
+                parts.append(((b[0], m.end), False))
+            return parts
+    return [(m.span, True)]
+
+
+def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
+    """Indirect quotes: reported clauses (que …, infinitives) and inverted cues (X, a dit Y)."""
+    text = doc.text
+    out = []
+    direct_spans = [f.content for f in directs]
+    for cue in cues:
+        if cue.used:
+            continue
+        if _in_quote(outer, cue.chars[0]):
+            continue  # reported speech inside a quotation: nested, left to the outer quote
+        if cue.content is not None:
+            s, e = _close_marks(text, cue.content, outer)
+            s, e = trim(text, s, e)
+            if e - s >= 3 and not cue.verb.dep_ == "acl" or (e - s >= 3 and cue.verb.dep_ == "acl" and cue.subject is not None):
+                if cue.subject is None and not _near_speaker_context(cue):
+                    pass
+                out.append(Found("indirect", (s, e), cue=cue.chars, mention=cue.subject_span,
+                                 confidence=0.85 if cue.subject_span else 0.5))
+                cue.used = True
+            continue
+        if not ("inverted" in cue.frames or cue.kind == "impersonal"):
+            continue
+        # inverted cue: "<clause>, a déclaré X" / "<clause>, explique-t-il"
+        if not (cue.inverted or cue.kind == "impersonal" or cue.subject is None):
+            continue
+        i = cue.chars[0]
+        while i > 0 and text[i - 1] in _SPACE:
+            i -= 1
+        if i == 0 or text[i - 1] not in ",—–":
+            continue
+        comma = i - 1
+        if comma > 0 and text[comma - 1] in "»”\"":
+            continue  # « … », a dit X: a direct quotation, handled above
+        start = tx.sentence_start(comma)
+        s, e = trim(text, start, comma)
+        if _word_count(text[s:e]) < 3:
+            continue
+        if any(ds <= s and e <= de for ds, de in direct_spans):
+            continue
+        # an incise "A, explique-t-il, B.": the clause runs on after the cue
+        after = cue.chars[1]
+        if cue.subject_span:
+            after = max(after, syntax.char_span(doc[slice(*cue.subject_span)])[1])
+        end = tx.sentence_end(after)
+        rest = text[after:end].strip(" ,")
+        if rest and text[after:end].lstrip().startswith(",") and _word_count(rest) > _word_count(text[s:e]):
+            e = trim(text, s, end)[1]
+        cue.used = True
+        out.append(Found("indirect", (s, e), cue=cue.chars, mention=cue.subject_span,
+                         confidence=0.85 if cue.subject_span else 0.5))
+    return out
+
+
+def _near_speaker_context(cue: Cue) -> bool:
+    return False
+
+
+def _in_quote(outer: list[Marked], pos: int) -> bool:
+    return any(m.open < pos < m.close for m in outer)
+
+
+def _close_marks(text: str, span: tuple[int, int], outer: list[Marked]) -> tuple[int, int]:
+    """Extend a clause so that a quotation it opens is closed inside it."""
+    s, e = span
+    for m in outer:
+        if s <= m.open < e < m.close + 1:
+            e = m.close + 1
+    return s, e
+
+
+def _according_source(doc: Doc, t: int, lang: Language) -> tuple[int, int] | None:
+    """Token range of X in "selon X" / "d’après X" / "pour X," when X can be a source."""
+    tok = doc[t]
+    low = tok.lower_
+    if low in ("d’", "d'"):
+        if t + 1 >= len(doc) or doc[t + 1].lower_ != "après":
+            return None
+        t += 1
+    elif low not in ("selon", "pour"):
+        return None
+    # X: the first noun, proper noun or pronoun after the marker
+    for j in range(t + 1, min(len(doc), t + 6)):
+        x = doc[j]
+        if x.text in ",.;:!?«»" or x.lower_ in lang.complementizers:
+            return None
+        if x.pos_ in ("NOUN", "PROPN", "PRON"):
+            if x.lemma_.lower() in lang.non_source_nouns or x.lower_ in lang.non_source_nouns:
+                return None
+            if x.lower_ in lang.time_nouns or x.like_num:
+                return None
+            if x.pos_ == "PRON" and x.lower_ not in lang.pronouns:
+                return None
+            while x.dep_ in ("flat:name", "flat") and x.head.i < x.i:
+                x = x.head
+            return syntax.noun_phrase(x) if x.pos_ != "PRON" else (x.i, x.i + 1)
+    return None
+
+
+def _is_source_like(doc: Doc, span: tuple[int, int], lang: Language) -> bool:
+    """For "pour X,": X names a person, an organisation or a role, not a purpose."""
+    toks = doc[span[0]:span[1]]
+    for tok in toks:
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PER", "ORG"):
+            return True
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and (lemma in lang.person_roles or lemma in lang.org_nouns
+                                   or lemma in lang.group_nouns or tok.lower_ in lang.group_nouns):
+            return True
+        if tok.pos_ == "PRON" and tok.lower_ in ("lui", "elle", "eux", "elles"):
+            return True
+    return False
+
+
+def _according_quotes(doc, lang, tx, outer) -> list[Found]:
+    text = doc.text
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        if low not in ("selon", "d’", "d'", "pour", "cité", "citée", "cités", "citées"):
+            continue
+        if _in_quote(outer, tok.idx):
+            continue
+        if low.startswith("cit"):
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "par":
+                src = _according_source(doc, tok.i + 1, lang) if False else None
+                # "cité par X": X follows "par"
+                for j in range(tok.i + 2, min(len(doc), tok.i + 6)):
+                    if doc[j].pos_ in ("NOUN", "PROPN"):
+                        src = syntax.noun_phrase(doc[j])
+                        break
+                if src is None:
+                    continue
+                marker_end = doc[tok.i + 1].idx + 2
+            else:
+                continue
+        else:
+            src = _according_source(doc, tok.i, lang)
+            if src is None:
+                continue
+            if low == "pour":
+                # only "Pour X, claim" at the head of a sentence, X a person or organisation
+                if not tx.starts_sentence(tok.idx) or not _is_source_like(doc, src, lang):
+                    continue
+                end_src = syntax.char_span(doc[slice(*src)])[1]
+                k = end_src
+                while k < len(text) and text[k] in _SPACE:
+                    k += 1
+                if k >= len(text) or text[k] != ",":
+                    continue
+        marker = (tok.idx, tok.idx + len(tok.text))
+        if low in ("d’", "d'"):
+            marker = (tok.idx, doc[tok.i + 1].idx + len(doc[tok.i + 1].text))
+        src_chars = syntax.char_span(doc[slice(*src)])
+        sent_s = tx.sentence_start(tok.idx)
+        sent_e = tx.sentence_end(src_chars[1])
+        head_text = text[sent_s:tok.idx]
+        if not head_text.strip(_SPACE + "—–-") or head_text.strip().lower() in ("mais", "et", "or", "ainsi", "enfin", "toutefois", "cependant", "pourtant"):
+            # "Selon X, claim."
+            k = src_chars[1]
+            while k < sent_e and text[k] not in ",:":
+                k += 1
+            s, e = trim(text, k + 1, sent_e)
+        else:
+            before = text[:tok.idx].rstrip(_SPACE)
+            if before.endswith((",", "—", "–", "(")) or before.endswith("-"):
+                s, e = trim(text, sent_s, len(before) - 1)
+                if s < e and text[e - 1] in "»”\"" and text[sent_s] in "«“\"":
+                    continue  # « … », selon X: the direct quotation carries it
+            else:
+                s, e = trim(text, sent_s, sent_e)
+        if _word_count(text[s:e]) < 3:
+            continue
+        if _in_quote(outer, s) and _in_quote(outer, e - 1):
+            continue
+        out.append(Found("according_to", (s, e), cue=marker, mention=src, confidence=0.8))
+    return out
+
+
+def _mixed_quotes(doc, lang, tx, outer, cues, found) -> list[Found]:
+    """Quoted fragments in the author's sentence credited to a cue of the same sentence."""
+    text = doc.text
+    taken = [f.content for f in found]
+    out = []
+    for m in outer:
+        if any(s <= m.start and m.end <= e for s, e in taken) or any(s <= m.open <= e for s, e in taken):
+            continue
+        if any(m.start < s < m.end for s, e in taken):
+            continue
+        sent_s = tx.sentence_start(m.open)
+        best = None
+        for cue in cues:
+            if cue.subject_span is None or _in_quote(outer, cue.chars[0]):
+                continue
+            if not (cue.frames & {"mixed", "que", "direct"}):
+                continue
+            if sent_s <= cue.chars[0] and cue.chars[1] <= m.open and cue.chars[0] >= sent_s:
+                if best is None or cue.chars[0] > best.chars[0]:
+                    best = cue
+        if best is None:
+            continue
+        # the fragment must hang from the cue in the parse
+        frag_tokens = [t for t in doc.char_span(m.start, m.end, alignment_mode="expand") or []]
+        if frag_tokens and not any(best.verb in t.ancestors for t in frag_tokens[:3]):
+            continue
+        out.append(Found("mixed", m.span, cue=best.chars, mention=best.subject_span, confidence=0.6))
+    return out
+
+
+def _dedupe(found: list[Found], text: str) -> list[Found]:
+    """Keep one quote per stretch: direct over indirect over "selon" over mixed."""
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (_PRIORITY[f.kind], f.content[0])):
+        s, e = f.content
+        if e <= s:
+            continue
+        clash = False
+        for k in kept:
+            ks, ke = k.content
+            inter = min(e, ke) - max(s, ks)
+            if inter > 0 and (inter >= 0.5 * (e - s) or inter >= 0.5 * (ke - ks)):
+                clash = True
+                break
+        if not clash:
+            kept.append(f)
+    kept.sort(key=lambda f: f.content[0])
+    return kept

@@ -1,0 +1,137 @@
+"""Small readings of a spaCy parse shared by the quote and speaker steps."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from guillemet.lang.base import Language
+
+NP_DEPS = {"det", "amod", "flat:name", "flat:foreign", "flat", "nmod", "case", "fixed",
+           "compound", "nummod", "appos", "det:poss", "dep"}
+STOP_CHARS = ",;:.!?«»“”\"()[]"
+
+
+def char_span(tokens) -> tuple[int, int]:
+    """(start, end) characters of a run of tokens."""
+    first, last = tokens[0], tokens[-1]
+    return first.idx, last.idx + len(last.text)
+
+
+def noun_phrase(head: Token, limit: int = 16) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``head``.
+
+    Keeps determiners, adjectives, names, "de" complements and a title's name
+    ("le maire Vitali Klitschko"); stops at commas, quotation marks, relative clauses and
+    appositions set off by a comma ("Alena Verbitskaya, commissaire …").
+    """
+    keep = {head.i}
+    todo = [head]
+    while todo:
+        tok = todo.pop()
+        for child in tok.children:
+            if child.dep_ not in NP_DEPS:
+                continue
+            if tok is head and child.dep_ in ("case", "fixed") and child.i < head.i:
+                continue  # "selon le rapport": the preposition is not part of the mention
+            if child.dep_ == "dep" and child.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                continue
+            lo, hi = sorted((tok.i, child.i))
+            if any(t.text in STOP_CHARS for t in tok.doc[lo:hi + 1] if t.i not in (tok.i, child.i)):
+                continue
+            if child.text in STOP_CHARS:
+                continue
+            keep.add(child.i)
+            todo.append(child)
+    start, end = min(keep), max(keep) + 1
+    # contiguous: cut at the first stop character on either side of the head
+    for i in range(head.i - 1, start - 1, -1):
+        if head.doc[i].text in STOP_CHARS:
+            start = i + 1
+            break
+    for i in range(head.i + 1, end):
+        if head.doc[i].text in STOP_CHARS:
+            end = i
+            break
+    if end - start > limit:
+        end = min(end, head.i + limit // 2)
+        start = max(start, head.i - limit // 2)
+    # words glued by a hyphen or apostrophe the tokenizer split ("L’état-major")
+    doc = head.doc
+    while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text not in STOP_CHARS \
+            and (doc[start - 1].text in "-–" or doc[start].text in "-–" or doc[start - 1].text.endswith(("’", "'"))):
+        start -= 1
+    if start > 0 and doc[start - 1].pos_ == "DET" and doc[start - 1].head.i in range(start, end):
+        start -= 1
+    # no trailing preposition or determiner left dangling
+    while end - 1 > head.i and head.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+        end -= 1
+    return start, end
+
+
+def verb_group(verb: Token) -> tuple[int, int]:
+    """Token range of a verb with its auxiliaries, inverted pronoun and inner adverbs.
+
+    "a-t-il déclaré", "a également averti", "dit-il", "s’est félicité".
+    """
+    doc = verb.doc
+    start = verb.i
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ in ("aux:tense", "aux:pass", "aux", "expl:comp",
+                                                "expl:pv", "expl:subj", "expl", "advmod", "obj",
+                                                "iobj") and verb.i - child.i <= 6:
+            if child.dep_ in ("obj", "iobj", "advmod") and child.i < start and not _between_aux(child, verb):
+                continue
+            start = min(start, child.i)
+    # reflexive "se"/"s’" right before the auxiliary
+    if start > 0 and doc[start - 1].lower_ in ("se", "s’", "s'") and doc[start - 1].head.i == verb.i:
+        start -= 1
+    end = verb.i + 1
+    while end < len(doc) and doc[end].text.startswith("-") and doc[end].pos_ == "PRON":
+        end += 1
+    return start, end
+
+
+def _between_aux(tok: Token, verb: Token) -> bool:
+    """True when ``tok`` sits between an auxiliary of ``verb`` and the verb."""
+    auxes = [c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    return bool(auxes) and min(auxes) < tok.i < verb.i
+
+
+def inverted_pronoun(verb: Token, lang: Language) -> Token | None:
+    """The "-il" of "a-t-il dit" / "dit-il", when the verb has one."""
+    doc = verb.doc
+    lo, hi = verb_group(verb)
+    for tok in doc[lo:hi]:
+        low = tok.lower_
+        if low.startswith("-") and low in lang.pronouns:
+            return tok
+        if low.startswith("-") and low[1:] in ("on",):
+            return tok
+    return None
+
+
+def is_participle_clause(verb: Token) -> bool:
+    """A present participle or gerund ("assurant que", "en précisant")."""
+    if verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
+        return True
+    return verb.i > 0 and verb.doc[verb.i - 1].lower_ == "en" and verb.text.endswith("ant")
+
+
+def is_infinitive(tok: Token) -> bool:
+    return tok.morph.get("VerbForm") == ["Inf"]
+
+
+def main_subject(verb: Token) -> Token | None:
+    """The nominal or pronominal subject of ``verb``, following participles and infinitives
+    up to the verb that has one."""
+    seen = 0
+    tok = verb
+    while seen < 4:
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and not child.text.startswith("-t"):
+                return child
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        seen += 1
+    return None

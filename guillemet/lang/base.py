@@ -1,0 +1,62 @@
+"""What a language must provide for guillemet to find quotes in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Language:
+    """The resources of one language; the extraction code reads only these.
+
+    Attributes:
+        code: ISO 639-1 code.
+        model: Default spaCy model package name.
+        quote_pairs: Opening quotation mark → its closing mark(s).
+        cue_verbs: Lemma → frames. Frames: "que" (reported clause), "inf" (infinitive
+            content), "direct" (next to a quotation), "inverted" ("X, a dit Y"), "mixed"
+            (governs a quoted fragment), "a_inf"/"de_inf" (appeler à / demander de + inf),
+            "sur"/"de" (alerter sur / faire état de + noun phrase).
+        cue_forms: Lower-cased surface forms whose lemma the tagger gets wrong → lemma.
+        not_cue_lemmas: Verbs of thought or perception never taken for a cue on their own.
+        according_markers: Lower-cased marker phrases of "according to" quotes.
+        according_start_markers: Markers that only count at the start of a clause ("pour").
+        impersonal_sources: Phrases standing for a source in impersonal cues
+            ("a-t-on appris de source policière").
+        non_source_nouns: Lemmas that make "selon X" a manner, not a source ("méthode").
+        person_roles: Lemmas of nouns naming a person by role (ministre, maire, porte-parole).
+        group_nouns: Lemmas of nouns naming a group of people (manifestants).
+        org_nouns: Lemmas of nouns naming an organisation (préfecture, ministère).
+        document_nouns: Lemmas of nouns naming a document (rapport, communiqué).
+        media_nouns: Lemmas of nouns naming a medium (journal, chaîne, agence).
+        pronouns: Lower-cased subject pronoun → (gender, number); gender "" when unmarked.
+        relative_pronouns: Lower-cased relative pronouns ("qui").
+        titles: Lower-cased honorifics before a name ("m.", "mme").
+        time_nouns: Lemmas of time words that sit between an inverted cue and its subject.
+        complementizers: Lower-cased words introducing a reported clause (que, qu’).
+    """
+
+    code: str
+    model: str
+    quote_pairs: dict[str, str]
+    cue_verbs: dict[str, frozenset[str]]
+    cue_forms: dict[str, str] = field(default_factory=dict)
+    not_cue_lemmas: frozenset[str] = frozenset()
+    according_markers: tuple[str, ...] = ()
+    according_start_markers: tuple[str, ...] = ()
+    impersonal_sources: tuple[str, ...] = ()
+    non_source_nouns: frozenset[str] = frozenset()
+    person_roles: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    org_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
+    pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)
+    relative_pronouns: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    time_nouns: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+
+    def frames(self, lemma: str) -> frozenset[str]:
+        """The frames of a cue lemma; empty when it is not a cue."""
+        return self.cue_verbs.get(lemma, frozenset())

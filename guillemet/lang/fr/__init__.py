@@ -1,0 +1,156 @@
+"""French: quotation marks, verbs of saying and their frames, "selon" markers, roles."""
+
+from __future__ import annotations
+
+from guillemet.lang.base import Language
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(w for w in block.split() if w)
+
+
+# Frames (see Language.cue_verbs): what may carry the reported content of each verb.
+_SAY = frozenset({"que", "direct", "inverted", "mixed"})
+_SAY_INF = _SAY | {"inf"}
+
+_CUES: dict[str, frozenset[str]] = {}
+
+
+def _add(block: str, frames: frozenset[str]) -> None:
+    for lemma in block.split():
+        _CUES[lemma.replace("_", " ")] = _CUES.get(lemma, frozenset()) | frames
+
+
+# verbs of saying proper: clause, quotation, inversion, fragment, and often an infinitive
+_add("""déclarer dire affirmer assurer annoncer expliquer raconter confier reconnaître admettre
+     jurer nier démentir certifier garantir prétendre soutenir maintenir avouer confesser
+     préciser estimer juger considérer rappeler""", _SAY_INF)
+_add("""indiquer souligner ajouter répondre répliquer rétorquer riposter lancer glisser marteler
+     insister poursuivre conclure commenter avertir prévenir confirmer dénoncer fustiger critiquer
+     regretter déplorer insurger féliciter réjouir inquiéter étonner indigner alarmer offusquer
+     émouvoir protester plaider promettre tweeter twitter écrire noter observer signaler relever
+     résumer détailler témoigner révéler dévoiler proclamer clamer scander crier hurler exclamer
+     souffler murmurer lâcher tonner emporter ironiser plaisanter amuser interroger demander
+     alerter accuser reprocher réagir renchérir abonder nuancer tempérer concéder objecter
+     pointer mentionner réitérer répéter redire anticiper prédire pronostiquer justifier arguer
+     argumenter invoquer informer communiquer rapporter relater narrer signifier notifier
+     divulguer pester râler grommeler défendre vanter saluer railler moquer interpeller
+     questionner avancer exposer développer répondre trancher asséner assener enchaîner
+     reprendre embrayer résumer illustrer constater remarquer mettre_en_garde faire_valoir
+     faire_savoir esquisser""", _SAY)
+# a quoted fragment or a noun phrase as content ("a qualifié la réforme d'« injuste »")
+_add("""qualifier décrire appeler évoquer exprimer parler réclamer exiger prôner souhaiter dénoncer
+     saluer promettre vanter""", frozenset({"mixed"}))
+# appeler X à + infinitive, demander à X de + infinitive
+_add("appeler inviter exhorter inciter encourager", frozenset({"a_inf", "mixed"}))
+_add("""demander exiger promettre menacer accuser conseiller recommander ordonner enjoindre prier
+     supplier réclamer""", frozenset({"de_inf"}))
+_add("alerter interroger avertir", frozenset({"sur"}))
+
+FRENCH = Language(
+    code="fr",
+    model="fr_core_news_md",
+    quote_pairs={"«": "»", "“": "”", "„": "“”", "‹": "›", '"': '"'},
+    cue_verbs=_CUES,
+    cue_forms={"twitté": "tweeter", "tweeté": "tweeter", "twitte": "tweeter", "tweete": "tweeter",
+               "insurgé": "insurger", "félicité": "féliciter", "dit": "dire", "dit-il": "dire",
+               "affirme": "affirmer", "estime": "estimer", "explique": "expliquer",
+               "ajoute": "ajouter", "assure": "assurer", "souligne": "souligner",
+               "raconte": "raconter", "résume": "résumer", "confie": "confier",
+               "précise": "préciser", "indique": "indiquer", "regrette": "regretter",
+               "reconnaît": "reconnaître", "lance": "lancer", "glisse": "glisser",
+               "martèle": "marteler", "tonne": "tonner", "s'amuse": "amuser",
+               "ironise": "ironiser", "déplore": "déplorer", "dénonce": "dénoncer",
+               "note": "noter", "observe": "observer", "avertit": "avertir",
+               "prévient": "prévenir", "écrit": "écrire", "poursuit": "poursuivre",
+               "conclut": "conclure", "répond": "répondre", "rétorque": "rétorquer",
+               "réplique": "répliquer", "insiste": "insister", "admet": "admettre",
+               "juge": "juger", "rappelle": "rappeler", "annonce": "annoncer",
+               "témoigne": "témoigner", "détaille": "détailler", "analyse": "analyser",
+               "commente": "commenter", "constate": "constater", "souffle": "souffler",
+               "sourit": "sourire", "relève": "relever", "lâche": "lâcher",
+               "s'insurge": "insurger", "fustige": "fustiger", "déclare": "déclarer",
+               "affirment": "affirmer", "écrivent": "écrire", "expliquent": "expliquer",
+               "estiment": "estimer", "jugent": "juger", "disent": "dire"},
+    not_cue_lemmas=_words("penser croire espérer craindre imaginer sentir voir entendre savoir "
+                          "vouloir pouvoir devoir sembler paraître"),
+    according_markers=("selon", "d'après", "d’après", "cité par", "citée par", "cités par",
+                       "citées par", "à en croire"),
+    according_start_markers=("pour",),
+    impersonal_sources=("a-t-on appris", "apprend-on", "a-t-on indiqué", "indique-t-on",
+                        "précise-t-on", "a-t-on précisé", "assure-t-on", "a-t-on assuré",
+                        "souligne-t-on", "explique-t-on", "a-t-on expliqué", "peut-on lire",
+                        "pouvait-on lire", "lit-on", "confie-t-on", "a-t-on confirmé"),
+    non_source_nouns=_words("""méthode principe règle modalité formule critère cas circonstance
+        condition besoin manière façon ordre niveau taille âge sexe type mode logique schéma
+        scénario calendrier procédure protocole barème profil nature degré saison humeur envie
+        goût usage tradition coutume habitude situation contexte moment heure jour période zone
+        secteur catégorie lieu endroit modèle version norme loi code constitution article
+        règlement statut quota quotas mesure mesures rythme hypothèse option variante horaire
+        tarif volonté vœu souhait orientation point vue angle résultat résultats"""),
+    person_roles=_words("""président présidente ministre maire porte-parole secrétaire directeur
+        directrice chef cheffe dirigeant dirigeante leader député députée sénateur sénatrice
+        avocat avocate procureur procureure juge responsable représentant représentante délégué
+        déléguée conseiller conseillère élu élue candidat candidate commissaire préfet préfète
+        ambassadeur ambassadrice chancelier chancelière patron patronne fondateur fondatrice
+        expert experte économiste analyste chercheur chercheuse professeur professeure médecin
+        journaliste reporter chanteur chanteuse acteur actrice entraîneur sélectionneur joueur
+        joueuse capitaine syndicaliste militant militante habitant habitante témoin victime
+        infirmier infirmière policier policière gendarme pompier roi reine pape évêque imam
+        rabbin général colonel commandant officier coordinateur coordinatrice animateur
+        animatrice organisateur organisatrice vice-président gouverneur homme femme mère père
+        fils fille épouse mari frère sœur retraité retraitée étudiant étudiante lycéen lycéenne
+        agriculteur agricultrice commerçant commerçante salarié salariée employé employée
+        ouvrier ouvrière auteur autrice écrivain écrivaine cinéaste réalisateur réalisatrice
+        artiste homologue interlocuteur interlocutrice prédécesseur successeur locataire
+        personnalité figure camarade collègue proche ami amie voisin voisine manifestant
+        manifestante gérant gérante propriétaire entrepreneur président-directeur
+        vice-présidente adjoint adjointe premier première numéro co-fondateur cofondateur
+        spécialiste sociologue politologue historien historienne philosophe source
+        rapporteur rapporteure inspecteur inspectrice enquêteur enquêtrice magistrat
+        magistrate défenseur défenseure commissaire-priseur député-maire conseiller-maire
+        chanteur-compositeur humoriste comédien comédienne sportif sportive athlète pilote
+        coach opposant opposante partisan partisane sympathisant sympathisante"""),
+    group_nouns=_words("""manifestants habitants experts syndicats riverains élus militants
+        parents élèves étudiants salariés agriculteurs commerçants automobilistes usagers
+        voyageurs passagers électeurs citoyens français françaises habitants associations
+        organisateurs participants enquêteurs policiers gendarmes pompiers secouristes
+        médecins soignants chercheurs scientifiques analystes économistes observateurs témoins
+        proches familles victimes députés sénateurs ministres dirigeants responsables
+        représentants leaders opposants partisans sympathisants avocats juges magistrats
+        autorités sources spécialistes professionnels figures membres"""),
+    org_nouns=_words("""gouvernement ministère préfecture mairie police gendarmerie armée
+        état-major parquet tribunal cour conseil commission assemblée sénat parti syndicat
+        association organisation ong entreprise société groupe compagnie fédération union
+        institut banque office direction service autorité administration élysée matignon
+        kremlin département région ville municipalité collectif comité fondation observatoire
+        secrétariat opposition majorité coalition club équipe hôpital université école cabinet
+        firme constructeur opérateur ambassade consulat diplomatie justice douane marine forces
+        agence exécutif intersyndicale confédération ordre chambre académie conseil-général
+        communauté métropole agglomération prefecture ministere gouvernements"""),
+    document_nouns=_words("""rapport communiqué étude sondage enquête lettre document texte
+        courrier arrêté décret note message tweet publication bilan estimation estimations
+        chiffre chiffres décompte statistique statistiques relevé indice baromètre analyse
+        compte-rendu procès-verbal biographie avis déclaration mise bulletin dépêche article
+        site page projet plainte ordonnance jugement arrêt résolution mémo courriel mail
+        e-mail vidéo post billet tribune éditorial pétition prévision prévisions données
+        comptage recensement classement palmarès registre enregistrement témoignage
+        témoignages documents rapports communiqués sondages études"""),
+    media_nouns=_words("""journal quotidien hebdomadaire magazine chaîne radio télévision média
+        médias presse agence télé station revue gazette"""),
+    pronouns={"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p"),
+              "-il": ("m", "s"), "-elle": ("f", "s"), "-ils": ("m", "p"), "-elles": ("f", "p"),
+              "lui": ("m", "s"), "eux": ("m", "p"), "celui-ci": ("m", "s"),
+              "celle-ci": ("f", "s"), "ceux-ci": ("m", "p"), "celles-ci": ("f", "p"),
+              "celui-là": ("m", "s"), "celle-là": ("f", "s")},
+    relative_pronouns=_words("qui lequel laquelle lesquels lesquelles"),
+    titles=_words("m. mme mlle m mme. mr mrs dr dr. me me. pr pr. mgr monsieur madame "
+                  "mademoiselle"),
+    time_nouns=_words("""lundi mardi mercredi jeudi vendredi samedi dimanche matin soir soirée
+        hier aujourd'hui jour journée semaine mois année an week-end veille lendemain
+        après-midi nuit janvier février mars avril mai juin juillet août septembre octobre
+        novembre décembre midi minuit dernier dernière fois"""),
+    complementizers=_words("que qu' qu’"),
+)
+
+LANGUAGE = FRENCH
