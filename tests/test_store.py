@@ -1,0 +1,348 @@
+"""The store on an SQLite file: round trips, upserts, search, speakers, ingest reruns and kills.
+
+tests/test_store_postgres.py runs these same tests against PostgreSQL by overriding the
+``make_store`` fixture.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import SAMPLE_ARTICLES, TESTS, fake_extract, sample_articles, write_jsonl
+from guillemet.errors import InputError
+from guillemet.ingest import ingest
+from guillemet.record import QUOTE_KINDS, Article, DateRef, NumberRef, Quote, Speaker, to_dict
+from guillemet.store import SearchQuery, open_store
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    """The --db value of a fresh database."""
+    return str(tmp_path / "store.db")
+
+
+@pytest.fixture
+def make_store(db):
+    """Opens (or reopens) the test database; every store opened is closed after the test."""
+    opened = []
+
+    def make():
+        opened.append(open_store(db))
+        return opened[-1]
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+def dump(store) -> dict:
+    """Everything a store holds, as plain data, for comparing two stores."""
+    articles = {a.id: to_dict(a) for a in store.articles()}
+    speaker_ids = sorted({q["speaker_id"] for a in articles.values() for q in a["quotes"] if q["speaker_id"]}
+                         | {s["id"] for a in articles.values() for s in a["speakers"]})
+    return {"counts": store.counts(), "articles": articles,
+            "speakers": {i: to_dict(store.get_speaker(i)) for i in speaker_ids}}
+
+
+def many_articles(n: int) -> list[dict]:
+    """n distinct article dicts built from the samples (ids and dates vary)."""
+    out = []
+    for i in range(n):
+        d = dict(SAMPLE_ARTICLES[i % len(SAMPLE_ARTICLES)])
+        d["id"] = f"{d['id']}-{i:04d}"
+        d["published"] = f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        out.append(d)
+    return out
+
+
+# -- round trips -----------------------------------------------------------------------------
+
+def test_sample_articles_round_trip(make_store, articles):
+    store = make_store()
+    store.put(articles)
+    for article in articles:
+        assert store.get_article(article.id) == article
+
+
+spans = st.tuples(st.integers(0, 10_000), st.integers(0, 10_000))
+texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+opt_texts = st.none() | texts
+json_values = st.recursive(st.none() | st.booleans() | st.integers(-2**53, 2**53) | texts
+                           | st.floats(allow_nan=False, allow_infinity=False),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+                           max_leaves=6)
+dates = st.builds(DateRef, span=spans, text=texts, value=opt_texts, end=opt_texts, part=opt_texts)
+numbers = st.builds(NumberRef, span=spans, text=texts, unit=opt_texts,
+                    value=st.floats(allow_nan=False, allow_infinity=False))
+quotes = st.builds(Quote, kind=st.sampled_from(QUOTE_KINDS), content=spans, content_text=texts,
+                   cue=st.none() | spans, cue_text=opt_texts, speaker_mention=st.none() | spans,
+                   speaker_mention_text=opt_texts, speaker=opt_texts,
+                   speaker_id=st.none() | st.sampled_from(["person:a", "person:b", "org:c"]),
+                   speaker_type=st.sampled_from(["person", "unknown"]), confidence=st.floats(0, 1),
+                   dates=st.lists(dates, max_size=2), numbers=st.lists(numbers, max_size=2))
+speakers = st.builds(Speaker, id=st.sampled_from(["person:a", "person:b", "org:c"]), name=texts,
+                     type=st.sampled_from(["person", "organisation"]), aliases=st.lists(texts, max_size=3),
+                     wikidata=st.none() | st.just("Q42"))
+records = st.builds(Article, text=texts, id=st.text("abcdef0123456789-", min_size=1, max_size=12),
+                    url=opt_texts, outlet=opt_texts, published=st.none() | st.just("2023-05-01T10:00:00+02:00"),
+                    lang=st.sampled_from(["fr", "en"]), title=opt_texts, urls=st.lists(texts, max_size=2),
+                    status=st.sampled_from(["ok", "error"]), ignored=st.lists(spans, max_size=2),
+                    quotes=st.lists(quotes, max_size=4), speakers=st.lists(speakers, max_size=3),
+                    meta=st.dictionaries(texts, json_values, max_size=3))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(article=records)
+def test_store_then_load_gives_identical_records(make_store, article):
+    store = make_store() if not hasattr(make_store, "one") else make_store.one
+    make_store.one = store
+    store.put([article])
+    assert store.get_article(article.id) == article
+
+
+# -- upsert ----------------------------------------------------------------------------------
+
+def test_put_again_changes_nothing(make_store, articles):
+    store = make_store()
+    store.put(articles)
+    before = dump(store)
+    store.put(sample_articles())
+    assert dump(store) == before
+    assert before["counts"] == {"articles": 4, "quotes": 6, "speakers": 4}
+
+
+def test_put_replaces_an_article_and_its_speakers(make_store, articles):
+    store = make_store()
+    store.put(articles)
+    changed = articles[2]
+    changed.quotes, changed.speakers = [], []
+    store.put([changed])
+    assert store.get_article(changed.id).quotes == []
+    assert store.get_speaker("person:jeanne-leroy") is None  # quoted nowhere else any more
+    assert store.counts()["quotes"] == 5
+
+
+def test_speakers_merge_names_across_articles(make_store, articles):
+    store = make_store()
+    articles[1].speakers[0].aliases.append("la ministre")
+    store.put(articles)
+    claire = store.get_speaker("person:claire-martin")
+    assert claire.name == "Claire Martin"
+    assert claire.aliases == ["Martin", "la ministre"]
+    profile = store.speaker_profile("person:claire-martin")
+    assert (profile.quote_count, profile.article_count) == (2, 2)
+    assert [w for w, n in profile.weekly if n] == ["2023-03-06", "2023-03-13"]
+    assert [(i, n) for i, _, n in profile.alongside] == [("person:paul-durand", 2)]
+
+
+def test_quote_without_speaker_id_is_stored_as_null(make_store):
+    store = make_store()
+    text = "« Rien n’est décidé », selon une source proche du dossier."
+    article = Article(text=text, id="anon", quotes=[Quote(kind="direct", content=(2, 19), content_text=text[2:19])])
+    store.put([article])
+    assert store.get_article("anon").quotes[0].speaker_id is None
+    assert store.counts()["speakers"] == 0
+
+
+def test_reopening_keeps_everything(make_store, articles):
+    make_store().put(articles)
+    assert dump(make_store())["counts"]["articles"] == 4
+
+
+# -- search ----------------------------------------------------------------------------------
+
+SEARCHES = [
+    # (filters, expected (article id, position) in result order)
+    ({"q": "electricite"}, [("t-002", 0)]),                       # accents optional
+    ({"q": "ÉCOLES"}, [("t-001", 0)]),                            # case and accents
+    ({"q": "budget équilibré"}, [("t-001", 1)]),                  # all words
+    ({"q": "budget illusion"}, []),
+    ({"q": "code"}, [("t-004", 0)]),
+    ({"speaker": "person:paul-durand"}, [("t-002", 1), ("t-001", 0)]),
+    ({"speaker": "Claire Martin"}, [("t-002", 0), ("t-001", 1)]),  # by name too
+    ({"outlet": "autre.be"}, [("t-004", 0), ("t-003", 0)]),
+    ({"kind": "indirect"}, []),
+    ({"since": "2023-03-10", "until": "2023-04-05"}, [("t-003", 0), ("t-002", 0), ("t-002", 1)]),
+    ({"q": "\"AND (NEAR*"}, []),                                  # FTS syntax is just text
+    ({"q": "   "}, [("t-004", 0), ("t-003", 0), ("t-002", 0), ("t-002", 1), ("t-001", 0), ("t-001", 1)]),
+]
+
+
+@pytest.mark.parametrize("filters,expected", SEARCHES)
+def test_search(make_store, articles, filters, expected):
+    store = make_store()
+    store.put(articles)
+    result = store.search(SearchQuery(**filters))
+    assert [(h.article_id, h.position) for h in result.items] == expected
+    assert result.total == len(expected)
+
+
+def test_search_pages_and_counts(make_store, articles):
+    store = make_store()
+    store.put(articles)
+    page = store.search(SearchQuery(limit=2, offset=3))
+    assert page.total == 6
+    assert [(h.article_id, h.position) for h in page.items] == [("t-002", 1), ("t-001", 0)]
+    assert page.items[0].outlet == "exemple.fr" and page.items[0].title == "Débat sur l’énergie"
+    assert len(list(store.search_all(SearchQuery(), page_size=4))) == 6
+
+
+@pytest.mark.parametrize("filters,message", [
+    ({"kind": "shouted"}, "not a quote kind"),
+    ({"since": "last week"}, "not a date"),
+    ({"limit": 0}, "out of range"),
+    ({"offset": -1}, "negative"),
+])
+def test_search_rejects_bad_filters(make_store, filters, message):
+    with pytest.raises(InputError, match=message):
+        make_store().search(SearchQuery(**filters))
+
+
+# -- ingest ----------------------------------------------------------------------------------
+
+def test_ingest_rerun_adds_nothing(make_store, tmp_path):
+    source = str(write_jsonl(tmp_path / "in.jsonl", many_articles(30)))
+    store = make_store()
+    first = ingest([source], store, extract=fake_extract, batch_size=7)
+    before = dump(store)
+    assert (first.read, first.stored, first.already_present, first.skipped) == (30, 30, 0, [])
+    assert first.quotes == before["counts"]["quotes"] == 46
+    extracted = []
+    second = ingest([source], store, extract=lambda arts: fake_extract(extracted.extend(arts) or extracted))
+    assert (second.read, second.stored, second.already_present) == (30, 0, 30)
+    assert extracted == []  # nothing already stored is extracted again
+    assert dump(store) == before
+
+
+def test_ingest_skips_bad_documents_and_keeps_the_rest(make_store, tmp_path):
+    source = tmp_path / "mixed.jsonl"
+    source.write_bytes(b'{"id": "ok-1", "text": "\xc2\xab Oui \xc2\xbb, a dit Anne Roux."}\n'
+                       b'{"id": "bad", "text": \n'
+                       b'{"id": "notext"}\n'
+                       b'{"id": "ok-1", "text": "doublon"}\n')
+
+    def failing(articles):
+        for a in fake_extract(articles):
+            yield a
+
+    report = ingest([str(source), str(tmp_path / "missing.jsonl")], make_store(), extract=failing)
+    assert report.stored == 1 and report.already_present == 1
+    reasons = report.skipped_by_reason()
+    assert len(report.skipped) == 3
+    assert any("not valid JSON" in r for r in reasons) and any("cannot read" in r for r in reasons)
+
+
+def test_ingest_skips_articles_the_extractor_marks_bad(make_store, tmp_path):
+    source = str(write_jsonl(tmp_path / "in.jsonl", many_articles(3)))
+
+    def broken(articles):
+        for a in fake_extract(articles):
+            if a.id.endswith("1"):
+                a.status, a.meta["error"] = "error", "ValueError: boom"
+            yield a
+
+    report = ingest([source], make_store(), extract=broken)
+    assert report.stored == 2
+    assert report.skipped == [("t-002-0001", "error: ValueError: boom")]
+
+
+KILLABLE = textwrap.dedent("""
+    import sys, time
+    sys.path.insert(0, {tests!r})
+    from conftest import fake_extract
+    from guillemet.ingest import ingest
+    from guillemet.store import open_store
+
+    def slow(articles):
+        for article in fake_extract(articles):
+            time.sleep({delay})
+            yield article
+
+    with open_store(sys.argv[1]) as store:
+        ingest([sys.argv[2]], store, extract=slow, batch_size=8)
+""")
+
+
+def run_ingest(db: str, source: str, delay: float) -> subprocess.Popen:
+    script = KILLABLE.format(tests=str(TESTS), delay=delay)
+    return subprocess.Popen([sys.executable, "-c", script, db, source])
+
+
+def test_killed_ingest_rerun_equals_uninterrupted(make_store, db, tmp_path, request):
+    source = str(write_jsonl(tmp_path / "in.jsonl", many_articles(120)))
+    reference_db = request.getfixturevalue("reference_db")
+    assert run_ingest(reference_db, source, 0).wait(120) == 0
+    with open_store(reference_db) as reference:
+        expected = dump(reference)
+
+    proc = run_ingest(db, source, 0.03)
+    watcher = make_store()
+    deadline = time.monotonic() + 60
+    while watcher.counts()["articles"] < 20 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)  # kill -9, mid-batch
+    proc.wait()
+    killed_at = watcher.counts()["articles"]
+    assert 0 < killed_at < 120 and killed_at % 8 == 0  # whole batches only
+    assert run_ingest(db, source, 0).wait(120) == 0
+    assert dump(watcher) == expected
+
+
+@pytest.fixture
+def reference_db(tmp_path) -> str:
+    """A second database for an uninterrupted run."""
+    return str(tmp_path / "reference.db")
+
+
+def test_cli_ingest_then_export(tmp_path, monkeypatch, db):
+    from click.testing import CliRunner
+
+    import guillemet.ingest
+    from guillemet.cli.export import command as export
+    from guillemet.cli.ingest import command as ingest_cmd
+
+    monkeypatch.setattr(guillemet.ingest, "default_extract_stage", lambda lang="fr": fake_extract)
+    source = str(write_jsonl(tmp_path / "in.jsonl", many_articles(8)))
+    runner = CliRunner()
+    first = runner.invoke(ingest_cmd, [source, "--db", db, "--batch-size", "3"])
+    assert first.exit_code == 0, first.output
+    assert "stored 8 (12 quotes)" in first.output
+    again = runner.invoke(ingest_cmd, [source, "--db", db])
+    assert again.exit_code == 0 and "stored 0" in again.output and "already present 8" in again.output
+    bad = runner.invoke(ingest_cmd, [str(tmp_path / "missing.jsonl"), "--db", db])
+    assert bad.exit_code == 1 and "cannot read file" in bad.output
+    out = runner.invoke(export, ["--db", db, "--format", "csv", "--speaker", "person:marc-petit"])
+    assert out.exit_code == 0
+    lines = out.output.strip().splitlines()
+    assert lines[0].startswith("article_id,position,published") and len(lines) == 3
+    assert "<script>" in lines[1]  # exported as data, verbatim
+    jsonl = runner.invoke(export, ["--db", db, "-q", "electricite"])
+    assert jsonl.exit_code == 0 and len(jsonl.output.splitlines()) == 2
+
+
+def _real_extractor_or_skip():
+    try:
+        from guillemet.extract import analyse_doc  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"the extractor is not available yet ({exc})")
+
+
+def test_ingest_with_the_real_extractor(make_store, tmp_path):
+    _real_extractor_or_skip()
+    docs = [{"id": "e2e-1", "published": "2023-06-02", "outlet": "exemple.fr",
+             "text": "« Nous ne céderons pas », a déclaré vendredi le ministre Paul Durand devant les députés."}]
+    store = make_store()
+    report = ingest([str(write_jsonl(tmp_path / "in.jsonl", docs))], store)
+    assert report.stored == 1 and not report.skipped
+    stored = store.get_article("e2e-1")
+    assert stored.quotes and stored.quotes[0].content_text == "Nous ne céderons pas"
+    assert store.search(SearchQuery(q="cederons")).total == 1

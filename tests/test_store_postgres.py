@@ -1,0 +1,74 @@
+"""The store tests of tests/test_store.py, against a real PostgreSQL server (GUILLEMET_PG_URL).
+
+Each test gets its own schema, dropped afterwards. Skipped when GUILLEMET_PG_URL is unset
+(``source scripts/start-postgres.sh`` sets it); under CI=true that is a failure instead.
+"""
+
+from __future__ import annotations
+
+import uuid
+from urllib.parse import quote
+
+import pytest
+
+from conftest import pg_url_or_skip
+from test_store import *  # noqa: F401,F403  (the same behaviours, collected again here)
+from test_store import dump  # noqa: F401
+
+pytestmark = pytest.mark.postgres
+
+
+def _schema_url(base: str, schema: str) -> str:
+    sep = "&" if "?" in base else "?"
+    return f"{base}{sep}options={quote(f'-csearch_path={schema},public')}"
+
+
+@pytest.fixture
+def pg_schema():
+    """A fresh schema on the server (dropped after the test) and the URL that uses it."""
+    psycopg = pytest.importorskip("psycopg", reason="install guillemet[postgres]")
+    base = pg_url_or_skip()
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield _schema_url(base, schema), schema
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def db(pg_schema) -> str:
+    return pg_schema[0]
+
+
+@pytest.fixture
+def reference_db():
+    """A second schema for the uninterrupted run of the kill test."""
+    psycopg = pytest.importorskip("psycopg")
+    base = pg_url_or_skip()
+    schema = "r_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield _schema_url(base, schema)
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def test_postgres_uses_french_full_text(make_store):
+    from guillemet.record import Article, Quote
+    from guillemet.store import SearchQuery
+
+    store = make_store()
+    text = "« Les élections auront lieu », a déclaré Paul Durand."
+    store.put([Article(text=text, id="pg-1", quotes=[Quote(kind="direct", content=(2, 26), content_text=text[2:26])])])
+    assert store.search(SearchQuery(q="élection")).total == 1  # French stemming: plural, singular
+    assert store.search(SearchQuery(q="election")).total == (1 if store.ts_config != "french" else 0)
+
+
+def test_bad_url_says_what_to_do():
+    from guillemet.errors import StoreError
+    from guillemet.store import open_store
+
+    pytest.importorskip("psycopg")
+    with pytest.raises(StoreError, match="check the --db URL"):
+        open_store("postgresql://nobody:wrong@127.0.0.1:1/none")
