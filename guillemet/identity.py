@@ -143,15 +143,17 @@ def _strip_front(name: str, lang: str) -> str:
     td = _type_data(lang)
     text = _clean(name)
     while True:
-        m = td.prefixes.match(text)
-        if not m:
-            m = td.articles.match(text)
+        for pattern in (td.prefixes, td.articles):
+            m = pattern.match(text)
             # "Le Pen", "Le Monde": a capitalised article before a capitalised word is the name's
-            if m and text[:1].isupper() and text[m.end():m.end() + 1].isupper():
+            if (m and pattern is td.articles and text[:1].isupper()
+                    and text[m.end():m.end() + 1].isupper()):
                 m = None
-        if not m or not text[m.end():].strip():
+            if m and text[m.end():].strip():
+                text = text[m.end():].strip()
+                break
+        else:
             return text
-        text = text[m.end():].strip()
 
 
 def _slug(text: str) -> str:
