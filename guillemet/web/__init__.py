@@ -49,7 +49,7 @@ def create_app(store: Store, extract: Callable[[Article], Article] | None = None
     from fastapi.templating import Jinja2Templates
 
     from guillemet.web import api, pages
-    from guillemet.web.errors import install_error_handlers
+    from guillemet.web.errors import BodySizeLimit, install_error_handlers
 
     app = fastapi.FastAPI(title="guillemet", summary="Who said what in the news: quotes, speakers, articles.",
                           docs_url=None, redoc_url=None)
@@ -61,6 +61,7 @@ def create_app(store: Store, extract: Callable[[Article], Article] | None = None
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _mount_docs(app)
     install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, max_bytes=api.MAX_EXTRACT_BYTES, paths=("/api/extract",))
     app.include_router(api.router)
     app.include_router(pages.router)
     return app

@@ -2,7 +2,7 @@
 
     GuillemetError (and subclasses)   its ``http_status`` and ``code``
     NotFound                          404 not_found
-    TooLarge                          413 too_large
+    TooLarge                          413 too_large (also BodySizeLimit, before parsing)
     request validation                422 invalid_request
     other HTTP errors                 their status, code "http_<status>"
 
@@ -34,6 +34,28 @@ class TooLarge(InputError):
     http_status = 413
 
 
+def error_response(status: int, code: str, message: str) -> JSONResponse:
+    """The JSON body every API error has."""
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+class BodySizeLimit:
+    """ASGI middleware: refuse a POST to ``paths`` whose Content-Length exceeds ``max_bytes``
+    with 413 too_large, before the body is read or parsed."""
+
+    def __init__(self, app, max_bytes: int, paths: tuple[str, ...]) -> None:
+        self.app, self.max_bytes, self.paths = app, max_bytes, paths
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["path"] in self.paths:
+            length = dict(scope.get("headers") or []).get(b"content-length", b"")
+            if length.isdigit() and int(length) > self.max_bytes:
+                exc = TooLarge(f"The request body is {int(length)} bytes: send at most {self.max_bytes} bytes.")
+                await error_response(exc.http_status, exc.code, str(exc))(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def _validation_message(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors():
@@ -47,7 +69,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     def respond(request: Request, status: int, code: str, message: str):
         if request.url.path.startswith("/api") or request.url.path.startswith("/export"):
-            return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+            return error_response(status, code, message)
         templates = request.app.state.templates
         return templates.TemplateResponse(request, "error.html", {"status": status, "code": code,
                                                                  "message": message}, status_code=status)
