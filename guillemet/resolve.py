@@ -183,8 +183,14 @@ class ArticleEntities:
             if low in self.lang.relative_pronouns:
                 return self._relative(head, found, previous)
             return self._pronoun(head, pos, previous)
-        # names inside the mention
+        # names inside the mention, or in an apposition right after it
         name = self._name_in(toks, head)
+        if name is None and head.pos_ == "NOUN":
+            for child in head.children:
+                if child.dep_ in ("appos", "flat:name") and child.i >= toks.end and child.i - toks.end <= 2 \
+                        and (child.ent_type_ == "PER" or child.pos_ == "PROPN"):
+                    name = self._name_in(self.doc[child.i:child.i + 1 + sum(1 for c in child.children if c.dep_ == "flat:name")], child)
+                    break
         if name is not None:
             ent_type = "person" if any(t.ent_type_ == "PER" for t in toks) else self._type_of(head, toks)
             ent = self.entity_for_name(name, ent_type)
@@ -221,6 +227,11 @@ class ArticleEntities:
     def _name_in(self, toks: Span, head: Token) -> str | None:
         """The proper name a mention carries ("le maire Vitali Klitschko" → "Vitali Klitschko"),
         None when the name only complements a common noun ("un porte-parole de Renault")."""
+        pers = [e for e in toks.ents if e.label_ == "PER"]
+        if pers:
+            clean = self._clean_name(pers[-1])
+            if clean:
+                return clean
         runs: list[list[Token]] = []
         for t in toks:
             if t.pos_ == "PROPN" or (t.ent_type_ in ("PER", "ORG") and t.pos_ not in ("DET", "ADP", "PUNCT")):
@@ -278,7 +289,7 @@ class ArticleEntities:
     def _recent_person(self, pos: int, previous, words) -> Entity | None:
         """"Le dirigeant russe" right after Poutine spoke: the person the passage is about."""
         para = self.paragraph(pos)
-        cands = [m for m in self.mentions if m.pos < pos and m.entity.type == "person"
+        cands = [m for m in self.mentions if m.pos < pos and m.entity.type == "person" and m.speaker
                  and para - m.paragraph <= 1 and m.entity.number == "s"]
         if not cands:
             return None
@@ -309,7 +320,7 @@ class ArticleEntities:
                 continue
             score = -(pos - m.pos) / 400.0 - dist_para * 0.5
             score += 1.0 if m.speaker else 0.0
-            score += 0.6 if m.subject else 0.0
+            score += 1.2 if m.subject else 0.0
             ent = m.entity
             ent_number = "p" if ent.type == "group" else ent.number
             if number != ent_number:

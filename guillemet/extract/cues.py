@@ -103,35 +103,73 @@ def _find_subject(cue: Cue, lang: Language) -> None:
             cue.subject = subj
             cue.subject_span = _mention_span(subj, lang)
             return
-    # inverted nominal subject the parser missed: the first bare noun phrase after the verb
+    subject_after_verb(cue, lang)
+
+
+def subject_after_verb(cue: Cue, lang: Language) -> bool:
+    """Find a post-posed subject the parser missed: the first bare noun phrase after the
+    verb group, past time words and prepositional phrases ("a déclaré vendredi à l’AFP le
+    maire Vitali Klitschko"). A named person in that stretch wins over other nouns."""
+    verb, doc = cue.verb, cue.verb.doc
     lo, hi = cue.tokens
+    sent_end = len(doc)
+    stop = hi
+    while stop < min(sent_end, hi + 25):
+        t = doc[stop]
+        if t.text in ".;!?«»“”\"" or "\n" in t.text:
+            break
+        stop += 1
+    # a person named in the stretch right after the verb
+    for ent in doc.ents:
+        if ent.label_ == "PER" and hi <= ent.start < stop:
+            # only when no comma separates it from the verb group, or it is the only noun
+            if "," not in doc[hi:ent.start].text or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[hi:ent.start]):
+                head = ent.root
+                cue.subject, cue.inverted = head, True
+                cue.subject_span = _extend_left_title(head, hi, lang)
+                return True
     i = hi
-    sent_end = verb.sent.end
-    while i < min(sent_end, hi + 14):
+    while i < stop:
         tok = doc[i]
-        if tok.text in ".;:!?«»“”\"" or (tok.text == "," and i > hi):
+        if tok.text == "," and i > hi:
             break
         if tok.pos_ == "ADP":
-            # skip a prepositional phrase: "à l’AFP", "dans un communiqué"
             j = i + 1
-            while j < sent_end and doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM") \
+            while j < stop and doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM") \
                     and doc[j].text not in ",.;:":
-                if doc[j].pos_ in ("NOUN", "PROPN") and (j + 1 >= sent_end or doc[j + 1].pos_ not in ("ADP", "ADJ", "PROPN", "NOUN")):
+                if doc[j].pos_ in ("NOUN", "PROPN") and (j + 1 >= stop or doc[j + 1].pos_ not in ("ADP", "ADJ", "PROPN", "NOUN")):
                     j += 1
                     break
                 j += 1
             i = j
             continue
         if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.lemma_.lower() not in lang.time_nouns \
-                and tok.lower_ not in lang.time_nouns:
+                and tok.lower_ not in lang.time_nouns and not tok.text.startswith("-"):
             cue.subject, cue.inverted = tok, True
             head = tok
             while head.head.i != head.i and head.dep_ in ("flat:name", "flat", "appos", "amod") \
                     and head.head.i >= hi:
                 head = head.head
             cue.subject_span = _mention_span(head, lang)
-            return
+            return True
         i += 1
+    return False
+
+
+def _extend_left_title(head: Token, floor: int, lang: Language) -> tuple[int, int]:
+    """The mention of a name with the title before it ("le maire Vitali Klitschko")."""
+    lo, hi = syntax.noun_phrase(head)
+    doc = head.doc
+    i = lo - 1
+    while i >= floor and doc[i].pos_ in ("NOUN", "ADJ", "DET", "ADP", "PROPN") and doc[i].text not in ",;:":
+        i -= 1
+    start = i + 1
+    while start < lo and doc[start].pos_ == "ADP":
+        start += 1
+    # keep the title only when it begins with a determiner ("le ministre … X")
+    if start < lo and doc[start].pos_ != "DET":
+        start = lo
+    return start, hi
 
 
 def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:

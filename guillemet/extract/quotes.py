@@ -174,10 +174,15 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
             cue = cue_of_token.get(t)
             if cue is not None and (cue.verb.i - t > 4 or "direct" not in cue.frames and "inverted" not in cue.frames):
                 cue = None
-            if cue is not None and cue.subject is not None and cue.subject.i < cue.verb.i and not cue.inverted:
-                # "« … » Paul a dit" is rare; a subject before the verb belongs to a new sentence
+            if cue is not None and cue.subject is not None and cue.subject.i < cue.verb.i \
+                    and not cue.inverted and cue.subject.idx < cue.chars[0]:
                 if cue.subject.idx > m.close:
-                    cue = None
+                    cue = None  # "« … » Paul a dit": a new sentence
+                else:
+                    # the parser took a word of the quotation for the subject: look after the verb
+                    cue.subject = cue.subject_span = None
+                    from guillemet.extract.cues import subject_after_verb
+                    subject_after_verb(cue, lang)
             if cue is None and t < len(doc) and doc[t].lower_ in ("selon", "d’", "d'", "pour"):
                 head = _according_source(doc, t, lang)
                 if head is not None and tx.sentence_end(pos) >= syntax.char_span(doc[slice(*head)])[1]:
