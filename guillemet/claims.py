@@ -528,7 +528,6 @@ def find_claims(text: str, span: tuple[int, int], published: str | None,
                 and (unit is None or g.year_prefix.search(sub, max(0, m.start() - 24), m.start())
                      or not sub[number_end:unit_end].strip()[:1].islower())):
             local = (m.start(), m.end())
-            taken.append(local)
             dates.append(DateRef(span=(start + local[0], start + local[1]), text=digits,
                                  value=digits))
             consumed = m.end()

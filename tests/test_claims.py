@@ -33,7 +33,8 @@ DATES = [
     ("Il l'a vu vendredi dernier.", FRIDAY, [("vendredi dernier", "2022-12-23", None, None)]),
     ("Il a plu mardi dans la soirée.", FRIDAY,
      [("mardi dans la soirée", "2022-12-27", None, "evening")]),
-    ("L'offensive a commencé le 24 février.", FRIDAY, [("24 février", "2022-02-24", None, None)]),
+    ("L'offensive a commencé le 24 février.", FRIDAY,
+     [("24 février", "2022-02-24", None, None)]),
     ("L'offensive a commencé le 24 février 2021.", FRIDAY,
      [("24 février 2021", "2021-02-24", None, None)]),
     ("Le texte entre en vigueur le 1er janvier.", FRIDAY,
@@ -61,8 +62,10 @@ DATES = [
      [("la semaine prochaine", "2023-01-02", "2023-01-08", None)]),
     ("Le mois dernier fut calme.", FRIDAY, [("Le mois dernier", "2022-11", None, None)]),
     ("L'an dernier, la récolte fut bonne.", FRIDAY, [("L'an dernier", "2021", None, None)]),
-    ("L’année prochaine sera difficile.", FRIDAY, [("L’année prochaine", "2023", None, None)]),
-    ("Il est parti il y a trois jours.", FRIDAY, [("il y a trois jours", "2022-12-27", None, None)]),
+    ("L’année prochaine sera difficile.", FRIDAY,
+     [("L’année prochaine", "2023", None, None)]),
+    ("Il est parti il y a trois jours.", FRIDAY,
+     [("il y a trois jours", "2022-12-27", None, None)]),
     ("Cela date d'il y a 2 ans.", FRIDAY, [("il y a 2 ans", "2020", None, None)]),
     # a published datetime anchors like a date
     ("Vendredi, les tirs ont repris.", "2022-12-30T08:15:00+01:00",
@@ -74,7 +77,8 @@ DATES = [
     # no anchor: relative dates stay unresolved, absolute ones still resolve
     ("Vendredi, les tirs ont repris.", None, [("Vendredi", None, None, None)]),
     ("La semaine dernière a été dure.", None, [("La semaine dernière", None, None, None)]),
-    ("Le 24 février 2021, tout a changé.", None, [("24 février 2021", "2021-02-24", None, None)]),
+    ("Le 24 février 2021, tout a changé.", None,
+     [("24 février 2021", "2021-02-24", None, None)]),
     ("Vendredi, les tirs ont repris.", "pas une date", [("Vendredi", None, None, None)]),
     # negatives
     ("La planète Mars est rouge.", FRIDAY, []),
@@ -179,3 +183,14 @@ def test_never_raises_and_spans_lie_inside(text, a, b, published):
     for ref in [*dates, *numbers]:
         assert start <= ref.span[0] < ref.span[1] <= end
         assert ref.text == text[ref.span[0]:ref.span[1]]
+
+
+@pytest.mark.xfail(reason="'neuf' after a noun is the adjective 'new'; needs the parse, not a regex")
+def test_neuf_as_adjective_is_not_a_count():
+    assert numbers_of("Ils ont un bâtiment neuf.") == []
+
+
+@pytest.mark.xfail(reason="'la nuit de jeudi à vendredi' is read as two days, not one night")
+def test_night_between_two_days():
+    assert dates_of("Dans la nuit de jeudi à vendredi, il a plu.") == [
+        ("la nuit de jeudi à vendredi", "2022-12-29", None, "night")]
