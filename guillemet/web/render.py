@@ -86,13 +86,15 @@ def timeline(weekly: list[tuple[str, int]], width: int = 720, height: int = 140)
         return chart
     top = max(c for _, c in weekly) or 1
     chart.max_count = top
-    plot_h = height - 24
+    top_margin, plot_bottom = 18, height - 24
+    plot_h = plot_bottom - top_margin
     step = width / len(weekly)
+    bar_w = max(min(step - 2, 36), 1)  # thin gaps between weeks; no slab for a short history
     for i, (week, count) in enumerate(weekly):
         h = round(plot_h * count / top, 1)
-        chart.bars.append({"x": round(i * step, 1), "y": round(plot_h - h, 1), "w": max(round(step - 1, 1), 1),
-                           "h": h, "week": week, "count": count})
+        chart.bars.append({"x": round(i * step + (step - bar_w) / 2, 1), "y": round(plot_bottom - h, 1),
+                           "w": round(bar_w, 1), "h": h, "week": week, "count": count})
     every = max(1, len(weekly) // 8)
     for i in range(0, len(weekly), every):
-        chart.labels.append({"x": round(i * step, 1), "text": weekly[i][0]})
+        chart.labels.append({"x": round(i * step + step / 2, 1), "text": weekly[i][0]})
     return chart
