@@ -54,6 +54,7 @@ class Mention:
     subject: bool = False
     speaker: bool = False
     paragraph: int = 0
+    oblique: bool = False
 
 
 @dataclass(slots=True)
@@ -108,7 +109,8 @@ class ArticleEntities:
                 continue
             ent = self.entity_for_name(name, "person" if label == "PER" else "organisation")
             subj = root.dep_ in ("nsubj", "nsubj:pass") or (root.head.dep_ in ("nsubj",) and root.dep_ in ("appos", "flat:name"))
-            self.mentions.append(Mention(pos, ent, subject=subj, paragraph=self.paragraph(pos)))
+            oblique = any(c.dep_ == "case" for c in root.children) or root.dep_ in ("nmod", "obl", "obl:mod", "obl:arg")
+            self.mentions.append(Mention(pos, ent, subject=subj, paragraph=self.paragraph(pos), oblique=oblique and not subj))
             self._record_ties(root, ent)
 
     def _clean_name(self, ent: Span) -> str:
@@ -198,10 +200,19 @@ class ArticleEntities:
                 self._tie(head, ent, None)
             self._note(pos, ent, found)
             return Resolved(ent.name, ent.type, 0.9, ent)
+        # "l’économiste et fiscaliste, Luc Godbout": a name right after the description
+        after = self._name_after(toks)
+        if after is not None:
+            ent = self.entity_for_name(after, "person")
+            self._tie(head, ent, None)
+            self._note(pos, ent, found)
+            return Resolved(ent.name, ent.type, 0.85, ent)
         # descriptions
         words = self.description_words(head)
         ent = self._tied(words, pos)
-        if ent is None and head.lemma_.lower() in self.lang.person_roles and words:
+        if ent is None and head.lemma_.lower() in self.lang.person_roles and words \
+                and toks[0].lower_ in ("le", "la", "l’", "l'") \
+                and not any(t.dep_ == "nmod" for t in toks):
             ent = self._recent_person(pos, previous, words)
         if ent is not None:
             desc = self.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
@@ -213,6 +224,15 @@ class ArticleEntities:
         ent = self.entity_for_name(desc, self._type_of(head, toks))
         self._note(pos, ent, found)
         return Resolved(ent.name, ent.type, 0.6, ent)
+
+    def _name_after(self, toks: Span) -> str | None:
+        doc = self.doc
+        i = toks.end
+        if i < len(doc) and doc[i].text == "," and i + 1 < len(doc):
+            for ent in doc.ents:
+                if ent.start == i + 1 and ent.label_ == "PER":
+                    return self._clean_name(ent) or None
+        return None
 
     def _note(self, pos: int, ent: Entity, found: Found) -> None:
         self.mentions.append(Mention(pos, ent, subject=True, speaker=True, paragraph=self.paragraph(pos)))
@@ -321,6 +341,7 @@ class ArticleEntities:
             score = -(pos - m.pos) / 400.0 - dist_para * 0.5
             score += 1.0 if m.speaker else 0.0
             score += 1.2 if m.subject else 0.0
+            score -= 0.8 if m.oblique else 0.0
             ent = m.entity
             ent_number = "p" if ent.type == "group" else ent.number
             if number != ent_number:

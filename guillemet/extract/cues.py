@@ -69,6 +69,10 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
         cue = Cue(verb=tok, lemma=lemma, frames=lang.frames(lemma), tokens=(lo, hi),
                   chars=syntax.char_span(doc[lo:hi]))
         _find_subject(cue, lang)
+        if syntax.is_participle_clause(tok) and cues:
+            prev = cues[-1]
+            if prev.subject_span is not None and prev.verb.sent == tok.sent and tok.i - prev.verb.i <= 40:
+                cue.subject, cue.subject_span, cue.inverted = prev.subject, prev.subject_span, prev.inverted
         cue.content = _framed_content(cue, lang)
         cues.append(cue)
     return cues
@@ -85,6 +89,9 @@ def _find_subject(cue: Cue, lang: Language) -> None:
         return
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and not child.text.startswith("-t"):
+            lo_, hi_ = sorted((child.i, verb.i))
+            if any(t.text in (".", "!", "?") or "\n" in t.text for t in doc[lo_:hi_]):
+                continue  # the parser joined two sentences
             if child.lower_ == "on":
                 cue.subject, cue.subject_span = child, (child.i, child.i + 1)
                 _impersonal_source(cue, lang)
@@ -121,7 +128,7 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
         stop += 1
     # a person named in the stretch right after the verb
     for ent in doc.ents:
-        if ent.label_ == "PER" and hi <= ent.start < stop:
+        if ent.label_ == "PER" and hi <= ent.start < stop and not _inside_pp(doc, ent.start, hi):
             # only when no comma separates it from the verb group, or it is the only noun
             if "," not in doc[hi:ent.start].text or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[hi:ent.start]):
                 head = ent.root
@@ -153,6 +160,30 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
             cue.subject_span = _mention_span(head, lang)
             return True
         i += 1
+    return False
+
+
+_NAME_PREPS = {"de", "d’", "d'", "du", "des"}
+
+
+def _inside_pp(doc: Doc, start: int, floor: int) -> bool:
+    """Whether the name at ``start`` sits in a prepositional phrase ("sur la radio Europe 1"),
+    as opposed to a title's complement ("le ministre de l’Économie Bruno Le Maire")."""
+    i = start - 1
+    while i >= floor:
+        tok = doc[i]
+        if tok.pos_ in ("NOUN", "ADJ", "DET", "PROPN", "NUM") or tok.lower_ in _NAME_PREPS:
+            i -= 1
+            continue
+        if tok.pos_ == "ADP":
+            # "sur la radio X": a preposition before any determiner-led title
+            j = i + 1
+            while j < start and doc[j].pos_ in ("DET", "NOUN", "ADJ", "PROPN", "NUM"):
+                if doc[j].pos_ == "DET" and j > i + 1:
+                    return False  # "à l’AFP le maire X": a new noun phrase begins
+                j += 1
+            return True
+        return False
     return False
 
 

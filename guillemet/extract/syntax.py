@@ -62,6 +62,9 @@ def noun_phrase(head: Token, limit: int = 16) -> tuple[int, int]:
         start -= 1
     if start > 0 and doc[start - 1].pos_ == "DET" and doc[start - 1].head.i in range(start, end):
         start -= 1
+    # a name the parser left outside ("l'avocat de l'accusée Me Hugues Roumeau")
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_ and end - start < limit:
+        end += 1
     # no trailing preposition or determiner left dangling
     while end - 1 > head.i and head.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
         end -= 1

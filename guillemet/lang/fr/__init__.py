@@ -141,7 +141,7 @@ FRENCH = Language(
     pronouns={"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p"),
               "-il": ("m", "s"), "-elle": ("f", "s"), "-ils": ("m", "p"), "-elles": ("f", "p"),
               "lui": ("m", "s"), "eux": ("m", "p"), "celui-ci": ("m", "s"),
-              "celle-ci": ("f", "s"), "ceux-ci": ("m", "p"), "celles-ci": ("f", "p"),
+              "celle-ci": ("f", "s"), "celui": ("m", "s"), "celle": ("f", "s"), "ceux-ci": ("m", "p"), "celles-ci": ("f", "p"),
               "celui-là": ("m", "s"), "celle-là": ("f", "s")},
     relative_pronouns=_words("qui lequel laquelle lesquels lesquelles"),
     titles=_words("m. mme mlle m mme. mr mrs dr dr. me me. pr pr. mgr monsieur madame "
