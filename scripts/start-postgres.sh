@@ -16,7 +16,7 @@ fi
 if ! pg_lsclusters -h 2>/dev/null | grep -q "^$ver main"; then
   _root pg_createcluster "$ver" main >/dev/null
 fi
-_root pg_ctlcluster "$ver" main start 2>/dev/null || true
+_root pg_ctlcluster "$ver" main start >/dev/null 2>&1 || true
 for _ in $(seq 1 30); do
   pg_isready -q -h 127.0.0.1 && break
   sleep 0.5
