@@ -10,6 +10,7 @@ gender counts as soft evidence only (machine-translated press gets it wrong).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -76,6 +77,8 @@ class ArticleEntities:
         self.mentions: list[Mention] = []
         self.ties: list[tuple[int, frozenset[str], Entity]] = []
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+        self.boundaries = [m.start() for m in re.finditer(r"[.!?…](?=[\s«“\"])|\n", self.text)
+                           if not self._in_quote(m.start())]
         self._collect_names()
 
     # -- building -------------------------------------------------------------------------
@@ -338,10 +341,13 @@ class ArticleEntities:
             dist_para = para - m.paragraph
             if dist_para > 3:
                 continue
-            score = -(pos - m.pos) / 400.0 - dist_para * 0.5
-            score += 1.0 if m.speaker else 0.0
+            sentences = bisect_left(self.boundaries, pos) - bisect_left(self.boundaries, m.pos)
+            score = -1.0 * sentences - 0.3 * dist_para
+            score += 0.6 if m.speaker else 0.0
             score += 1.2 if m.subject else 0.0
             score -= 0.8 if m.oblique else 0.0
+            if sentences == 0 and not m.subject:
+                score -= 1.0  # an object of the pronoun's own clause is not its antecedent
             ent = m.entity
             ent_number = "p" if ent.type == "group" else ent.number
             if number != ent_number:

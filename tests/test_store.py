@@ -153,6 +153,16 @@ def test_quote_without_speaker_id_is_stored_as_null(make_store):
     assert store.counts()["speakers"] == 0
 
 
+def test_speakers_without_an_id_get_no_speakers_row(make_store):
+    store = make_store()
+    text = "« Rien », a dit Anne."
+    article = Article(text=text, id="noid", speakers=[Speaker(id="", name="Anne")],
+                      quotes=[Quote(kind="direct", content=(2, 6), content_text="Rien", speaker="Anne", speaker_id="")])
+    store.put([article])
+    assert store.get_article("noid") == article
+    assert store.counts()["speakers"] == 0
+
+
 def test_reopening_keeps_everything(make_store, articles):
     make_store().put(articles)
     assert dump(make_store())["counts"]["articles"] == 4

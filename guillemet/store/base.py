@@ -128,8 +128,8 @@ class Store:
                                                  for i, s in enumerate(a.speakers)])
             for a in by_id.values():
                 touched |= {q.speaker_id for q in a.quotes if q.speaker_id}
-                touched |= {s.id for s in a.speakers}
-            for speaker_id in sorted(touched):
+                touched |= {s.id for s in a.speakers if s.id}
+            for speaker_id in sorted(touched - {""}):  # an empty id names no one: no speakers row
                 self._refresh_speaker(cur, speaker_id)
 
     def _insert(self, cur: Any, table: Table, rows: list[tuple[Any, ...]]) -> None:
