@@ -175,6 +175,7 @@ SEARCHES = [
     ({"q": "electricite"}, [("t-002", 0)]),                       # accents optional
     ({"q": "ÉCOLES"}, [("t-001", 0)]),                            # case and accents
     ({"q": "budget équilibré"}, [("t-001", 1)]),                  # all words
+    ({"q": "promesse"}, [("t-001", 0)]),                          # plural found from singular
     ({"q": "budget illusion"}, []),
     ({"q": "code"}, [("t-004", 0)]),
     ({"speaker": "person:paul-durand"}, [("t-002", 1), ("t-001", 0)]),

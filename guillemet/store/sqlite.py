@@ -17,8 +17,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 class SQLiteStore(Store):
     """A store in an SQLite file (created if missing).
 
-    Search is accent- and case-insensitive (FTS5 ``unicode61 remove_diacritics 2``):
-    "president" finds "Président".
+    Search is accent- and case-insensitive (FTS5 ``unicode61 remove_diacritics 2``), and words
+    match as prefixes: "president" finds "Président", "ceder" finds "céderons".
 
     Args:
         path: The database file.
@@ -58,11 +58,12 @@ class SQLiteStore(Store):
         ]
 
     def _fts_condition(self, q: str) -> tuple[str, list[Any]]:
-        # Each word becomes a quoted FTS5 string, so user input is never FTS5 syntax.
+        # Each word becomes a quoted FTS5 string, so user input is never FTS5 syntax; words of
+        # three letters or more match as prefixes, a poor man's stemming ("ceder" finds "céderons").
         words = _WORD.findall(q)
         if not words:
             return "0 = 1", []
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        match = " ".join('"' + w.replace('"', '""') + '"' + ("*" if len(w) >= 3 else "") for w in words)
         return "q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [match]
 
     @contextmanager
