@@ -280,7 +280,9 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
     # bare infinitive: "a dit vouloir", "raconte avoir subi"
     if "inf" in frames:
         for child in verb.children:
-            if child.i > verb.i and child.dep_ in ("xcomp", "ccomp", "obj") and syntax.is_infinitive(child):
+            inf = syntax.is_infinitive(child) or any(
+                c.dep_.startswith("aux") and syntax.is_infinitive(c) for c in child.children)
+            if child.i > verb.i and child.dep_ in ("xcomp", "ccomp", "obj") and inf:
                 if not any(c.dep_ in ("mark", "case") for c in child.children if c.i < child.i):
                     return child.left_edge.idx, _right_edge_char(child)
     # appeler X à + inf, demander à X de + inf

@@ -20,6 +20,7 @@ from guillemet.lang.base import Language
 _SPACE = " \t\u00a0\u202f\u2009"
 _TERMINATORS = ".!?…"
 _EDGE = _SPACE + "\n,;:—–-"
+_CLITICS = {"nous", "me", "m’", "m'", "lui", "leur", "vous", "te", "t’", "t'", "l’", "l'", "le", "la", "les", "en", "y"}
 _PRIORITY = {"direct": 0, "indirect": 1, "according_to": 2, "mixed": 3}
 
 
@@ -183,13 +184,18 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
                     cue.subject = cue.subject_span = None
                     from guillemet.extract.cues import subject_after_verb
                     subject_after_verb(cue, lang)
-            if cue is None and t < len(doc) and doc[t].lower_ in ("selon", "d’", "d'", "pour"):
+            if cue is None and t < len(doc) and doc[t].lower_ in ("selon", "d’", "d'") and "," in text[m.close:pos]:
                 head = _according_source(doc, t, lang)
                 if head is not None and tx.sentence_end(pos) >= syntax.char_span(doc[slice(*head)])[1]:
                     for part in _split_incise(doc, lang, tx, m, cues):
                         out.append(Found("direct", part[0], cue=(doc[t].idx, doc[t].idx + len(doc[t].text)) if part[1] else None,
                                          mention=head if part[1] else None, continuation=not part[1]))
                     continue
+        if cue is not None:
+            gap = text[m.close + 1:cue.chars[0]]
+            separated = any(c in gap for c in ",—–")
+            if not separated and not cue.inverted and not tx.starts_sentence(m.open):
+                cue = None  # "les « gilets jaunes » ont affirmé": a term inside the subject
         if cue is not None and (nwords >= 2 or tx.starts_sentence(m.open)):
             cue.used = True
             parts = _split_incise(doc, lang, tx, m, cues)
@@ -203,7 +209,7 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
             before -= 1
         colon = before > 0 and text[before - 1] == ":"
         prev_cue = _cue_before(cues, before - (1 if colon else 0), tx)
-        if prev_cue is not None and (colon or (before - prev_cue.chars[1] <= 2 and "direct" in prev_cue.frames)):
+        if prev_cue is not None and (colon or (not text[prev_cue.chars[1]:before].strip() and "direct" in prev_cue.frames)):
             if prev_cue.content is None or not (prev_cue.content[0] <= m.start < prev_cue.content[1]):
                 prev_cue.used = True
                 for span, first in _split_incise(doc, lang, tx, m, cues):
@@ -322,6 +328,13 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
         i = cue.chars[0]
         while i > 0 and text[i - 1] in _SPACE:
             i -= 1
+        # clitics between the comma and the verb: "…, nous a expliqué le chanteur"
+        k = cue.tokens[0] - 1
+        while k >= 0 and doc[k].lower_ in _CLITICS and doc[k].idx < i:
+            i = doc[k].idx
+            while i > 0 and text[i - 1] in _SPACE:
+                i -= 1
+            k -= 1
         if i == 0 or text[i - 1] not in ",—–":
             continue
         comma = i - 1
