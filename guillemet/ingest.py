@@ -57,13 +57,17 @@ class IngestReport:
         return "\n".join(lines)
 
 
-def default_extract_stage(lang: str = "fr") -> ExtractStage:
-    """The local extractor (spaCy model loaded once) as an extract stage."""
+def default_extract_stage(lang: str = "fr", workers: int = 1, model: str | None = None) -> ExtractStage:
+    """The local extractor as an extract stage: the model loaded once per process.
+
+    ``workers`` > 1 runs it on a process pool (:func:`guillemet.executors.extract_parallel`);
+    order and results are those of one process, and this process stays the only writer.
+    """
 
     def stage(articles: Iterable[Article]) -> Iterator[Article]:
-        from guillemet.pipeline import get_extractor
+        from guillemet.executors import extract_parallel
 
-        yield from get_extractor(lang).pipe(articles)
+        yield from extract_parallel(articles, workers=workers, lang=lang, model=model)
 
     return stage
 
