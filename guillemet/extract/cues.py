@@ -320,7 +320,7 @@ def _clause_end(head: Token, lang: Language) -> int:
             break
         if tok.text == "," and i + 1 < sent_end:
             nxt = doc[i + 1]
-            if nxt.lower_ in _CLAUSE_STOPS or nxt.lower_ == "en" or nxt.lower_ in ("d’", "d'") \
+            if nxt.lower_ in _CLAUSE_STOPS or nxt.lower_ == "en" or nxt.lower_.startswith(("d’", "d'")) \
                     or (nxt.pos_ in ("VERB", "AUX") and (syntax.is_participle_clause(nxt) or cue_lemma(nxt, lang))):
                 break
         if "\n" in tok.text:

@@ -468,6 +468,7 @@ def _according_quotes(doc, lang, tx, outer) -> list[Found]:
             k = src_chars[1]
             while k < sent_e and text[k] not in ",:":
                 k += 1
+            k = _skip_apposition(doc, text, k, sent_e)
             s, e = trim(text, k + 1, sent_e)
         else:
             before = text[:tok.idx].rstrip(_SPACE)
@@ -483,6 +484,20 @@ def _according_quotes(doc, lang, tx, outer) -> list[Found]:
             continue
         out.append(Found("according_to", (s, e), cue=marker, mention=src, confidence=0.8))
     return out
+
+
+def _skip_apposition(doc: Doc, text: str, comma: int, limit: int) -> int:
+    """"Pour Sophie Vidal, viticultrice à Arbois, la récolte …": step over a short verbless
+    apposition between commas; returns the comma the claim follows."""
+    nxt = text.find(",", comma + 1, limit)
+    if nxt < 0:
+        return comma
+    span = doc.char_span(comma + 1, nxt, alignment_mode="expand")
+    if span is None or len(span) > 7 or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return comma
+    if span and span[0].pos_ in ("NOUN", "DET", "ADJ", "NUM"):
+        return nxt
+    return comma
 
 
 def _mixed_quotes(doc, lang, tx, outer, cues, found) -> list[Found]:
@@ -523,6 +538,8 @@ def _dedupe(found: list[Found], text: str) -> list[Found]:
         if e <= s:
             continue
         clash = False
+        if f.kind == "according_to" and any(k.cue and s <= k.cue[0] < e for k in kept):
+            continue  # the claim is already reported with its own verb of saying
         for k in kept:
             ks, ke = k.content
             inter = min(e, ke) - max(s, ks)
