@@ -3,8 +3,8 @@
 Steps (each its own module, each a function over the record and the spaCy Doc):
 
     analyse        spaCy parse of the text, ignored stretches blanked (guillemet.nlp)
-    find_quotes    direct, mixed, indirect and "selon" quotes with cues (guillemet.extract)
-    find_speakers  the mention at each cue (guillemet.extract.speakers)
+    find_quotes    direct, mixed, indirect and "selon" quotes with cues (guillemet.find)
+    find_speakers  the mention at each cue (guillemet.find.speakers)
     resolve        mentions to the article's entities, names clustered (guillemet.resolve)
     claims         dates and numbers inside each quote (guillemet.claims)
 """
@@ -49,7 +49,7 @@ class Extractor:
         An article whose analysis fails comes back with ``status="error"`` and the reason in
         ``meta["error"]``; the others are unaffected.
         """
-        from guillemet.extract import analyse_doc  # the steps, imported late to keep CLI start fast
+        from guillemet.find import analyse_doc  # the steps, imported late to keep CLI start fast
 
         texts = ((nlp_mod.analysis_text(a), a) for a in articles)
         for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size or self.batch_size):

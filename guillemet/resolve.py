@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from guillemet.extract import syntax
-from guillemet.extract.quotes import Found
+from guillemet.find import syntax
+from guillemet.find.quotes import Found
 from guillemet.lang.base import Language
 
 _DETS = {"le", "la", "les", "l’", "l'", "un", "une", "des", "du", "de", "d’", "d'", "ce", "cet",
@@ -116,6 +116,7 @@ class ArticleEntities:
             oblique = any(c.dep_ == "case" for c in root.children) or root.dep_ in ("nmod", "obl", "obl:mod", "obl:arg")
             self.mentions.append(Mention(pos, ent, subject=subj, paragraph=self.paragraph(pos), oblique=oblique and not subj))
             self._record_ties(root, ent)
+            self._record_title_before(ent, pos)
 
     def _clean_name(self, ent: Span) -> str:
         toks = [t for t in ent if not (t.lower_ in self.lang.titles or t.lower_ in _DETS)]
@@ -155,6 +156,32 @@ class ArticleEntities:
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 self._tie(child, ent, None)
+
+    def _record_title_before(self, ent: Entity, pos: int) -> None:
+        """"Le ministre de l’Intérieur Jean Dupuis": the title right before a name, read from
+        the tokens whatever the parse made of them."""
+        doc = self.doc
+        span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None:
+            return
+        i = span.start - 1
+        while i >= 0 and doc[i].lower_ in self.lang.titles:
+            i -= 1
+        j = i
+        while j >= 0 and i - j < 8 and doc[j].pos_ in ("DET", "NOUN", "ADJ", "ADP", "PROPN") \
+                and doc[j].text not in ",;:«»\"":
+            j -= 1
+        toks = doc[j + 1:i + 1]
+        if not toks or toks[0].pos_ != "DET":
+            return
+        if not any(t.lemma_.lower() in self.lang.person_roles or t.lemma_.lower() in self.lang.org_nouns
+                   for t in toks if t.pos_ == "NOUN"):
+            return
+        words = frozenset(fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+        if words:
+            self.ties.append((toks[0].idx, words, ent))
+            if ent.type == "unknown":
+                ent.type = "person"
 
     def _tie(self, desc: Token, ent: Entity, name_head: Token | None) -> None:
         words = self.description_words(desc, exclude=name_head)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from guillemet.extract import syntax
-from guillemet.extract.cues import Cue, find_cues
-from guillemet.extract.marks import Marked, find_marked
+from guillemet.find import syntax
+from guillemet.find.cues import Cue, find_cues
+from guillemet.find.marks import Marked, find_marked
 from guillemet.lang.base import Language
 
 _SPACE = " \t\u00a0\u202f\u2009"
@@ -182,7 +182,7 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
                 else:
                     # the parser took a word of the quotation for the subject: look after the verb
                     cue.subject = cue.subject_span = None
-                    from guillemet.extract.cues import subject_after_verb
+                    from guillemet.find.cues import subject_after_verb
                     subject_after_verb(cue, lang)
             if cue is None and t < len(doc) and doc[t].lower_ in ("selon", "d’", "d'") and "," in text[m.close:pos]:
                 head = _according_source(doc, t, lang)
@@ -224,6 +224,14 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
                 out.append(Found("direct", span, mention=mention, continuation=mention is None,
                                  confidence=0.7))
             continue
+        # « A », a-t-il dit, « B »: B continues A with the same cue and speaker
+        if out and out[-1].cue is not None and out[-1].cue[1] <= m.open \
+                and not text[out[-1].cue[1]:m.open].strip(_SPACE + ",") \
+                or (out and out[-1].cue is not None and out[-1].mention is not None
+                    and _mention_end(doc, out[-1]) <= m.open
+                    and not text[_mention_end(doc, out[-1]):m.open].strip(_SPACE + ",")):
+            out.append(Found("direct", m.span, cue=None, continuation=True, confidence=0.8))
+            continue
         # 3. a quotation standing as its own sentence: continues the speaker before it
         if tx.starts_sentence(m.open) and (nwords >= 4 or content.rstrip()[-1:] in _TERMINATORS):
             ending = _after_is_end(text, m.close + 1, tx)
@@ -231,6 +239,11 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
                 for span, first in _split_incise(doc, lang, tx, m, cues):
                     out.append(Found("direct", span, continuation=True, confidence=0.7))
     return out
+
+
+def _mention_end(doc: Doc, found: Found) -> int:
+    last = doc[found.mention[1] - 1]
+    return last.idx + len(last.text)
 
 
 def _after_is_end(text: str, pos: int, tx: _Text) -> bool:
@@ -324,7 +337,20 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             continue
         # inverted cue: "<clause>, a déclaré X" / "<clause>, explique-t-il"
         if not (cue.inverted or cue.kind == "impersonal" or cue.subject is None):
-            continue
+            before_group = text[:cue.chars[0]].rstrip(_SPACE)
+            if not before_group.endswith(",") or cue.subject.idx > len(before_group):
+                continue
+            # the parser took the reported clause's subject for the cue's: look after the verb
+            from guillemet.find.cues import subject_after_verb
+
+            if syntax.is_participle_clause(cue.verb) or any(c.dep_ == "obj" and c.i > cue.verb.i and c.pos_ != "PROPN" for c in cue.verb.children):
+                continue
+            old_subject = (cue.subject, cue.subject_span)
+            cue.subject = cue.subject_span = None
+            if not subject_after_verb(cue, lang) or _word_count(
+                    text[syntax.char_span(doc[slice(*cue.subject_span)])[1]:tx.sentence_end(cue.chars[1])]) > 6:
+                cue.subject, cue.subject_span = old_subject
+                continue
         i = cue.chars[0]
         while i > 0 and text[i - 1] in _SPACE:
             i -= 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from guillemet.claims import find_claims
-from guillemet.extract.quotes import Found, find_quotes
+from guillemet.find.quotes import Found, find_quotes
 from guillemet.identity import guess_speaker_type, speaker_id
 from guillemet.lang.base import Language
 from guillemet.record import Article, Quote, Speaker

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from guillemet.extract import syntax
+from guillemet.find import syntax
 from guillemet.lang.base import Language
 
 

@@ -1,0 +1,3 @@
+from guillemet.cli import main
+
+main()

@@ -1,0 +1,162 @@
+"""Quote finding as tables of short sentences we wrote: one row per construction, negatives
+included, and properties that must hold on any input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guillemet import extract
+from guillemet.find.marks import find_marked
+from guillemet.lang import get_language
+
+
+def quotes_of(text):
+    return [(q.kind, q.content_text, q.speaker) for q in extract(text)]
+
+
+# (sentence, kind, content, speaker) — the quote that must be found
+FOUND = [
+    # direct, every kind of mark
+    ("« Nous tiendrons bon », a déclaré Paul Durand.", "direct", "Nous tiendrons bon", "Paul Durand"),
+    ("«\u202fNous tiendrons bon\u202f», a déclaré Paul Durand.", "direct", "Nous tiendrons bon", "Paul Durand"),
+    ("“Nous tiendrons bon”, a affirmé Paul Durand.", "direct", "Nous tiendrons bon", "Paul Durand"),
+    ('"Nous tiendrons bon", a assuré Paul Durand.', "direct", "Nous tiendrons bon", "Paul Durand"),
+    ("‹ Nous tiendrons bon ›, a lancé Paul Durand.", "direct", "Nous tiendrons bon", "Paul Durand"),
+    ("„Nous tiendrons bon“, a dit Paul Durand.", "direct", "Nous tiendrons bon", "Paul Durand"),
+    ("Claire Martin a déclaré : « Le budget est prêt. »", "direct", "Le budget est prêt.", "Claire Martin"),
+    ("« Le budget est prêt », a-t-elle dit, selon Claire Martin.", "direct", "Le budget est prêt", None),
+    # inverted subject and pronoun
+    ("Claire Martin est arrivée à midi. « Le budget est prêt », a-t-elle déclaré.", "direct",
+     "Le budget est prêt", "Claire Martin"),
+    ("Paul Durand est arrivé tard. « Je suis fatigué », dit-il.", "direct", "Je suis fatigué", "Paul Durand"),
+    # indirect: que-clause, infinitive, inverted cue
+    ("Le ministre Jean Dupuis a déclaré que la réforme serait votée en juin.", "indirect",
+     "la réforme serait votée en juin", "Jean Dupuis"),
+    ("Claire Martin a dit vouloir quitter la présidence du club.", "indirect",
+     "vouloir quitter la présidence du club", "Claire Martin"),
+    ("Les travaux dureront deux ans, a annoncé vendredi le maire Louis Bernard.", "indirect",
+     "Les travaux dureront deux ans", "Louis Bernard"),
+    ("Le préfet Marc Olivier a appelé les habitants à rester chez eux.", "indirect",
+     "rester chez eux", "Marc Olivier"),
+    # selon-type
+    ("Selon le maire Louis Bernard, les travaux dureront deux ans.", "according_to",
+     "les travaux dureront deux ans", "Louis Bernard"),
+    ("Les travaux dureront deux ans, selon la préfecture.", "according_to",
+     "Les travaux dureront deux ans", "la préfecture"),
+    ("D’après Claire Martin, le budget sera voté mardi.", "according_to",
+     "le budget sera voté mardi", "Claire Martin"),
+    ("Pour le syndicat, cette réforme est injuste.", "according_to", "cette réforme est injuste", "le syndicat"),
+    # mixed: a fragment credited by a cue of the same sentence
+    ("La députée Anne Roux a qualifié la réforme d’« injuste ».", "mixed", "injuste", "Anne Roux"),
+]
+
+
+@pytest.mark.parametrize("text,kind,content,speaker", FOUND)
+def test_construction_is_found(text, kind, content, speaker):
+    got = quotes_of(text)
+    match = [q for q in got if q[1] == content]
+    assert match, f"{content!r} not found in {got}"
+    assert match[0][0] == kind
+    if speaker is not None:
+        assert match[0][2] == speaker
+
+
+# sentences that hold no quote
+NOT_QUOTES = [
+    "Les « gilets jaunes » ont manifesté samedi à Paris.",
+    "Il pense que la réforme est injuste.",
+    "Le film « Les Misérables » sort mercredi.",
+    "Les sondages sont réalisés selon la méthode des quotas.",
+    "Pour la première fois, le club a gagné à l'extérieur.",
+    "Elle espère que la pluie cessera bientôt.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_no_quote(text):
+    assert quotes_of(text) == []
+
+
+def test_quote_broken_by_its_cue_is_two_quotes_with_one_speaker():
+    got = quotes_of("« Nous avons gagné », a-t-il dit après Paul Durand, « et nous gagnerons encore. »")
+    got = quotes_of("Paul Durand est ravi. « Nous avons gagné », a-t-il dit, « et nous gagnerons encore. »")
+    contents = [q[1] for q in got]
+    assert "Nous avons gagné" in contents
+    assert any(c.startswith("et nous gagnerons encore") for c in contents)
+    assert {q[2] for q in got} == {"Paul Durand"}
+
+
+def test_continuation_quote_takes_the_previous_speaker():
+    text = ("« Le projet est lancé », a déclaré Claire Martin.\n"
+            "« Nous ouvrirons trois écoles avant la fin de l’année. »")
+    got = quotes_of(text)
+    assert got[-1][1].startswith("Nous ouvrirons trois écoles")
+    assert got[-1][2] == "Claire Martin"
+    assert extract(text)[-1].cue is None
+
+
+def test_paragraphs_reopened_with_a_mark_are_one_quote():
+    text = ("Paul Durand a déclaré : « Le premier paragraphe parle du budget.\n"
+            "« Le second paragraphe parle des écoles. »\nFin de l'article.")
+    got = extract(text)
+    assert len(got) == 1
+    assert "second paragraphe" in got[0].content_text
+
+
+@pytest.mark.xfail(reason="the parser folds 'l’Intérieur' into the name; title ties read from tokens miss it", strict=False)
+def test_description_resolved_to_the_name_it_was_tied_to():
+    text = ("Le ministre de l’Intérieur Jean Dupuis s’est rendu à Lyon lundi.\n"
+            "La visite a duré deux heures.\n"
+            "Le public était nombreux.\n"
+            "Le ministre de l’Intérieur a déclaré que les effectifs seraient renforcés.")
+    got = extract(text)
+    assert got and got[-1].speaker == "Jean Dupuis"
+
+
+def test_gender_mismatched_pronoun_still_finds_the_only_candidate():
+    text = ("Alice Moreau, présidente de l’association, a déclaré que 300 familles étaient aidées. "
+            "Cent autres sont sur liste d’attente, a-t-il déclaré au journal local.")
+    got = extract(text)
+    assert got[-1].speaker == "Alice Moreau"
+
+
+def test_two_candidates_the_subject_wins():
+    text = ("Paul Durand a rencontré Claire Martin mardi. "
+            "« La rencontre a été utile », a-t-il déclaré.")
+    assert extract(text)[-1].speaker == "Paul Durand"
+
+
+def test_unresolved_stays_unresolved():
+    got = extract("« Tout va bien », a-t-il dit.")
+    assert got and got[0].speaker is None
+    assert got[0].speaker_mention_text == "il"
+
+
+def test_dates_and_numbers_inside_claims():
+    got = extract("« Nous avons reçu 85 plaintes vendredi », a déclaré Paul Durand.", published="2022-12-30")
+    q = got[0]
+    assert [(n.value, n.unit) for n in q.numbers] == [(85.0, "plaintes")]
+    assert [d.value for d in q.dates] == ["2022-12-30"]
+    assert q.speaker_id == "person:paul-durand" and q.speaker_type == "person"
+
+
+def test_marks_never_swallow_the_article():
+    text = "Il a dit « jamais fermé.\nLe reste de l'article. « Court », a dit Paul Martin."
+    spans = [(m.start, m.end) for m in find_marked(text, get_language("fr").quote_pairs)]
+    assert all("Le reste" not in text[s:e] for s, e in spans)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("ab é,.:;«»“”\"'\n-AEPq") + [" il a dit ", " selon ", " que ",
+                                                                    "Paul Durand", " a-t-elle ajouté"]),
+                max_size=60).map("".join))
+def test_extract_never_raises_and_spans_index_the_text(text):
+    for q in extract(text):
+        s, e = q.content
+        assert 0 <= s <= e <= len(text)
+        assert q.content_text == text[s:e]
+        for span in (q.cue, q.speaker_mention):
+            if span is not None:
+                assert 0 <= span[0] <= span[1] <= len(text)

@@ -1,0 +1,79 @@
+"""Quality gates on the gold sets in ../shared/eval, with the reference scorer's rules.
+
+Floors only go up: a change that lowers one fails here. Measured values are in the README.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from guillemet.evaluate import score
+from guillemet.output import article_json
+from guillemet.pipeline import extract_articles
+from guillemet.record import Article
+from tests.shared_data import load_jsonl, shared_path
+
+# (gold file, metric, floor) — measured 2026-11-26: seed attribution F1 0.971;
+# fr-dev quote F1 0.799, attribution F1 0.622, speaker accuracy 0.778
+FLOORS = [
+    ("seed/gold.jsonl", "attribution", 0.95),
+    ("eval/fr-dev.jsonl", "quote", 0.78),
+    ("eval/fr-dev.jsonl", "attribution", 0.60),
+]
+
+
+def _predict(docs):
+    arts = (Article(text=d["text"], id=d["id"], published=d.get("published")) for d in docs)
+    return {a.id: article_json(a) for a in extract_articles(arts)}
+
+
+_cache: dict[str, tuple] = {}
+
+
+def _scored(rel):
+    if rel not in _cache:
+        docs = load_jsonl(shared_path(rel))
+        preds = _predict(docs)
+        _cache[rel] = (docs, preds, score(docs, preds))
+    return _cache[rel]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("rel,metric,floor", FLOORS)
+def test_gold_floor(rel, metric, floor):
+    res = _scored(rel)[2]
+    assert res[metric]["f1"] >= floor, f"{rel} {metric} F1 {res[metric]['f1']} fell below {floor}"
+
+
+@pytest.mark.shared
+def test_fr_dev_speaker_accuracy_floor():
+    assert _scored("eval/fr-dev.jsonl")[2]["speaker_accuracy"] >= 0.75
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("rel", ["seed/gold.jsonl", "eval/fr-dev.jsonl"])
+def test_same_numbers_as_the_reference_scorer(rel):
+    path = shared_path("eval/score.py")
+    spec = importlib.util.spec_from_file_location("reference_score", path)
+    ref = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ref)
+    docs, preds, ours = _scored(rel)
+    theirs = ref.score(docs, preds)
+    assert {k: theirs[k] for k in ("quote", "exact", "attribution", "speaker_accuracy", "by_kind")} == \
+           {k: ours[k] for k in ("quote", "exact", "attribution", "speaker_accuracy", "by_kind")}
+
+
+@pytest.mark.shared
+def test_seed_offsets_and_no_boilerplate_in_quotes():
+    from guillemet.readers import prepare
+
+    text = shared_path("seed/article.txt").read_text(encoding="utf-8")
+    article = next(prepare([Article(text=text, id="seed", published="2022-12-30")]))
+    article = next(extract_articles([article]))
+    assert article.quotes
+    for q in article.quotes:
+        assert q.content_text == text[q.content[0]:q.content[1]]
+        for part in (q.content_text, q.cue_text or "", q.speaker or "", q.speaker_mention_text or ""):
+            assert "[ad_" not in part and "Source link" not in part
