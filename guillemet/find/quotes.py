@@ -343,7 +343,7 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             # the parser took the reported clause's subject for the cue's: look after the verb
             from guillemet.find.cues import subject_after_verb
 
-            if syntax.is_participle_clause(cue.verb) or any(c.dep_ == "obj" and c.i > cue.verb.i and c.pos_ != "PROPN" for c in cue.verb.children):
+            if syntax.is_participle_clause(cue.verb):
                 continue
             old_subject = (cue.subject, cue.subject_span)
             cue.subject = cue.subject_span = None
