@@ -13,7 +13,7 @@ from guillemet.evaluate import score
 from guillemet.output import article_json
 from guillemet.pipeline import extract_articles
 from guillemet.record import Article
-from tests.shared_data import load_jsonl, shared_path
+from shared_data import load_jsonl, shared_path
 
 # (gold file, metric, floor) — measured 2026-11-26: seed attribution F1 0.971;
 # fr-dev quote F1 0.799, attribution F1 0.622, speaker accuracy 0.778
