@@ -127,7 +127,6 @@ def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -
     outer = [m for m in marks if m.depth == 0 and m.end > m.start]
     directs = _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at)
     found.extend(directs)
-    direct_marks = [(f.content, f) for f in directs]
     found.extend(_framed_quotes(doc, lang, tx, cues, outer, directs))
     found.extend(_according_quotes(doc, lang, tx, outer))
     found.extend(_mixed_quotes(doc, lang, tx, outer, cues, found))
@@ -327,8 +326,6 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             s, e = _close_marks(text, cue.content, outer)
             s, e = trim(text, s, e)
             if e - s >= 3 and not cue.verb.dep_ == "acl" or (e - s >= 3 and cue.verb.dep_ == "acl" and cue.subject is not None):
-                if cue.subject is None and not _near_speaker_context(cue):
-                    pass
                 out.append(Found("indirect", (s, e), cue=cue.chars, mention=cue.subject_span,
                                  confidence=0.85 if cue.subject_span else 0.5))
                 cue.used = True
@@ -384,10 +381,6 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
         out.append(Found("indirect", (s, e), cue=cue.chars, mention=cue.subject_span,
                          confidence=0.85 if cue.subject_span else 0.5))
     return out
-
-
-def _near_speaker_context(cue: Cue) -> bool:
-    return False
 
 
 def _in_quote(outer: list[Marked], pos: int) -> bool:
