@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from guillemet.find import syntax
 from guillemet.find.quotes import Found
 from guillemet.lang.base import Language
+from guillemet.names import is_given_name
 
 _DETS = {"le", "la", "les", "l’", "l'", "un", "une", "des", "du", "de", "d’", "d'", "ce", "cet",
          "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
@@ -119,7 +120,7 @@ class ArticleEntities:
             self._record_title_before(ent, pos)
 
     def _clean_name(self, ent: Span) -> str:
-        toks = [t for t in ent if not (t.lower_ in self.lang.titles or t.lower_ in _DETS)]
+        toks = [t for t in ent if not (t.lower_ in self.lang.titles or t.lower_ in _DETS or t.is_space)]
         while toks and toks[-1].is_punct:
             toks.pop()
         if not toks:
@@ -128,6 +129,7 @@ class ArticleEntities:
 
     def entity_for_name(self, name: str, type_: str, full: list[str] | None = None) -> Entity:
         """The entity a name belongs to, creating it; a partial name joins the unique fuller one."""
+        name = " ".join(name.split())
         key = fold(name)
         if key in self.entities:
             return self.entities[key]
@@ -285,6 +287,8 @@ class ArticleEntities:
                 return clean
         runs: list[list[Token]] = []
         for t in toks:
+            if not t.text[:1].isupper():
+                continue
             if t.pos_ == "PROPN" or (t.ent_type_ in ("PER", "ORG") and t.pos_ not in ("DET", "ADP", "PUNCT")):
                 if runs and runs[-1][-1].i == t.i - 1:
                     runs[-1].append(t)
@@ -292,6 +296,11 @@ class ArticleEntities:
                     runs.append([t])
         if not runs:
             return None
+        for run in runs:  # "… de l’Économie Jean Dupont": the name starts at a given name
+            for k, t in enumerate(run):
+                if is_given_name(t.text) and (k == 0 or not is_given_name(run[k - 1].text)) and k + 1 < len(run):
+                    if k > 0 or head.pos_ != "NOUN" or t.i > head.i:
+                        return self.text[t.idx: run[-1].idx + len(run[-1].text)]
         if head.pos_ == "NOUN":
             for run in runs:
                 r = run[0]

@@ -11,6 +11,7 @@ from guillemet.claims import find_claims
 from guillemet.find.quotes import Found, find_quotes
 from guillemet.identity import guess_speaker_type, speaker_id
 from guillemet.lang.base import Language
+from guillemet.names import repair_entities
 from guillemet.record import Article, Quote, Speaker
 from guillemet.resolve import ArticleEntities, Resolved
 
@@ -21,6 +22,7 @@ def analyse_doc(doc: Doc, article: Article, lang: Language) -> Article:
     Reads: the spaCy Doc of ``article.text`` (same offsets). Writes: quotes, speakers.
     """
     text = article.text
+    repair_entities(doc, lang.named_after_nouns)
     found = find_quotes(doc, lang, article.ignored)
     direct_spans = [f.content for f in found if f.kind == "direct"]
     entities = ArticleEntities(doc, lang, direct_spans)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from guillemet.find import syntax
 from guillemet.lang.base import Language
+from guillemet.names import is_given_name
 
 
 @dataclass(slots=True)
@@ -88,7 +89,8 @@ def _find_subject(cue: Cue, lang: Language) -> None:
             _impersonal_source(cue, lang)
         return
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass") and not child.text.startswith("-t"):
+        if child.dep_ in ("nsubj", "nsubj:pass") and not child.text.startswith("-t") \
+                and not any(c.dep_ == "case" for c in child.children):
             lo_, hi_ = sorted((child.i, verb.i))
             if any(t.text in (".", "!", "?") or "\n" in t.text for t in doc[lo_:hi_]):
                 continue  # the parser joined two sentences
@@ -96,6 +98,8 @@ def _find_subject(cue: Cue, lang: Language) -> None:
                 cue.subject, cue.subject_span = child, (child.i, child.i + 1)
                 _impersonal_source(cue, lang)
                 return
+            if child.i > verb.i and subject_after_verb(cue, lang):
+                return  # read from the tokens: the parse stretches such phrases
             cue.subject = child
             cue.inverted = child.i > verb.i
             cue.subject_span = _mention_span(child, lang)
@@ -114,93 +118,145 @@ def _find_subject(cue: Cue, lang: Language) -> None:
 
 
 def subject_after_verb(cue: Cue, lang: Language) -> bool:
-    """Find a post-posed subject the parser missed: the first bare noun phrase after the
-    verb group, past time words and prepositional phrases ("a déclaré vendredi à l’AFP le
-    maire Vitali Klitschko"). A named person in that stretch wins over other nouns."""
-    verb, doc = cue.verb, cue.verb.doc
-    lo, hi = cue.tokens
-    sent_end = len(doc)
+    """Find a post-posed subject the parser missed or misread: the first noun phrase after
+    the verb group that is no time word and sits in no prepositional phrase ("a déclaré
+    vendredi à l’AFP le maire Vitali Klitschko", "s’est félicité sur Facebook Jean Dupont",
+    "affirmait, dimanche, Paul Martin"). Read from the tokens, not the parse, which often
+    hangs these words elsewhere."""
+    doc = cue.verb.doc
+    hi = cue.tokens[1]
     stop = hi
-    while stop < min(sent_end, hi + 25):
+    while stop < min(len(doc), hi + 30):
         t = doc[stop]
-        if t.text in ".;!?«»“”\"" or "\n" in t.text:
+        if t.text in ".;!?" or "\n" in t.text:
             break
         stop += 1
-    # a person named in the stretch right after the verb
-    for ent in doc.ents:
-        if ent.label_ == "PER" and hi <= ent.start < stop and not _inside_pp(doc, ent.start, hi):
-            # only when no comma separates it from the verb group, or it is the only noun
-            if "," not in doc[hi:ent.start].text or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[hi:ent.start]):
-                head = ent.root
-                cue.subject, cue.inverted = head, True
-                cue.subject_span = _extend_left_title(head, hi, lang)
-                return True
+    persons = {ent.start: ent for ent in doc.ents if ent.label_ == "PER" and ent.start >= hi}
     i = hi
     while i < stop:
         tok = doc[i]
-        if tok.text == "," and i > hi:
-            break
-        if tok.pos_ == "ADP":
-            j = i + 1
-            while j < stop and doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM") \
-                    and doc[j].text not in ",.;:":
-                if doc[j].pos_ in ("NOUN", "PROPN") and (j + 1 >= stop or doc[j + 1].pos_ not in ("ADP", "ADJ", "PROPN", "NOUN")):
-                    j += 1
-                    break
-                j += 1
-            i = j
+        if tok.text in ",«»“”\"()–—" or tok.pos_ == "ADV" or tok.is_space:
+            i += 1
             continue
-        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.lemma_.lower() not in lang.time_nouns \
-                and tok.lower_ not in lang.time_nouns and not tok.text.startswith("-"):
-            cue.subject, cue.inverted = tok, True
-            head = tok
-            while head.head.i != head.i and head.dep_ in ("flat:name", "flat", "appos", "amod") \
-                    and head.head.i >= hi:
-                head = head.head
-            cue.subject_span = _mention_span(head, lang)
-            return True
-        i += 1
+        if _is_time_word(tok, lang):
+            i += 1
+            continue
+        if tok.pos_ == "DET" and i + 1 < stop and (_is_time_word(doc[i + 1], lang) or (
+                doc[i + 1].like_num and i + 2 < stop and _is_time_word(doc[i + 2], lang))):
+            i += 1
+            continue
+        if tok.like_num and i + 1 < stop and _is_time_word(doc[i + 1], lang):
+            i += 1
+            continue
+        if tok.pos_ == "ADP" or tok.lower_ in ("au", "aux"):
+            i = _skip_pp(doc, i + 1, stop, persons)
+            continue
+        if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ") or (
+                tok.pos_ == "PRON" and not tok.text.startswith("-") and tok.lower_ in _SUBJECT_PRONOUNS):
+            return _take_subject(cue, i, stop, persons, lang)
+        break
     return False
 
 
-_NAME_PREPS = {"de", "d’", "d'", "du", "des"}
+_SUBJECT_PRONOUNS = {"celui", "celle", "ceux", "celles", "celui-ci", "celle-ci", "certains",
+                     "certaines", "plusieurs", "tous", "toutes", "chacun", "chacune", "aucun",
+                     "aucune", "d’autres", "d'autres", "beaucoup", "nombre", "la plupart"}
+_GLUE = {"de", "d’", "d'", "du", "des"}
 
 
-def _inside_pp(doc: Doc, start: int, floor: int) -> bool:
-    """Whether the name at ``start`` sits in a prepositional phrase ("sur la radio Europe 1"),
-    as opposed to a title's complement ("le ministre de l’Économie Bruno Le Maire")."""
-    i = start - 1
-    while i >= floor:
-        tok = doc[i]
-        if tok.pos_ in ("NOUN", "ADJ", "DET", "PROPN", "NUM") or tok.lower_ in _NAME_PREPS:
-            i -= 1
+def _is_time_word(tok: Token, lang: Language) -> bool:
+    return tok.lower_ in lang.time_nouns or tok.lemma_.lower() in lang.time_nouns
+
+
+def _skip_pp(doc: Doc, j: int, stop: int, persons: dict) -> int:
+    """End of the noun phrase a preposition governs: "à l’AFP", "sur la radio Europe 1",
+    "parmi plusieurs centaines de manifestantes"; a determiner or a person's name after
+    its noun begins the next phrase (the subject)."""
+    seen_noun = False
+    while j < stop:
+        t = doc[j]
+        if t.is_space or t.text in "«»“”\"" and not seen_noun or (t.text in "»”\"" and seen_noun):
+            j += 1
             continue
-        if tok.pos_ == "ADP":
-            # "sur la radio X": a preposition before any determiner-led title
-            j = i + 1
-            while j < start and doc[j].pos_ in ("DET", "NOUN", "ADJ", "PROPN", "NUM"):
-                if doc[j].pos_ == "DET" and j > i + 1:
-                    return False  # "à l’AFP le maire X": a new noun phrase begins
-                j += 1
-            return True
+        if t.lower_ in _GLUE and seen_noun:
+            seen_noun = False
+            j += 1
+            continue
+        if t.pos_ == "DET":
+            if seen_noun:
+                break
+            j += 1
+            continue
+        if t.pos_ in ("ADJ", "NUM"):
+            j += 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN"):
+            if seen_noun and (j in persons or _name_starts(doc, j)):
+                break
+            seen_noun = True
+            j += 1
+            continue
+        break
+    return j
+
+
+def _name_starts(doc: Doc, j: int) -> bool:
+    """A person's name begins at token ``j``: a given name after no other, before a
+    capitalised word ("Facebook | Jean Dupont")."""
+    return is_given_name(doc[j].text) and not is_given_name(doc[j - 1].text) \
+        and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ in ("PROPN", "NOUN", "ADJ")
+
+
+def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) -> bool:
+    """Set the cue's subject to the noun phrase starting at token ``i``: its named person when
+    it holds one ("le ministre de l’Économie Jean Dupont"), else its first noun; an
+    apposed name after a comma ("son avocate, Me Jean Dupont") names a description."""
+    doc = cue.verb.doc
+    end = i
+    while end < stop:
+        t = doc[end]
+        if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in _GLUE or t.text in ("-", "’", "'") or t.is_space \
+                or (t.pos_ == "PRON" and end == i) or (end > i and t.text[:1].isupper() and t.text[1:2].isalpha()):
+            end += 1
+            continue
+        if t.lower_ == "et" and end + 1 < stop and doc[end + 1].pos_ in ("DET", "NOUN", "PROPN"):
+            end += 1
+            continue
+        break
+    while end - 1 > i and (doc[end - 1].lower_ in _GLUE or doc[end - 1].pos_ == "DET" or doc[end - 1].is_space):
+        end -= 1
+    if end <= i:
         return False
-    return False
-
-
-def _extend_left_title(head: Token, floor: int, lang: Language) -> tuple[int, int]:
-    """The mention of a name with the title before it ("le maire Vitali Klitschko")."""
-    lo, hi = syntax.noun_phrase(head)
-    doc = head.doc
-    i = lo - 1
-    while i >= floor and doc[i].pos_ in ("NOUN", "ADJ", "DET", "ADP", "PROPN") and doc[i].text not in ",;:":
-        i -= 1
-    start = i + 1
-    while start < lo and doc[start].pos_ == "ADP":
-        start += 1
-    # keep the title only when it begins with a determiner ("le ministre … X")
-    if start < lo and doc[start].pos_ != "DET":
-        start = lo
-    return start, hi
+    head = None
+    for k in range(i, end):
+        if k in persons:
+            head = persons[k].root
+            break
+    if head is None:
+        names = [k for k in range(i, end) if _name_starts(doc, k)]
+        if names:
+            head = doc[names[0]]
+    if head is None:
+        nouns = [t for t in doc[i:end] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not nouns:
+            return False
+        head = nouns[0]
+        if head.lower_ not in lang.titles and head.pos_ != "PROPN" and end < stop and doc[end].text == ",":
+            k = end + 1
+            if k in persons:
+                head, end = persons[k].root, persons[k].end
+            else:
+                if k < stop and doc[k].lower_ in lang.titles:
+                    k += 1
+                if k in persons:
+                    head, end = persons[k].root, persons[k].end
+                elif k < stop and _name_starts(doc, k):
+                    head, end = doc[k], k + 1
+                    while end < stop and doc[end].text[:1].isupper() and doc[end].pos_ in ("PROPN", "NOUN", "ADJ"):
+                        end += 1
+    cue.subject, cue.inverted = head, True
+    cue.subject_span = (i, end)
+    return True
 
 
 def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:

@@ -34,6 +34,8 @@ class Language:
         titles: Lower-cased honorifics before a name ("m.", "mme").
         time_nouns: Lemmas of time words that sit between an inverted cue and its subject.
         complementizers: Lower-cased words introducing a reported clause (que, qu’).
+        named_after_nouns: Lower-cased nouns of places and institutions named after a person
+            ("lycée Victor Hugo", "rue Jean Jaurès"): a name after them is not a speaker.
     """
 
     code: str
@@ -56,6 +58,7 @@ class Language:
     titles: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
+    named_after_nouns: frozenset[str] = frozenset()
 
     def frames(self, lemma: str) -> frozenset[str]:
         """The frames of a cue lemma; empty when it is not a cue."""

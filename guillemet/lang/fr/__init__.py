@@ -151,6 +151,9 @@ FRENCH = Language(
         après-midi nuit janvier février mars avril mai juin juillet août septembre octobre
         novembre décembre midi minuit dernier dernière fois"""),
     complementizers=_words("que qu' qu’"),
+    named_after_nouns=_words("""fondation institut lycée collège école université centre hôpital
+        musée stade rue avenue boulevard place quai square allée impasse prix aéroport gare
+        parc pont salle théâtre maison clinique campus station port porte"""),
 )
 
 LANGUAGE = FRENCH

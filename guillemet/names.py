@@ -1,0 +1,106 @@
+"""Given names: where a person's name begins, and the grammatical gender it suggests.
+
+The name list is gender-guesser's (about 45,000 given names from many countries, shipped in
+its PyPI package). It helps where the parser's entities fail: "sur Facebook Jean Dupont"
+is a preposition's object followed by a name, "le ministre de l’Économie Jean Dupont" ends
+with one. Gender from a given name is soft evidence only (see resolve.py).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def _fold(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in word if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def given_name_gender(word: str) -> str | None:
+    """"m", "f" or "?" when ``word`` is a known given name ("Karen" → "f"), else None.
+
+    Only capitalised words of two letters or more count; hyphenated names are read by their
+    first part ("Jean-Luc" → "m").
+    """
+    if len(word) < 2 or not word[0].isupper() or not word[1:2].isalpha() or word.isupper():
+        return None
+    first = word.split("-")[0]
+    det = _detector()
+    gender = det.get_gender(first)
+    if gender == "unknown":
+        gender = det.get_gender(_fold(first))
+    return _GENDER.get(gender)
+
+
+def is_given_name(word: str) -> bool:
+    return given_name_gender(word) is not None
+
+
+_PARTICLES = {"de", "du", "des", "d’", "d'", "le", "la", "van", "von", "der", "da", "di", "dos",
+              "ben", "bin", "el", "al", "ibn", "mac", "o'", "saint", "sainte"}
+
+
+def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
+    """Fix the parser's person names in place, using given names.
+
+    - a name glued to the word before it is cut off ("Facebook Jean Dupont" → "Jean Dupont",
+      "Économie Jean Dupont" → a person "Jean Dupont"), except after a place or institution
+      noun ("Lycée Victor Hugo");
+    - a given name the parser left out becomes a person: before a capitalised word ("Karen
+      Dupont") or alone before a comma ("Karen, une infirmière de 42 ans").
+    """
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out = []
+    covered = set()
+    for ent in ents:
+        cut = None
+        for k in range(ent.start + 1, ent.end):
+            before = doc[k - 1]
+            if not given_name_gender(doc[k].text) or given_name_gender(before.text) \
+                    or before.lower_ in named_after or before.lower_ in _PARTICLES or before.is_punct:
+                continue
+            if (k + 1 < ent.end and doc[k + 1].text[:1].isupper()) or (k + 1 == ent.end and before.is_lower):
+                cut = k
+                break
+        if cut is not None and ent.label_ in ("PER", "ORG", "MISC"):
+            if ent.label_ != "PER" and doc[ent.start].lower_ in named_after:
+                out.append(ent)
+            else:
+                out.append(Span(doc, cut, ent.end, label="PER"))
+                if ent.label_ != "PER" and cut - ent.start >= 1:
+                    out.append(Span(doc, ent.start, cut, label=ent.label_))
+        else:
+            out.append(ent)
+    for ent in out:
+        covered.update(range(ent.start, ent.end))
+    n = len(doc)
+    for tok in doc:
+        i = tok.i
+        if i in covered or tok.pos_ not in ("PROPN", "NOUN") or not given_name_gender(tok.text):
+            continue
+        if i > 0 and (doc[i - 1].pos_ in ("DET", "ADP") or doc[i - 1].lower_ in named_after):
+            continue
+        end = i + 1
+        while end < n and end not in covered and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end == i + 1 and not (end < n and doc[end].text == ","):
+            continue
+        if any(k in covered for k in range(i, end)):
+            continue
+        out.append(Span(doc, i, end, label="PER"))
+        covered.update(range(i, end))
+    out.sort(key=lambda e: e.start)
+    doc.ents = out
