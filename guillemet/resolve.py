@@ -213,8 +213,8 @@ class ArticleEntities:
         pos = toks[0].idx
         head = self._head(toks)
         low = head.lower_
-        # pronouns
-        if head.pos_ == "PRON" or low in self.lang.pronouns:
+        # pronouns, unless a name is apposed in the mention ("l’un d’eux, Jean Dupont")
+        if (head.pos_ == "PRON" or low in self.lang.pronouns) and not any(e.label_ == "PER" for e in toks.ents):
             if low in self.lang.relative_pronouns:
                 return self._relative(head, found, previous)
             return self._pronoun(head, pos, previous)

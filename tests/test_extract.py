@@ -44,6 +44,17 @@ FOUND = [
      "direct", "Nous tiendrons bon", "Claire Martin"),
     ("Le prévenu a été relaxé, a précisé son avocate, Me Claire Martin.", "indirect",
      "Le prévenu a été relaxé", "Claire Martin"),
+    ("« Nous tiendrons bon », a déclaré le secrétaire d’État à la Mer Paul Durand, en visite à Brest.",
+     "direct", "Nous tiendrons bon", "Paul Durand"),
+    ("Les grévistes sont « plus décidés que jamais », a assuré l’un d’eux, Paul Durand, devant la mairie.",
+     "direct", "plus décidés que jamais", "Paul Durand"),
+    ("Sophie, 31 ans, résume l’humeur du cortège : « Nous tiendrons bon ».", "direct", "Nous tiendrons bon", "Sophie"),
+    # any verb inverted in an incise after a quotation, modals included
+    ("« J’ai séché les cours moi aussi », s’est souvenu Paul Durand.", "direct",
+     "J’ai séché les cours moi aussi", "Paul Durand"),
+    ("« Allez, courage », les encourageait Claire Martin depuis le trottoir.", "direct", "Allez, courage", "Claire Martin"),
+    ("« Le dossier est clos », a notamment voulu préciser le maire Louis Bernard.", "direct",
+     "Le dossier est clos", "Louis Bernard"),
     # indirect: que-clause, infinitive, inverted cue
     ("Le ministre Jean Dupuis a déclaré que la réforme serait votée en juin.", "indirect",
      "la réforme serait votée en juin", "Jean Dupuis"),

@@ -62,12 +62,19 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
     cues: list[Cue] = []
     for tok in doc:
         lemma = cue_lemma(tok, lang)
+        frames = lang.frames(lemma) if lemma else frozenset()
+        if "direct" not in frames and tok.pos_ == "VERB" and _incise_after_quote(tok, lang):
+            # « … », s’est souvenu X: any verb with its subject inverted after a quotation
+            lemma, frames = tok.lemma_.lower(), frames | {"direct", "inverted"}
         if lemma is None:
             continue
         if tok.pos_ == "AUX" and any(c.pos_ == "VERB" for c in tok.children):
             continue
         lo, hi = syntax.verb_group(tok)
-        cue = Cue(verb=tok, lemma=lemma, frames=lang.frames(lemma), tokens=(lo, hi),
+        if tok.dep_ == "xcomp" and tok.head.i < tok.i and tok.head.lemma_.lower() in lang.modal_verbs \
+                and tok.i - tok.head.i <= 2:
+            lo = min(lo, syntax.verb_group(tok.head)[0])  # "a voulu prévenir", "ont dû convenir"
+        cue = Cue(verb=tok, lemma=lemma, frames=frames, tokens=(lo, hi),
                   chars=syntax.char_span(doc[lo:hi]))
         _find_subject(cue, lang)
         if syntax.is_participle_clause(tok) and cues:
@@ -77,6 +84,24 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
         cue.content = _framed_content(cue, lang)
         cues.append(cue)
     return cues
+
+
+def _incise_after_quote(verb: Token, lang: Language) -> bool:
+    """Whether ``verb`` opens an incise right after a closing quotation mark and a comma,
+    with its subject inverted ("», s’est souvenu Paul Durand" / "», sourit-il")."""
+    if lang.is_not_cue(verb.lemma_.lower()):
+        return False
+    doc = verb.doc
+    group = syntax.verb_group(verb)
+    if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.lemma_.lower() in lang.modal_verbs:
+        group = (syntax.verb_group(verb.head)[0], group[1])
+    before = doc.text[:doc[group[0]].idx].rstrip()
+    if not before.endswith(",") or before[:-1].rstrip()[-1:] not in lang.closing_marks:
+        return False
+    if syntax.inverted_pronoun(verb, lang) is not None:
+        return True
+    nxt = doc[group[1]] if group[1] < len(doc) else None
+    return nxt is not None and (nxt.pos_ in ("PROPN", "DET", "NOUN") or nxt.ent_type_ == "PER")
 
 
 def _find_subject(cue: Cue, lang: Language) -> None:
@@ -98,8 +123,14 @@ def _find_subject(cue: Cue, lang: Language) -> None:
                 cue.subject, cue.subject_span = child, (child.i, child.i + 1)
                 _impersonal_source(cue, lang)
                 return
-            if child.i > verb.i and subject_after_verb(cue, lang):
-                return  # read from the tokens: the parse stretches such phrases
+            if child.i > verb.i:
+                before = doc.text[:cue.chars[0]].rstrip()[-1:]
+                left = _subject_on_the_left(cue, lang) if before not in ",»”\"—–:(" else None
+                if left is not None:  # "Paul, 29 ans, résume le dépit de tous": an object
+                    cue.subject, cue.subject_span = left, _mention_span(left, lang)
+                    return
+                if subject_after_verb(cue, lang):
+                    return  # read from the tokens: the parse stretches such phrases
             cue.subject = child
             cue.inverted = child.i > verb.i
             cue.subject_span = _mention_span(child, lang)
@@ -114,7 +145,8 @@ def _find_subject(cue: Cue, lang: Language) -> None:
             cue.subject = subj
             cue.subject_span = _mention_span(subj, lang)
             return
-    subject_after_verb(cue, lang)
+    if doc.text[:cue.chars[0]].rstrip()[-1:] in ",»”\"—–(:" or cue.chars[0] == 0:
+        subject_after_verb(cue, lang)  # an incise: the subject comes after the verb
 
 
 def subject_after_verb(cue: Cue, lang: Language) -> bool:
@@ -158,7 +190,7 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
     return False
 
 
-_SUBJECT_PRONOUNS = {"celui", "celle", "ceux", "celles", "celui-ci", "celle-ci", "certains",
+_SUBJECT_PRONOUNS = {"un", "une", "l’un", "l'un", "l’une", "l'une", "celui", "celle", "ceux", "celles", "celui-ci", "celle-ci", "certains",
                      "certaines", "plusieurs", "tous", "toutes", "chacun", "chacune", "aucun",
                      "aucune", "d’autres", "d'autres", "beaucoup", "nombre", "la plupart"}
 _GLUE = {"de", "d’", "d'", "du", "des"}
@@ -216,7 +248,7 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
     while end < stop:
         t = doc[end]
         if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in _GLUE or t.text in ("-", "’", "'") or t.is_space \
-                or (t.pos_ == "PRON" and end == i) or (end > i and t.text[:1].isupper() and t.text[1:2].isalpha()):
+                or (t.pos_ == "PRON" and (end == i or doc[end - 1].pos_ == "DET" or doc[end - 1].lower_ in _GLUE)) or (end > i and t.text[:1].isupper() and t.text[1:2].isalpha()):
             end += 1
             continue
         if t.lower_ == "et" and end + 1 < stop and doc[end + 1].pos_ in ("DET", "NOUN", "PROPN"):
@@ -225,6 +257,16 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
         break
     while end - 1 > i and (doc[end - 1].lower_ in _GLUE or doc[end - 1].pos_ == "DET" or doc[end - 1].is_space):
         end -= 1
+    # "le secrétaire d’État à l’Intérieur Jean Dupont": a role's complement, then the name
+    if end < stop and doc[end].lower_ in ("à", "au", "aux", "chargé", "chargée"):
+        for k in range(end + 1, min(stop, end + 6)):
+            if doc[k].text in ",;:" or doc[k].pos_ in ("VERB", "AUX"):
+                break
+            if k in persons or _name_starts(doc, k):
+                end = persons[k].end if k in persons else k + 1
+                while end < stop and doc[end].text[:1].isupper() and doc[end].pos_ in ("PROPN", "NOUN", "ADJ"):
+                    end += 1
+                break
     if end <= i:
         return False
     head = None
@@ -268,7 +310,7 @@ def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:
     if verb.morph.get("VerbForm") not in (["Fin"], ["Part"]) and not any(c.dep_.startswith("aux") for c in verb.children):
         return None
     i = cue.tokens[0] - 1
-    sent_start = verb.sent.start
+    sent_start = syntax.sentence_start(doc[cue.tokens[0]])
     if i >= sent_start and doc[i].text == ",":
         j = i - 1
         while j >= sent_start and doc[j].text not in (",", ".", ";", "»", "«"):

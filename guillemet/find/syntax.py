@@ -71,6 +71,10 @@ def noun_phrase(head: Token, limit: int = 16) -> tuple[int, int]:
     return start, end
 
 
+_CLITICS = {"se", "s’", "s'", "le", "la", "les", "l’", "l'", "lui", "leur", "me", "m’", "m'", "te",
+            "t’", "t'", "nous", "vous", "y", "en"}
+
+
 def verb_group(verb: Token) -> tuple[int, int]:
     """Token range of a verb with its auxiliaries, inverted pronoun and inner adverbs.
 
@@ -85,8 +89,10 @@ def verb_group(verb: Token) -> tuple[int, int]:
             if child.dep_ in ("obj", "iobj", "advmod") and child.i < start and not _between_aux(child, verb):
                 continue
             start = min(start, child.i)
-    # reflexive "se"/"s’" right before the auxiliary
-    if start > 0 and doc[start - 1].lower_ in ("se", "s’", "s'") and doc[start - 1].head.i == verb.i:
+    # reflexive "se"/"s’" and object clitics right before the group ("les encourageait")
+    while start > 0 and doc[start - 1].lower_ in _CLITICS and (
+            doc[start - 1].pos_ == "PRON" and doc[start - 1].head.i == verb.i
+            or doc[start - 1].pos_ == "DET" and doc[start].pos_ in ("VERB", "AUX")):
         start -= 1
     end = verb.i + 1
     while end < len(doc) and doc[end].text.startswith("-") and doc[end].pos_ == "PRON":
@@ -111,6 +117,20 @@ def inverted_pronoun(verb: Token, lang: Language) -> Token | None:
         if low.startswith("-") and low[1:] in ("on",):
             return tok
     return None
+
+
+def sentence_start(tok: Token, limit: int = 80) -> int:
+    """Index of the first token of ``tok``'s sentence, read from punctuation: the parser's
+    sentence splits break at names followed by a comma ("Paul, 29 ans, …")."""
+    doc = tok.doc
+    i = tok.i
+    floor = max(0, tok.i - limit)
+    while i > floor:
+        prev = doc[i - 1]
+        if prev.text in (".", "!", "?", "…") or "\n" in prev.text:
+            break
+        i -= 1
+    return i
 
 
 def is_participle_clause(verb: Token) -> bool:

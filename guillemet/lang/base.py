@@ -34,6 +34,7 @@ class Language:
         titles: Lower-cased honorifics before a name ("m.", "mme").
         time_nouns: Lemmas of time words that sit between an inverted cue and its subject.
         complementizers: Lower-cased words introducing a reported clause (que, qu’).
+        modal_verbs: Lemmas of verbs that carry another verb of saying ("a voulu préciser").
         named_after_nouns: Lower-cased nouns of places and institutions named after a person
             ("lycée Victor Hugo", "rue Jean Jaurès"): a name after them is not a speaker.
     """
@@ -59,6 +60,15 @@ class Language:
     time_nouns: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     named_after_nouns: frozenset[str] = frozenset()
+    modal_verbs: frozenset[str] = frozenset()
+
+    @property
+    def closing_marks(self) -> str:
+        """Every closing quotation mark."""
+        return "".join(self.quote_pairs.values())
+
+    def is_not_cue(self, lemma: str) -> bool:
+        return lemma in self.not_cue_lemmas
 
     def frames(self, lemma: str) -> frozenset[str]:
         """The frames of a cue lemma; empty when it is not a cue."""

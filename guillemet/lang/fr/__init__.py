@@ -37,7 +37,7 @@ _add("""indiquer souligner ajouter répondre répliquer rétorquer riposter lanc
      divulguer pester râler grommeler défendre vanter saluer railler moquer interpeller
      questionner avancer exposer développer répondre trancher asséner assener enchaîner
      reprendre embrayer résumer illustrer constater remarquer mettre_en_garde faire_valoir
-     faire_savoir esquisser""", _SAY)
+     faire_savoir esquisser souvenir titrer convenir""", _SAY)
 # a quoted fragment or a noun phrase as content ("a qualifié la réforme d'« injuste »")
 _add("""qualifier décrire appeler évoquer exprimer parler réclamer exiger prôner souhaiter dénoncer
      saluer promettre vanter""", frozenset({"mixed"}))
@@ -151,6 +151,7 @@ FRENCH = Language(
         après-midi nuit janvier février mars avril mai juin juillet août septembre octobre
         novembre décembre midi minuit dernier dernière fois"""),
     complementizers=_words("que qu' qu’"),
+    modal_verbs=_words("vouloir devoir pouvoir tenir savoir aller venir oser"),
     named_after_nouns=_words("""fondation institut lycée collège école université centre hôpital
         musée stade rue avenue boulevard place quai square allée impasse prix aéroport gare
         parc pont salle théâtre maison clinique campus station port porte"""),
