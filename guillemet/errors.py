@@ -7,7 +7,8 @@
     ├── UnsupportedLanguage         no pipeline for the article's language
     ├── ModelNotInstalled           the spaCy model is missing
     ├── MissingExtra                an optional dependency is not installed
-    └── StoreError                  the database cannot be opened or written
+    ├── StoreError                  the database cannot be opened or written
+    └── ExecutorError               workers or a cluster failed midway (a rerun resumes)
 """
 
 from __future__ import annotations
@@ -81,6 +82,12 @@ class StoreError(GuillemetError):
     """The store cannot be opened or written."""
 
     code = "store_error"
+
+
+class ExecutorError(GuillemetError):
+    """Workers (local processes, Ray actors or nodes) failed; what was written is kept."""
+
+    code = "executor_error"
 
 
 def require(module: str, extra: str):

@@ -12,9 +12,11 @@ import multiprocessing
 import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Iterable, Iterator
 
+from guillemet.errors import ExecutorError
 from guillemet.record import Article
 
 #: Chunks queued per worker beyond the one it is working on: keeps workers busy while the
@@ -41,7 +43,8 @@ def extract_parallel(articles: Iterable[Article], *, workers: int, lang: str = "
 
     Raises:
         ValueError: ``workers`` is below 1.
-        concurrent.futures.process.BrokenProcessPool: A worker died (killed, out of memory).
+        ExecutorError: A worker died (killed, out of memory); what the consumer already
+            took is unaffected.
 
     Example:
         >>> for article in extract_parallel(read_articles("news.jsonl"), workers=4):
@@ -69,6 +72,10 @@ def extract_parallel(articles: Iterable[Article], *, workers: int, lang: str = "
                 if not pending:
                     return
                 yield from pending.popleft().result()
+        except BrokenProcessPool as exc:
+            raise ExecutorError(f"a worker process died ({exc}): out of memory (use fewer --workers), or "
+                                "the model failed to load (--workers 1 shows why). What was stored is kept: "
+                                "rerun to do the rest.") from exc
         finally:
             # A consumer that stops early (or an error) must not leave workers parsing the rest.
             for future in pending:
