@@ -59,3 +59,33 @@ def test_input_is_read_lazily():
 def test_workers_below_one_are_refused():
     with pytest.raises(ValueError, match="at least 1"):
         next(extract_parallel([], workers=0))
+
+
+def test_ingest_with_two_workers_stores_what_one_stores(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import guillemet.ingest
+    from conftest import write_jsonl
+    from guillemet.cli import main
+    from guillemet.store import open_store
+    from test_store import dump
+
+    real_stage, asked = guillemet.ingest.default_extract_stage, []
+
+    def small_chunks(**kwargs):  # chunks of 2, so both workers get several and order would show
+        asked.append(kwargs)
+        return real_stage(**kwargs, batch_size=2, chunk_size=2)
+
+    monkeypatch.setattr(guillemet.ingest, "default_extract_stage", small_chunks)
+    source = str(write_jsonl(tmp_path / "in.jsonl", [
+        {"id": a.id, "published": a.published, "text": a.text} for a in articles()]))
+    stores = {}
+    for workers in ("1", "2"):
+        db = str(tmp_path / f"workers-{workers}.db")
+        res = CliRunner().invoke(main, ["ingest", source, "--db", db, "--workers", workers, "--batch-size", "3"])
+        assert "stored 11" in res.output and "skipped 1: empty" in res.output, res.output
+        with open_store(db) as store:
+            stores[workers] = dump(store)
+    assert asked == [{"workers": 1, "model": None}, {"workers": 2, "model": None}]
+    assert stores["2"] == stores["1"]
+    assert stores["1"]["counts"]["quotes"] >= 5

@@ -321,7 +321,7 @@ def test_cli_ingest_then_export(tmp_path, monkeypatch, db):
     from guillemet.cli.export import command as export
     from guillemet.cli.ingest import command as ingest_cmd
 
-    monkeypatch.setattr(guillemet.ingest, "default_extract_stage", lambda lang="fr": fake_extract)
+    monkeypatch.setattr(guillemet.ingest, "default_extract_stage", lambda *args, **kwargs: fake_extract)
     source = str(write_jsonl(tmp_path / "in.jsonl", many_articles(8)))
     runner = CliRunner()
     first = runner.invoke(ingest_cmd, [source, "--db", db, "--batch-size", "3"])

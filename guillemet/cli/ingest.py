@@ -2,34 +2,70 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import click
 
-from guillemet.ingest import IngestReport, ingest
-from guillemet.store import DEFAULT_DB, open_store
+import guillemet.ingest
+from guillemet.ingest import IngestReport
+from guillemet.store import DEFAULT_DB, is_postgres_url, open_store
+
+#: What ``--ray`` accepts besides nothing: Ray's own address forms.
+_RAY_ADDRESS = re.compile(r"local|auto|[a-z]+://\S+|[\w.-]+:\d+")
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--db", default=DEFAULT_DB, show_default=True,
               help="SQLite file path or postgresql:// URL.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
-              help="Articles per transaction.")
+              help="Articles per transaction; with --ray or --out each shard is written whole instead.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 4096),
+              help="Processes extracting at once (Ray actors with --ray), the model loaded once in each.")
+@click.option("--model", default=None, help="spaCy model (default: the language's, fr_core_news_md).")
+@click.option("--ray", "ray_address", is_flag=False, flag_value="", default=None, metavar="[ADDRESS]",
+              help="Extract on Ray Data (needs guillemet[ray]): alone, a Ray on this machine; or a "
+                   "cluster address (auto, ray://HEAD:10001). Writes --out, or --db if PostgreSQL.")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Write Parquet shards to this folder instead of --db; `guillemet load` merges them.")
+@click.option("--shard-size", default=500, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Articles per shard with --ray or --out: a rerun skips shards already written.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
-def command(paths: tuple[str, ...], db: str, batch_size: int, progress: bool | None) -> None:
+def command(paths: tuple[str, ...], db: str, batch_size: int, workers: int, model: str | None,
+            ray_address: str | None, out: str | None, shard_size: int, progress: bool | None) -> None:
     """Read articles from PATHS, extract their quotes and store them in --db.
 
     Articles already stored (same id) are neither extracted nor written again, so rerunning
-    is cheap and a run interrupted midway can simply be rerun. Exits with status 1 when any
-    document was skipped; the summary says why.
+    is cheap and a run interrupted midway can simply be rerun. With --ray or --out the input
+    is cut into shards, and a rerun skips every shard already written. Exits with status 1
+    when any document was skipped; the summary says why.
 
-    Example:
+    Examples:
 
-        guillemet ingest articles.jsonl --db guillemet.db
+        guillemet ingest articles.jsonl --db guillemet.db --workers 2
+
+        guillemet ingest news.jsonl.gz --ray --workers 8 --out shards/ && guillemet load shards/
     """
     from tqdm import tqdm
+
+    use_ray = ray_address is not None
+    if use_ray and ray_address and not _RAY_ADDRESS.fullmatch(ray_address):
+        raise click.UsageError(f"--ray took {ray_address!r} for a Ray address: put the input paths before "
+                               "--ray, or give an address (local, auto, ray://HEAD:10001, HEAD:6379).")
+    if not paths:
+        raise click.UsageError("Missing argument 'PATHS...': name the files or folders to read.")
+    if use_ray and not out and not is_postgres_url(db):
+        raise click.UsageError("--ray writes Parquet shards unless --db is a postgresql:// URL: add "
+                               f"--out DIR, then run `guillemet load DIR --db {db}`.")
+    if use_ray:
+        from guillemet.executors.ray import ray_shard_stage
+
+        shard_stage = ray_shard_stage(ray_address or None, workers=workers, model=model)
+    else:
+        extract = guillemet.ingest.default_extract_stage(workers=workers, model=model)
+        shard_stage = guillemet.ingest.local_shard_stage(extract)
 
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit=" articles", file=sys.stderr, disable=not show, dynamic_ncols=True)
@@ -39,10 +75,25 @@ def command(paths: tuple[str, ...], db: str, batch_size: int, progress: bool | N
             bar.update(report.read - bar.n)
             bar.set_postfix(quotes=report.quotes, stored=report.stored, refresh=False)
 
-    with open_store(db) as store:
-        report = ingest(paths, store, batch_size=batch_size, progress=on_progress)
+    def sharded(writer) -> IngestReport:
+        return guillemet.ingest.ingest_shards(paths, writer, shard_stage, shard_size=shard_size,
+                                              progress=on_progress)
+
+    if out:
+        from guillemet.shards import ShardDir
+
+        report = sharded(ShardDir(out))
+    else:
+        with open_store(db) as store:
+            if use_ray:
+                report = sharded(guillemet.ingest.StoreShards(store))
+            else:
+                report = guillemet.ingest.ingest(paths, store, extract=extract, batch_size=batch_size,
+                                                 progress=on_progress)
     bar.set_postfix(quotes=report.quotes, stored=report.stored)
     bar.close()
     click.echo(report.summary(), err=True)
+    if out and report.stored:
+        click.echo(f"merge them into a store with: guillemet load {out} --db {db}", err=True)
     if report.skipped:
         sys.exit(1)

@@ -17,6 +17,11 @@ from guillemet.store.query import QuoteHit, SearchQuery, SearchResult, SpeakerPr
 DEFAULT_DB = "guillemet.db"
 
 
+def is_postgres_url(db: str | Path) -> bool:
+    """Whether a ``--db`` value names a PostgreSQL server rather than an SQLite file."""
+    return str(db).startswith(("postgresql://", "postgres://"))
+
+
 def open_store(db: str | Path = DEFAULT_DB) -> Store:
     """The store a ``--db`` value names: a ``postgresql://`` URL or an SQLite file path.
 
@@ -31,7 +36,7 @@ def open_store(db: str | Path = DEFAULT_DB) -> Store:
         MissingExtra: A PostgreSQL URL without ``guillemet[postgres]`` installed.
     """
     text = str(db)
-    if text.startswith(("postgresql://", "postgres://")):
+    if is_postgres_url(text):
         from guillemet.store.postgres import PostgresStore
 
         return PostgresStore(text)
@@ -40,4 +45,4 @@ def open_store(db: str | Path = DEFAULT_DB) -> Store:
     return SQLiteStore(text)
 
 
-__all__ = ["DEFAULT_DB", "QuoteHit", "SearchQuery", "SearchResult", "SpeakerProfile", "Store", "open_store"]
+__all__ = ["DEFAULT_DB", "is_postgres_url", "QuoteHit", "SearchQuery", "SearchResult", "SpeakerProfile", "Store", "open_store"]
