@@ -266,6 +266,24 @@ def test_ingest_skips_articles_the_extractor_marks_bad(make_store, tmp_path):
     assert report.skipped == [("t-002-0001", "error: ValueError: boom")]
 
 
+def test_sharded_ingest_into_a_store_skips_what_it_holds(make_store, tmp_path):
+    from guillemet.ingest import StoreShards, ingest_shards, local_shard_stage
+
+    source = str(write_jsonl(tmp_path / "in.jsonl", many_articles(20)))
+    store = make_store()
+    first = ingest_shards([source], StoreShards(store), local_shard_stage(fake_extract), shard_size=6)
+    before = dump(store)
+    assert (first.read, first.stored, first.shards_written, first.skipped) == (20, 20, 4, [])
+    assert first.quotes == before["counts"]["quotes"] == 30
+    extracted = []
+    again = ingest_shards([source], StoreShards(store),
+                          local_shard_stage(lambda arts: fake_extract(extracted.extend(arts) or extracted)),
+                          shard_size=6)
+    assert (again.read, again.stored, again.already_present, again.shards_written) == (20, 0, 20, 0)
+    assert extracted == []  # stored articles never reach a shard
+    assert dump(store) == before
+
+
 KILLABLE = textwrap.dedent("""
     import sys, time
     sys.path.insert(0, {tests!r})
