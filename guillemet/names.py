@@ -51,12 +51,19 @@ _PARTICLES = {"de", "du", "des", "d’", "d'", "le", "la", "van", "von", "der", 
               "ben", "bin", "el", "al", "ibn", "mac", "o'", "saint", "sainte"}
 
 
+def _age_follows(doc, i: int) -> bool:
+    """", 15 ans": an age after a name makes it a person's."""
+    return i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].lower_ in ("ans", "an")
+
+
 def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
     """Fix the parser's person names in place, using given names.
 
     - a name glued to the word before it is cut off ("Facebook Jean Dupont" → "Jean Dupont",
       "Économie Jean Dupont" → a person "Jean Dupont"), except after a place or institution
       noun ("Lycée Victor Hugo");
+    - a name the parser took for a miscellaneous entity and that starts with a given name
+      is a person ("Patrick");
     - a given name the parser left out becomes a person: before a capitalised word ("Karen
       Dupont") or alone before a comma ("Karen, une infirmière de 42 ans").
     """
@@ -75,7 +82,11 @@ def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
             if (k + 1 < ent.end and doc[k + 1].text[:1].isupper()) or (k + 1 == ent.end and before.is_lower):
                 cut = k
                 break
-        if cut is not None and ent.label_ in ("PER", "ORG", "MISC"):
+        if cut is None and given_name_gender(ent[0].text) and (
+                ent.label_ == "MISC" and all(t.text[:1].isupper() for t in ent if not t.is_space)
+                or ent.label_ == "LOC" and _age_follows(doc, ent.end)):
+            out.append(Span(doc, ent.start, ent.end, label="PER"))  # "Patrick, gilet jaune, …"
+        elif cut is not None and ent.label_ in ("PER", "ORG", "MISC"):
             if ent.label_ != "PER" and doc[ent.start].lower_ in named_after:
                 out.append(ent)
             else:

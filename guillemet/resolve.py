@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from guillemet.find import syntax
 from guillemet.find.quotes import Found
 from guillemet.lang.base import Language
-from guillemet.names import is_given_name
+from guillemet.names import given_name_gender, is_given_name
 
+_DEFINITE = {"le", "la", "les", "l’", "l'", "ce", "cet", "cette", "ces"}
 _DETS = {"le", "la", "les", "l’", "l'", "un", "une", "des", "du", "de", "d’", "d'", "ce", "cet",
          "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
 
@@ -57,6 +58,7 @@ class Mention:
     speaker: bool = False
     paragraph: int = 0
     oblique: bool = False
+    governor: int = -1  # character position of the word the mention depends on
 
 
 @dataclass(slots=True)
@@ -80,6 +82,7 @@ class ArticleEntities:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
         self.boundaries = [m.start() for m in re.finditer(r"[.!?…](?=[\s«“\"])|\n", self.text)
                            if not self._in_quote(m.start())]
+        self._folded_roles = frozenset(fold(w) for w in lang.person_roles)
         self._collect_names()
 
     # -- building -------------------------------------------------------------------------
@@ -115,7 +118,8 @@ class ArticleEntities:
             ent = self.entity_for_name(name, "person" if label == "PER" else "organisation")
             subj = root.dep_ in ("nsubj", "nsubj:pass") or (root.head.dep_ in ("nsubj",) and root.dep_ in ("appos", "flat:name"))
             oblique = any(c.dep_ == "case" for c in root.children) or root.dep_ in ("nmod", "obl", "obl:mod", "obl:arg")
-            self.mentions.append(Mention(pos, ent, subject=subj, paragraph=self.paragraph(pos), oblique=oblique and not subj))
+            self.mentions.append(Mention(pos, ent, subject=subj, paragraph=self.paragraph(pos),
+                                         oblique=oblique and not subj, governor=root.head.idx))
             self._record_ties(root, ent)
             self._record_title_before(ent, pos)
 
@@ -143,6 +147,10 @@ class ArticleEntities:
             self.entities[key] = ent
             return ent
         ent = Entity(name=name, type=type_)
+        if type_ == "person":
+            first = name.split()[0] if name.split() else ""
+            g = given_name_gender(first)
+            ent.gender = g if g in ("m", "f") else ""
         self.entities[key] = ent
         # a fuller name seen later takes over as the entity's name
         return ent
@@ -169,6 +177,8 @@ class ArticleEntities:
         i = span.start - 1
         while i >= 0 and doc[i].lower_ in self.lang.titles:
             i -= 1
+        if i < 0 or doc[i].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return  # "une source policière à l’AFP": the name is a preposition's object
         j = i
         while j >= 0 and i - j < 8 and doc[j].pos_ in ("DET", "NOUN", "ADJ", "ADP", "PROPN") \
                 and doc[j].text not in ",;:«»\"":
@@ -217,13 +227,15 @@ class ArticleEntities:
         if (head.pos_ == "PRON" or low in self.lang.pronouns) and not any(e.label_ == "PER" for e in toks.ents):
             if low in self.lang.relative_pronouns:
                 return self._relative(head, found, previous)
-            return self._pronoun(head, pos, previous)
+            return self._pronoun(head, pos, previous, found.content)
         # names inside the mention, or in an apposition right after it
         name = self._name_in(toks, head)
         if name is None and head.pos_ == "NOUN":
             for child in head.children:
                 if child.dep_ in ("appos", "flat:name") and child.i >= toks.end and child.i - toks.end <= 2 \
-                        and (child.ent_type_ == "PER" or child.pos_ == "PROPN"):
+                        and (child.ent_type_ == "PER" or child.pos_ == "PROPN") \
+                        and not any(t.pos_ == "ADP" for t in self.doc[toks.end:child.i + 1]) \
+                        and not any(c.dep_ == "case" for c in child.children):
                     name = self._name_in(self.doc[child.i:child.i + 1 + sum(1 for c in child.children if c.dep_ == "flat:name")], child)
                     break
         if name is not None:
@@ -240,13 +252,33 @@ class ArticleEntities:
             self._tie(head, ent, None)
             self._note(pos, ent, found)
             return Resolved(ent.name, ent.type, 0.85, ent)
+        # "cette source": the last phrase headed by the same noun; "l’organisation": the last
+        # organisation named
+        if head.pos_ == "NOUN" and toks[0].lower_ in self.lang.demonstratives:
+            ante = self._same_head_before(head, pos)
+            if ante is not None:
+                lo, hi = syntax.noun_phrase(ante)
+                hi = next((t.i for t in self.doc[ante.i:hi] if t.text in ",;:(«»\""), hi)
+                while hi < min(len(self.doc), ante.i + 8) and self.doc[hi].lower_ in ("de", "du", "des", "d’", "d'") \
+                        and hi + 1 < len(self.doc) and self.doc[hi + 1].pos_ in ("DET", "NOUN", "PROPN"):
+                    hi += 2  # "une source proche | de l’enquête"
+                    while hi < len(self.doc) and self.doc[hi - 1].pos_ == "DET" and self.doc[hi].pos_ in ("NOUN", "PROPN", "ADJ"):
+                        hi += 1
+                return self.resolve(Found(found.kind, found.content, mention=(lo, hi)), previous)
+        generic = self.lang.generic_nouns.get(head.lemma_.lower())
+        if generic and toks[0].lower_ in _DEFINITE and head.morph.get("Number") != ["Plur"] \
+                and not any(t.pos_ == "PROPN" for t in toks):
+            ent = self._recent_of_type(generic, pos)
+            if ent is not None:
+                self._note(pos, ent, found)
+                return Resolved(ent.name, ent.type, 0.7, ent)
         # descriptions
         words = self.description_words(head)
         ent = self._tied(words, pos)
         if ent is None and head.lemma_.lower() in self.lang.person_roles and words \
                 and toks[0].lower_ in ("le", "la", "l’", "l'") \
                 and not any(t.dep_ == "nmod" for t in toks):
-            ent = self._recent_person(pos, previous, words)
+            ent = self._recent_person(pos, previous, words, head)
         if ent is not None:
             desc = self.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
             if desc not in ent.aliases:
@@ -260,6 +292,8 @@ class ArticleEntities:
 
     def _name_after(self, toks: Span) -> str | None:
         doc = self.doc
+        if toks[0].lower_ not in _DEFINITE | {"son", "sa", "leur"}:
+            return None  # "une source anonyme, M. X …": X begins the next clause
         i = toks.end
         if i < len(doc) and doc[i].text == "," and i + 1 < len(doc):
             for ent in doc.ents:
@@ -346,11 +380,39 @@ class ArticleEntities:
             return min(after, key=lambda x: x[0])[1]
         return None
 
-    def _recent_person(self, pos: int, previous, words) -> Entity | None:
-        """"Le dirigeant russe" right after Poutine spoke: the person the passage is about."""
+    def _same_head_before(self, head: Token, pos: int) -> Token | None:
+        """The closest earlier noun with ``head``'s lemma, within three paragraphs."""
+        lemma, para = head.lemma_.lower(), self.paragraph(pos)
+        for tok in reversed(self.doc[max(0, head.i - 400):head.i]):
+            if self.paragraph(tok.idx) < para - 3:
+                break
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and not self._in_quote(tok.idx):
+                first = self.doc[syntax.noun_phrase(tok)[0]]
+                if first.lower_ not in self.lang.demonstratives:
+                    return tok
+        return None
+
+    def _recent_of_type(self, type_: str, pos: int) -> Entity | None:
         para = self.paragraph(pos)
+        cands = [m for m in self.mentions if m.pos < pos and m.entity.type == type_ and para - m.paragraph <= 2]
+        return max(cands, key=lambda m: m.pos).entity if cands else None
+
+    def _recent_person(self, pos: int, previous, words, head: Token | None = None) -> Entity | None:
+        """"Le dirigeant russe" right after Poutine spoke: the person the passage is about,
+        unless the article gave that person another role or the other gender."""
+        para = self.paragraph(pos)
+        gender = head.morph.get("Gender") if head is not None else []
+        gender = {"Fem": "f", "Masc": "m"}.get(gender[0], "") if gender else ""
+        roles = {w for w in words if w in self._folded_roles}
+
+        def compatible(ent: Entity) -> bool:
+            if gender and ent.gender and gender != ent.gender:
+                return False
+            tied = {w for _, ws, e in self.ties if e is ent for w in ws if w in self._folded_roles}
+            return not tied or not roles or bool(tied & roles)
+
         cands = [m for m in self.mentions if m.pos < pos and m.entity.type == "person" and m.speaker
-                 and para - m.paragraph <= 1 and m.entity.number == "s"]
+                 and para - m.paragraph <= 1 and m.entity.number == "s" and compatible(m.entity)]
         if not cands:
             return None
         best = max(cands, key=lambda m: (m.speaker, m.pos))
@@ -367,7 +429,7 @@ class ArticleEntities:
             return Resolved(prev.speaker, prev.type, 0.5, prev.entity)
         return Resolved(None, "unknown", 0.0)
 
-    def _pronoun(self, tok: Token, pos: int, previous) -> Resolved:
+    def _pronoun(self, tok: Token, pos: int, previous, content: tuple[int, int] | None = None) -> Resolved:
         low = tok.lower_.lstrip("-")
         gender, number = self.lang.pronouns.get(low, self.lang.pronouns.get("-" + low, ("", "s")))
         para = self.paragraph(pos)
@@ -393,6 +455,10 @@ class ArticleEntities:
                 score += 0.4 if gender == ent.gender else -0.4
             if ent.type in ("document", "media") and low in ("il", "elle"):
                 score -= 0.5
+            elif ent.type == "organisation" and low in ("il", "elle"):
+                score -= 0.4  # "il"/"elle" point to people far more often than to bodies
+            if content is not None and content[0] <= m.governor < content[1]:
+                continue  # « … » subject of the quoted words themselves, not their speaker
             if score > best_score:
                 best, best_score = m, score
         if best is None:

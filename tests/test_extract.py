@@ -138,6 +138,36 @@ def test_description_resolved_to_the_name_it_was_tied_to():
     assert got and got[-1].speaker == "Jean Dupuis"
 
 
+# (text, content of the last quote, its speaker): descriptions and pronouns resolved
+RESOLVED = [
+    # a demonstrative points back to the phrase with the same noun
+    ("Le journal cite une source proche de l’enquête. « Le suspect a été arrêté hier », a précisé cette source.",
+     "Le suspect a été arrêté hier", "une source proche de l’enquête"),
+    # a generic noun stands for the organisation just named
+    ("L’association Terre Vive a publié un communiqué mardi. « Nous attendons des actes », "
+     "ajoute l’organisation.", "Nous attendons des actes", "Terre Vive"),
+    # a name apposed after a definite description, not after an indefinite one
+    ("« Le déficit se creuse », a indiqué l’économiste, Paul Durand.", "Le déficit se creuse", "Paul Durand"),
+    # a given name with an age is a person, even when the parser calls it a place
+    ("Plus loin, Flore, 15 ans, porte une pancarte. Greta Thunberg « est un symbole », se réjouit-elle.",
+     "est un symbole", "Flore"),
+    # a detached adjective between the verb and its subject
+    ("« Je n’ai rien entendu de concret », constate, impassible, Claire Martin.",
+     "Je n’ai rien entendu de concret", "Claire Martin"),
+    # a quotation with a time phrase after it, then its cue
+    ("Paul Durand, un voisin, doute encore. « C’est un coup monté » mardi soir, dit-il.",
+     "C’est un coup monté", "Paul Durand"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker", RESOLVED)
+def test_speaker_resolved(text, content, speaker):
+    got = quotes_of(text)
+    match = [q for q in got if q[1] == content]
+    assert match, f"{content!r} not found in {got}"
+    assert match[0][2] == speaker
+
+
 def test_gender_mismatched_pronoun_still_finds_the_only_candidate():
     text = ("Alice Moreau, présidente de l’association, a déclaré que 300 familles étaient aidées. "
             "Cent autres sont sur liste d’attente, a-t-il déclaré au journal local.")

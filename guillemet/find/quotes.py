@@ -378,6 +378,12 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
         if rest and text[after:end].lstrip().startswith(",") and _word_count(rest) > _word_count(text[s:e]):
             e = trim(text, s, end)[1]
         cue.used = True
+        opened = [m for m in outer if m.open <= s < m.start + 1 and m.close < e]
+        if opened and _word_count(text[opened[0].close + 1:e]) <= 3:
+            # « … » mardi soir, dit-il: a quotation with a time word after it is direct
+            out.append(Found("direct", opened[0].span, cue=cue.chars, mention=cue.subject_span,
+                             confidence=0.9 if cue.subject_span else 0.6))
+            continue
         out.append(Found("indirect", (s, e), cue=cue.chars, mention=cue.subject_span,
                          confidence=0.85 if cue.subject_span else 0.5))
     return out

@@ -34,6 +34,9 @@ class Language:
         titles: Lower-cased honorifics before a name ("m.", "mme").
         time_nouns: Lemmas of time words that sit between an inverted cue and its subject.
         complementizers: Lower-cased words introducing a reported clause (que, qu’).
+        demonstratives: Lower-cased demonstrative determiners ("cette source" points back).
+        generic_nouns: Lemma → speaker type of nouns that stand for the last named source of
+            that type ("l’organisation" → the organisation just named).
         modal_verbs: Lemmas of verbs that carry another verb of saying ("a voulu préciser").
         named_after_nouns: Lower-cased nouns of places and institutions named after a person
             ("lycée Victor Hugo", "rue Jean Jaurès"): a name after them is not a speaker.
@@ -61,6 +64,8 @@ class Language:
     complementizers: frozenset[str] = frozenset()
     named_after_nouns: frozenset[str] = frozenset()
     modal_verbs: frozenset[str] = frozenset()
+    demonstratives: frozenset[str] = frozenset()
+    generic_nouns: dict[str, str] = field(default_factory=dict)
 
     @property
     def closing_marks(self) -> str:

@@ -151,6 +151,10 @@ FRENCH = Language(
         après-midi nuit janvier février mars avril mai juin juillet août septembre octobre
         novembre décembre midi minuit dernier dernière fois"""),
     complementizers=_words("que qu' qu’"),
+    demonstratives=_words("ce cet cette ces"),
+    generic_nouns={**{w: "organisation" for w in """organisation structure institution organisme instance
+                      entreprise société firme groupe association ong""".split()},
+                   **{w: "person" for w in "intéressé intéressée".split()}},
     modal_verbs=_words("vouloir devoir pouvoir tenir savoir aller venir oser"),
     named_after_nouns=_words("""fondation institut lycée collège école université centre hôpital
         musée stade rue avenue boulevard place quai square allée impasse prix aéroport gare
