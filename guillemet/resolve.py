@@ -423,7 +423,11 @@ class ArticleEntities:
         if verb.dep_ == "acl:relcl" and verb.head.i != verb.i:
             ante = verb.head
             f = Found(found.kind, found.content, mention=syntax.noun_phrase(ante))
-            return self.resolve(f, previous)
+            n = len(self.mentions)
+            res = self.resolve(f, previous)
+            for m in self.mentions[n:]:
+                m.subject = False  # "d’autres figures qui jugent que …": not the passage's topic
+            return res
         if previous:
             prev = previous[-1][1]
             return Resolved(prev.speaker, prev.type, 0.5, prev.entity)

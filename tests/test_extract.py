@@ -72,6 +72,19 @@ FOUND = [
     ("D’après Claire Martin, le budget sera voté mardi.", "according_to",
      "le budget sera voté mardi", "Claire Martin"),
     ("Pour le syndicat, cette réforme est injuste.", "according_to", "cette réforme est injuste", "le syndicat"),
+    # selon-type in the middle of a sentence, with abbreviations and glued sentences around
+    ("La marche, qui a réuni 2 000 personnes selon la préfecture, a été calme.", "according_to",
+     "qui a réuni 2 000 personnes", "la préfecture"),
+    ("La baisse est nette avec selon les chiffres du ministère, 4 000 grévistes dans tout le pays.",
+     "according_to", "4 000 grévistes dans tout le pays", None),
+    ("Selon le journal local, qui cite M. Durand, le pont sera fermé en mai.", "according_to",
+     "le pont sera fermé en mai", "le journal local"),
+    ("Le chantier a pris du retard.Le pont sera fermé en mai, selon la mairie.", "according_to",
+     "Le pont sera fermé en mai", "la mairie"),
+    ("Le club a gagné 3 matchs (dont 2 à l’extérieur), selon la ligue.", "according_to",
+     "Le club a gagné 3 matchs (dont 2 à l’extérieur)", "la ligue"),
+    ("Il a confirmé la date, en avançant une « trentaine de points de blocage », selon la police.",
+     "according_to", "Il a confirmé la date, en avançant une « trentaine de points de blocage »", "la police"),
     # mixed: a fragment credited by a cue of the same sentence
     ("La députée Anne Roux a qualifié la réforme d’« injuste ».", "mixed", "injuste", "Anne Roux"),
 ]

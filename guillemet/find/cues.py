@@ -408,22 +408,35 @@ _CLAUSE_STOPS = {"selon", "ajoutant", "précisant", "estimant", "assurant", "exp
                  "soulignant", "rappelant", "affirmant", "indiquant", "avant", "tandis", "alors"}
 
 
+def _author_resumes(nxt: Token, lang: Language) -> bool:
+    """Whether the word after a comma starts a clause of the author's (", ajoutant", ", selon",
+    ", en …", ", a-t-il dit")."""
+    if nxt.lower_ in _CLAUSE_STOPS or nxt.lower_ == "en" or nxt.lower_.startswith(("d’", "d'")):
+        return True
+    if nxt.pos_ in ("VERB", "AUX") and (syntax.is_participle_clause(nxt) or cue_lemma(nxt, lang)
+                                        or nxt.lower_.endswith("ant")):
+        return True
+    return False
+
+
 def _clause_end(head: Token, lang: Language) -> int:
     """End of a reported clause: its subtree, stretched to the end of the sentence unless a
     new clause of the author's starts first (", ajoutant …", ", selon …", ", a-t-il dit")."""
     doc = head.doc
     end_tok = head.right_edge
-    sent_end = head.sent.end
+    sent_end = max(head.sent.end, end_tok.i + 1)
+    # the clause's own subtree may already hold the author's ", rejetant …"
+    for k in range(head.i + 1, end_tok.i):
+        if doc[k].text == "," and _author_resumes(doc[k + 1], lang):
+            end_tok = doc[k - 1]
+            break
     i = end_tok.i + 1
     while i < sent_end:
         tok = doc[i]
         if tok.text in (".", "!", "?", ";", "…") or tok.text == "\n":
             break
-        if tok.text == "," and i + 1 < sent_end:
-            nxt = doc[i + 1]
-            if nxt.lower_ in _CLAUSE_STOPS or nxt.lower_ == "en" or nxt.lower_.startswith(("d’", "d'")) \
-                    or (nxt.pos_ in ("VERB", "AUX") and (syntax.is_participle_clause(nxt) or cue_lemma(nxt, lang))):
-                break
+        if tok.text == "," and i + 1 < sent_end and _author_resumes(doc[i + 1], lang):
+            break
         if "\n" in tok.text:
             break
         end_tok = tok

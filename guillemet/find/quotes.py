@@ -59,8 +59,8 @@ class _Text:
         ch = text[i - 1]
         if ch == "\n":
             return True
-        if ch in _TERMINATORS and (i >= len(text) or text[i] in _SPACE + "\n«“\""):
-            return self._inside(i - 1) is None
+        if ch in _TERMINATORS and (i >= len(text) or text[i] in _SPACE + "\n«“\"" or _glued(text, i)):
+            return self._inside(i - 1) is None and not _abbreviation(text, i - 1)
         if ch in "»”\"" and i >= 2 and text[i - 2] in _TERMINATORS:
             return True
         return False
@@ -90,7 +90,8 @@ class _Text:
             ch = text[i]
             if ch == "\n":
                 return i
-            if ch in _TERMINATORS and (i + 1 >= n or text[i + 1] in _SPACE + "\n«“\""):
+            if ch in _TERMINATORS and (i + 1 >= n or text[i + 1] in _SPACE + "\n«“\"" or _glued(text, i + 1)) \
+                    and not _abbreviation(text, i):
                 return i
             i += 1
         return n
@@ -100,6 +101,29 @@ class _Text:
         while i > 0 and self.text[i - 1] in _SPACE:
             i -= 1
         return self.is_boundary(i) or (i > 0 and self.text[i - 1] in ":")
+
+
+_ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "dr", "me", "mgr", "st", "ste", "pr", "gal", "cie", "etc", "av", "bd", "p", "n", "no", "art", "vol"}
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation ("M. Meng", "Dr. X", "J. Dupont")."""
+    if text[dot] != ".":
+        return False
+    k = dot
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:dot]
+    if not word or (k > 0 and text[k - 1] in ".-"):
+        return bool(word) and len(word) == 1
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _glued(text: str, i: int) -> bool:
+    """"irréversibles.Rosa": a sentence glued to the full stop before it (scraped pages),
+    not an initial ("M.Dupont") or an abbreviation ("U.S.")."""
+    return i >= 2 and i < len(text) and text[i].isupper() and text[i - 1] in ".!?" \
+        and (text[i - 2].islower() and (i < 3 or text[i - 3].isalpha()) or text[i - 2] in "»”\")")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -183,7 +207,8 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
                     cue.subject = cue.subject_span = None
                     from guillemet.find.cues import subject_after_verb
                     subject_after_verb(cue, lang)
-            if cue is None and t < len(doc) and doc[t].lower_ in ("selon", "d’", "d'") and "," in text[m.close:pos]:
+            if cue is None and t < len(doc) and doc[t].lower_ in ("selon", "d’", "d'") and "," in text[m.close:pos] \
+                    and (tx.starts_sentence(m.open) or text[:m.open].rstrip(_SPACE).endswith(":")):
                 head = _according_source(doc, t, lang)
                 if head is not None and tx.sentence_end(pos) >= syntax.char_span(doc[slice(*head)])[1]:
                     for part in _split_incise(doc, lang, tx, m, cues):
@@ -497,12 +522,30 @@ def _according_quotes(doc, lang, tx, outer) -> list[Found]:
             s, e = trim(text, k + 1, sent_e)
         else:
             before = text[:tok.idx].rstrip(_SPACE)
+            # the claim starts after the last colon, dash or parenthesis of the sentence
+            left = max([sent_s] + [k + 1 for k in range(sent_s, len(before) - 1)
+                                   if (text[k] in ":—–" or text[k] == "(" and ")" not in text[k:len(before)])
+                                   and not _in_quote(outer, k)])
+            k = src_chars[1]
+            while k < len(text) and text[k] in _SPACE:
+                k += 1
             if before.endswith((",", "—", "–", "(")) or before.endswith("-"):
-                s, e = trim(text, sent_s, len(before) - 1)
+                s, e = trim(text, left, len(before) - 1)
                 if s < e and text[e - 1] in "»”\"" and text[sent_s] in "«“\"":
                     continue  # « … », selon X: the direct quotation carries it
+            elif k < sent_e and text[k] == ":":
+                s, e = trim(text, left, sent_e)  # "… sont selon lui : l’exercice de …"
+            elif k < sent_e and text[k] == "," and _word_count(text[k:sent_e]) >= 3 \
+                    and tok.i > 0 and (doc[tok.i - 1].pos_ in ("ADP", "CCONJ", "SCONJ") or doc[tok.i - 1].lower_ in ("dont", "que", "qu’", "qu'")):
+                # "… avec selon les chiffres du ministère, 66 000 manifestants"
+                s, e = trim(text, _skip_apposition(doc, text, k, sent_e) + 1, sent_e)
             else:
-                s, e = trim(text, sent_s, sent_e)
+                # "en référence à l’acte I qui avait réuni 282 000 personnes selon les autorités"
+                comma = max([left] + [k + 1 for k in range(left, len(before)) if text[k] == ","
+                                      and not _in_quote(outer, k)])
+                s, e = trim(text, comma, len(before))
+                if _word_count(text[s:e]) < 3:
+                    s, e = trim(text, left, sent_e)
         if _word_count(text[s:e]) < 3:
             continue
         if _in_quote(outer, s) and _in_quote(outer, e - 1):
@@ -518,6 +561,8 @@ def _skip_apposition(doc: Doc, text: str, comma: int, limit: int) -> int:
     if nxt < 0:
         return comma
     span = doc.char_span(comma + 1, nxt, alignment_mode="expand")
+    if span is not None and span and span[0].lower_ in ("qui", "dont") and len(span) <= 12:
+        return nxt  # "Selon le journal, qui cite une source, …": a relative clause
     if span is None or len(span) > 7 or any(t.pos_ in ("VERB", "AUX") for t in span):
         return comma
     if span and span[0].pos_ in ("NOUN", "DET", "ADJ", "NUM"):
