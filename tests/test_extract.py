@@ -108,6 +108,9 @@ NOT_QUOTES = [
     "Les sondages sont réalisés selon la méthode des quotas.",
     "Pour la première fois, le club a gagné à l'extérieur.",
     "Elle espère que la pluie cessera bientôt.",
+    # a term the article also writes without marks, a nickname in marks
+    "Le ministre a critiqué les « bonnets rouges ». Les bonnets rouges bloquent la route.",
+    "Le maire a salué les « Amis du Vieux Port » lors de la fête.",
 ]
 
 

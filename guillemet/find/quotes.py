@@ -574,10 +574,13 @@ def _mixed_quotes(doc, lang, tx, outer, cues, found) -> list[Found]:
     """Quoted fragments in the author's sentence credited to a cue of the same sentence."""
     text = doc.text
     taken = [f.content for f in found]
+    terms = _terms(text, outer)
     out = []
     for m in outer:
         if any(s <= m.start and m.end <= e for s, e in taken) or any(s <= m.open <= e for s, e in taken):
             continue
+        if _folded(text[m.start:m.end]) in terms or _is_name(text[m.start:m.end]):
+            continue  # « gilets jaunes », « Gaulois de Calais »: a term or a name, not words said
         if any(m.start < s < m.end for s, e in taken):
             continue
         sent_s = tx.sentence_start(m.open)
@@ -598,6 +601,31 @@ def _mixed_quotes(doc, lang, tx, outer, cues, found) -> list[Found]:
             continue
         out.append(Found("mixed", m.span, cue=best.chars, mention=best.subject_span, confidence=0.6))
     return out
+
+
+def _folded(fragment: str) -> str:
+    return " ".join(fragment.lower().replace("’", "'").split())
+
+
+def _terms(text: str, outer: list[Marked]) -> set[str]:
+    """Short quoted fragments the article uses as terms: quoted twice or more, or also
+    written without marks ("les « gilets jaunes »" … "les gilets jaunes")."""
+    counts: dict[str, int] = {}
+    for m in outer:
+        frag = _folded(text[m.start:m.end])
+        if 0 < _word_count(frag) <= 4:
+            counts[frag] = counts.get(frag, 0) + 1
+    if not counts:
+        return set()
+    low = _folded(text)
+    return {f for f, n in counts.items() if n >= 2 or low.count(f) > n}
+
+
+def _is_name(fragment: str) -> bool:
+    """« Mamyray », « Gaulois de Calais »: every word capitalised but small linking words."""
+    words = re.findall(r"\w+", fragment)
+    big = [w for w in words if w[0].isupper()]
+    return bool(big) and len(words) <= 5 and all(w[0].isupper() or w.lower() in ("de", "du", "des", "la", "le", "les", "d", "l", "et") for w in words)
 
 
 def _dedupe(found: list[Found], text: str) -> list[Found]:
