@@ -1,22 +1,27 @@
-"""Throughput of spaCy's parse alone, ``guillemet extract`` and ``guillemet ingest``, 1 and 2 processes.
+"""Throughput of spaCy's parse alone, ``guillemet extract``, ``guillemet ingest`` and the Ray path.
 
     python benchmarks/throughput.py                      # first 1000 articles, fr_core_news_md
-    python benchmarks/throughput.py --n 300 --model fr_core_news_sm
+    python benchmarks/throughput.py --n 200 --model fr_core_news_sm --model fr_core_news_md
 
 Rows, each run in a fresh Python process so model loads and peak memory do not leak between
 them:
 
-    parse    spaCy alone: ``nlp.pipe`` over the analysed texts, same model, same disabled
+    parse    (a) spaCy alone: ``nlp.pipe`` over the analysed texts, same model, same disabled
              components as guillemet (guillemet.nlp.load); 2 processes = ``n_process=2``
-    extract  guillemet.executors.extract_parallel, workers 1 and 2
-    ingest   guillemet.ingest.ingest into a temporary SQLite file, workers 1 and 2
+    extract  (b) guillemet.executors.extract_parallel, workers 1 and 2
+    ingest   (c) guillemet.ingest.ingest into a temporary SQLite file, workers 1 and 2
+    ray      ``ingest --ray --out DIR`` on a local Ray (2 CPUs, 2 actors), then ``load DIR`` into
+             SQLite: the same end result as ingest ×2; Ray's start is included
 
-Times are end to end inside that process: model load(s), worker start, reading (ingest only)
-and the work. The model load time of one process is printed alongside, so it can be taken off.
-Tokens are spaCy's tokens of the same texts, counted by the parse row. Peak RSS is the largest
-high-water mark (VmHWM from /proc, sampled every 0.1 s, plus ``getrusage`` for this process
-and reaped children) of any one process of the run: the main process or a worker. Ratios
-compare each row's articles/s with the parse row of the same process count.
+Times are end to end inside that process: model load(s), worker (or Ray) start, reading
+(ingest, ray) and the work. The model load time of one process is printed alongside, so it can
+be taken off. Tokens are spaCy's tokens of the same texts, counted by the parse row.
+
+Peak RSS is each process's own high-water mark (VmHWM in /proc, sampled every 0.1 s, plus
+``getrusage``), reported for the main process and for the largest worker process (its
+descendants: pool workers, spaCy's ``n_process`` children, Ray's ``ray::`` worker processes,
+not Ray's own servers). Ratios compare articles/s with the parse row of the same process count;
+the ray row is also compared with ingest ×2.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import gzip
 import importlib.util
 import json
 import os
+import platform
 import resource
 import subprocess
 import sys
@@ -39,14 +45,22 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 CORPUS = HERE.parent.parent / "shared" / "data" / "fr-news.jsonl.gz"
-ROWS = [("parse", 1), ("parse", 2), ("extract", 1), ("extract", 2), ("ingest", 1), ("ingest", 2)]
+ROWS = [("parse", 1), ("parse", 2), ("extract", 1), ("extract", 2), ("ingest", 1), ("ingest", 2), ("ray", 2)]
+LABELS = {"parse": "(a) parse", "extract": "(b) extract", "ingest": "(c) ingest", "ray": "ingest --ray"}
 
 
 class PeakRSS:
-    """Largest VmHWM (kB) of this process and its descendants, sampled in a thread."""
+    """High-water marks (kB) of this process and of its largest descendant, sampled in a thread.
 
-    def __init__(self, interval: float = 0.1) -> None:
-        self.interval, self.peak_kb, self._stop = interval, 0, threading.Event()
+    Args:
+        worker_prefix: Count only descendants whose command line starts with this ("ray::"
+            for Ray's workers, leaving out its servers); None counts every descendant.
+    """
+
+    def __init__(self, interval: float = 0.1, worker_prefix: str | None = None) -> None:
+        self.interval, self.prefix = interval, worker_prefix
+        self.main_kb, self.worker_kb, self.workers_seen = 0, 0, set()
+        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> "PeakRSS":
@@ -57,8 +71,12 @@ class PeakRSS:
         self._stop.set()
         self._thread.join()
         self._sample()
-        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
-            self.peak_kb = max(self.peak_kb, resource.getrusage(who).ru_maxrss)  # kB on Linux
+        self.main_kb = max(self.main_kb, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # kB on Linux
+        if self.prefix is None:  # reaped children (spaCy's n_process workers); Ray's would be its servers
+            children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            if children:
+                self.worker_kb = max(self.worker_kb, children)
+                self.workers_seen.add("reaped")
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
@@ -73,29 +91,37 @@ class PeakRSS:
                         parents[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
                 except (OSError, IndexError, ValueError):
                     pass
-        family, frontier = {os.getpid()}, [os.getpid()]
-        while frontier:  # forkserver workers are grandchildren: walk the whole tree
+        me = os.getpid()
+        family, frontier = {me}, [me]
+        while frontier:  # forkserver and Ray workers are grandchildren: walk the whole tree
             pid = frontier.pop()
             kids = [c for c, p in parents.items() if p == pid and c not in family]
             family.update(kids)
             frontier.extend(kids)
         for pid in family:
             try:
+                if pid != me and self.prefix is not None:
+                    with open(f"/proc/{pid}/cmdline", "rb") as f:
+                        if not f.read().startswith(self.prefix.encode()):
+                            continue
                 with open(f"/proc/{pid}/status") as f:
-                    for line in f:
-                        if line.startswith("VmHWM:"):
-                            self.peak_kb = max(self.peak_kb, int(line.split()[1]))
-            except OSError:
-                pass
+                    hwm = next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
+            except (OSError, StopIteration, ValueError):
+                continue
+            if pid == me:
+                self.main_kb = max(self.main_kb, hwm)
+            else:
+                self.worker_kb = max(self.worker_kb, hwm)
+                self.workers_seen.add(pid)
 
 
-def run_one(kind: str, procs: int, source: str, model: str) -> dict:
-    """One row, in this process: returns seconds, articles, tokens (parse only), peak RSS."""
+def run_one(kind: str, procs: int, source: str, model: str, shard_size: int) -> dict:
+    """One row, in this process: seconds, articles, tokens (parse only), peak RSS."""
     from guillemet.readers import Skipped, read_articles
 
     articles = [a for a in read_articles(source) if not isinstance(a, Skipped)]
     result = {"articles": len(articles)}
-    with PeakRSS() as rss:
+    with PeakRSS(worker_prefix="ray::" if kind == "ray" else None) as rss:
         start = time.perf_counter()
         if kind == "parse":
             from guillemet import nlp as nlp_mod
@@ -108,80 +134,104 @@ def run_one(kind: str, procs: int, source: str, model: str) -> dict:
             from guillemet.executors import extract_parallel
 
             result["quotes"] = sum(len(a.quotes) for a in extract_parallel(articles, workers=procs, model=model))
-        else:
+        elif kind == "ingest":
             from guillemet.ingest import default_extract_stage, ingest
             from guillemet.store import open_store
 
             with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
                 report = ingest([source], store, extract=default_extract_stage("fr", workers=procs, model=model))
                 result["quotes"], result["stored"] = report.quotes, report.stored
+        else:
+            import ray
+
+            from guillemet.executors.ray import ray_shard_stage
+            from guillemet.ingest import ingest_shards, load_shards
+            from guillemet.shards import ShardDir
+            from guillemet.store import open_store
+
+            ray.init(num_cpus=procs, include_dashboard=False, log_to_driver=False, logging_level="WARNING")
+            result["ray_start_s"] = time.perf_counter() - start
+            with tempfile.TemporaryDirectory() as tmp:
+                shards = ShardDir(Path(tmp) / "shards")
+                stage = ray_shard_stage(workers=procs, model=model)
+                report = ingest_shards([source], shards, stage, shard_size=shard_size)
+                loading = time.perf_counter()
+                with open_store(Path(tmp) / "bench.db") as store:
+                    loaded = load_shards(shards, store)
+                result["load_shards_s"] = time.perf_counter() - loading
+                result["quotes"], result["stored"] = report.quotes, loaded.stored
+            ray.shutdown()
         result["seconds"] = time.perf_counter() - start
-    result["peak_rss_mb"] = rss.peak_kb / 1024
+    result["main_rss_mb"] = rss.main_kb / 1024
+    result["worker_rss_mb"] = rss.worker_kb / 1024 if rss.workers_seen else None
     return result
 
 
-def ingest_supported() -> bool:
-    try:
-        from guillemet.ingest import default_extract_stage
-    except ImportError:
-        return False
-    import inspect
-
-    return "workers" in inspect.signature(default_extract_stage).parameters
-
-
-def bench(model: str, source: str) -> list[str]:
+def bench(model: str, source: str, shard_size: int) -> list[str]:
     """All rows for one model, each in a subprocess; the markdown table's lines."""
     results: dict[tuple[str, int], dict | None] = {}
     for kind, procs in ROWS:
-        if kind == "ingest" and not ingest_supported():
+        if kind == "ray" and importlib.util.find_spec("ray") is None:
             results[kind, procs] = None
             continue
-        out = subprocess.run([sys.executable, __file__, "--one", kind, str(procs), source, model],
+        out = subprocess.run([sys.executable, __file__, "--one", kind, str(procs), source, model, str(shard_size)],
                              check=True, capture_output=True, text=True)
         results[kind, procs] = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"  {model} {kind} ×{procs}: {results[kind, procs]}", file=sys.stderr)
-    tokens = results["parse", 1]["tokens"]
-    lines = [f"\n### {model}, {results['parse', 1]['articles']} articles, {tokens} tokens "
-             f"(model load in one process: {results['parse', 1]['load_s']:.1f} s, included below)\n",
-             "| step | processes | seconds | articles/s | tokens/s | peak RSS / process (MB) | ratio to parse |",
-             "|---|---|---|---|---|---|---|"]
+    parse = results["parse", 1]
+    tokens = parse["tokens"]
+    lines = [f"\n### {model}: {parse['articles']} articles, {tokens} tokens "
+             f"(model load in one process: {parse['load_s']:.1f} s, included below)\n",
+             "| step | processes | seconds | articles/s | tokens/s | peak RSS main (MB) "
+             "| peak RSS per worker (MB) | ratio to (a) |",
+             "|---|---|---|---|---|---|---|---|"]
     for kind, procs in ROWS:
         r = results[kind, procs]
         if r is None:
-            lines.append(f"| {kind} | {procs} | n/a | n/a | n/a | n/a | n/a |")
+            lines.append(f"| {LABELS[kind]} | {procs} | n/a (Ray not installed) | | | | | |")
             continue
         rate = r["articles"] / r["seconds"]
         base = results["parse", procs]
         ratio = rate / (base["articles"] / base["seconds"])
-        lines.append(f"| {kind} | {procs} | {r['seconds']:.1f} | {rate:.2f} | {tokens / r['seconds']:.0f} "
-                     f"| {r['peak_rss_mb']:.0f} | {ratio:.2f} |")
+        worker = "–" if r["worker_rss_mb"] is None else f"{r['worker_rss_mb']:.0f}"
+        lines.append(f"| {LABELS[kind]} | {procs} | {r['seconds']:.1f} | {rate:.2f} | {tokens / r['seconds']:.0f} "
+                     f"| {r['main_rss_mb']:.0f} | {worker} | {ratio:.2f} |")
+    ray_row, ingest2 = results.get(("ray", 2)), results["ingest", 2]
+    if ray_row:
+        lines.append(f"\ningest --ray (2 local actors, shards of {shard_size}) / ingest --workers 2: "
+                     f"{ingest2['seconds'] / ray_row['seconds']:.2f} (Ray start {ray_row['ray_start_s']:.1f} s "
+                     f"and `load` {ray_row['load_shards_s']:.1f} s included).")
     return lines
 
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--one":
-        kind, procs, source, model = sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
-        print(json.dumps(run_one(kind, procs, source, model)))
+        kind, procs, source, model, shard_size = sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], int(sys.argv[6])
+        print(json.dumps(run_one(kind, procs, source, model, shard_size)))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="first N articles of the corpus")
-    parser.add_argument("--model", default="fr_core_news_md")
+    parser.add_argument("--model", action="append",
+                        help="spaCy model, repeatable (default: fr_core_news_md; fr_core_news_sm is smaller)")
     parser.add_argument("--corpus", default=str(CORPUS))
+    parser.add_argument("--shard-size", type=int, default=None,
+                        help="articles per shard of the ray row (default: N/16, so both actors get several)")
     args = parser.parse_args()
-    models = [args.model] + [m for m in ("fr_core_news_sm",) if m != args.model]
+    models = args.model or ["fr_core_news_md"]
+    shard_size = args.shard_size or max(1, min(500, args.n // 16))
     with tempfile.TemporaryDirectory() as tmp:
         # Every row reads the same N lines from one small file (a temp copy, never in the repo).
         source = str(Path(tmp) / "sample.jsonl")
         with gzip.open(args.corpus, "rt", encoding="utf-8") as src, open(source, "w", encoding="utf-8") as dst:
             dst.writelines(islice(src, args.n))
-        lines = [f"Throughput, first {args.n} articles of {Path(args.corpus).name}, "
-                 f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"]
+        lines = [f"Throughput, first {args.n} articles of {Path(args.corpus).name}, {os.cpu_count()} CPUs "
+                 f"({platform.processor() or platform.machine()}), Python {sys.version.split()[0]}, one run; "
+                 f"1-minute load average before it: {os.getloadavg()[0]:.2f}"]
         for model in models:
             if importlib.util.find_spec(model) is None:
-                lines.append(f"\n### {model}: not installed, n/a")
+                lines.append(f"\n### {model}: not installed (pip install {model.replace('_', '-')}), n/a")
                 continue
-            lines += bench(model, source)
+            lines += bench(model, source, shard_size)
     print("\n".join(lines))
 
 
