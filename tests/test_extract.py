@@ -58,6 +58,10 @@ FOUND = [
     # indirect: que-clause, infinitive, inverted cue
     ("Le ministre Jean Dupuis a déclaré que la réforme serait votée en juin.", "indirect",
      "la réforme serait votée en juin", "Jean Dupuis"),
+    ("La mairie a annoncé lundi qu’elle fermerait le pont en mai.", "indirect",
+     "elle fermerait le pont en mai", "La mairie"),
+    ("Le maire Louis Bernard a promis que les auteurs, « qui se cachent », seraient « poursuivis ».",
+     "indirect", "les auteurs, « qui se cachent », seraient « poursuivis »", "Louis Bernard"),
     ("Claire Martin a dit vouloir quitter la présidence du club.", "indirect",
      "vouloir quitter la présidence du club", "Claire Martin"),
     ("Les travaux dureront deux ans, a annoncé vendredi le maire Louis Bernard.", "indirect",

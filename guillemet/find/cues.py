@@ -378,6 +378,15 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
             head = doc[nxt].head
             if head.i > nxt:
                 return doc[nxt].idx + len(doc[nxt].text), _clause_end(head, lang)
+        # "a annoncé lundi qu’elle …" read as a relative clause on "lundi": past time words,
+        # adverbs and prepositional phrases, a que followed by a clause
+        if nxt < len(doc) and doc[nxt].lower_ in lang.complementizers and _only_adjuncts(doc, cue.tokens[1], nxt, lang):
+            verbs = [t for t in doc[nxt + 1:min(len(doc), nxt + 8)] if t.pos_ in ("VERB", "AUX")]
+            if verbs and nxt + 1 < len(doc) and doc[nxt + 1].pos_ in ("PRON", "DET", "PROPN", "NOUN", "ADV"):
+                head = verbs[0]
+                while head.dep_.startswith("aux") and head.head.i > head.i:
+                    head = head.head
+                return doc[nxt].idx + len(doc[nxt].text), _clause_end(head, lang)
     # bare infinitive: "a dit vouloir", "raconte avoir subi"
     if "inf" in frames:
         for child in verb.children:
@@ -406,6 +415,21 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
 
 _CLAUSE_STOPS = {"selon", "ajoutant", "précisant", "estimant", "assurant", "expliquant",
                  "soulignant", "rappelant", "affirmant", "indiquant", "avant", "tandis", "alors"}
+
+
+def _only_adjuncts(doc: Doc, start: int, end: int, lang: Language) -> bool:
+    """Whether tokens [start, end) are only time words, adverbs, commas and prepositional
+    phrases: no object between a verb and its que."""
+    prev = None
+    for t in doc[start:end]:
+        if t.pos_ == "DET" and (prev is None or prev.pos_ not in ("ADP", "DET")):
+            return False
+        if t.pos_ in ("NOUN", "PROPN") and not _is_time_word(t, lang) and (prev is None or prev.pos_ not in ("ADP", "DET", "NOUN", "PROPN", "ADJ")):
+            return False
+        if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON"):
+            return False
+        prev = t
+    return True
 
 
 def _author_resumes(nxt: Token, lang: Language) -> bool:

@@ -141,6 +141,10 @@ def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -
     marks = [m for m in find_marked(text, lang.quote_pairs)
              if not any(s <= m.open < e for s, e in ignored)]
     cues = [c for c in find_cues(doc, lang) if not any(s <= c.chars[0] < e for s, e in ignored)]
+    outer = [m for m in marks if m.depth == 0 and m.end > m.start]
+    # a verb of saying inside quotation marks is quoted, not the author's cue, unless it is
+    # an incise with its subject inverted (« A, a-t-il dit. B »)
+    cues = [c for c in cues if c.inverted or not _in_quote(outer, c.verb.idx)]
     tx = _Text(text, marks)
     token_at = _token_index(doc)
     cue_of_token = {}
@@ -148,7 +152,6 @@ def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -
         for i in range(*cue.tokens):
             cue_of_token[i] = cue
     found: list[Found] = []
-    outer = [m for m in marks if m.depth == 0 and m.end > m.start]
     directs = _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at)
     found.extend(directs)
     found.extend(_framed_quotes(doc, lang, tx, cues, outer, directs))
