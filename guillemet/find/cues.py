@@ -394,7 +394,7 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
                 c.dep_.startswith("aux") and syntax.is_infinitive(c) for c in child.children)
             if child.i > verb.i and child.dep_ in ("xcomp", "ccomp", "obj") and inf:
                 if not any(c.dep_ in ("mark", "case") for c in child.children if c.i < child.i):
-                    return child.left_edge.idx, _right_edge_char(child)
+                    return child.left_edge.idx, _content_end(child, lang)
     # appeler X à + inf, demander à X de + inf
     if frames & {"a_inf", "de_inf"}:
         for tok in verb.subtree:
@@ -404,7 +404,7 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
                      and c.lower_ in ("à", "de", "d’", "d'")]
             if marks:
                 start = marks[-1].idx + len(marks[-1].text)
-                return _skip_space(doc.text, start), _right_edge_char(tok)
+                return _skip_space(doc.text, start), _content_end(tok, lang)
     if "sur" in frames:
         for child in verb.children:
             if child.i > verb.i and any(c.dep_ == "case" and c.lower_ == "sur" for c in child.children):
@@ -440,7 +440,18 @@ def _author_resumes(nxt: Token, lang: Language) -> bool:
     if nxt.pos_ in ("VERB", "AUX") and (syntax.is_participle_clause(nxt) or cue_lemma(nxt, lang)
                                         or nxt.lower_.endswith("ant")):
         return True
+    if nxt.morph.get("VerbForm") == ["Part"] and nxt.pos_ in ("VERB", "ADJ") and not nxt.i + 1 < len(nxt.doc) \
+            or nxt.morph.get("VerbForm") == ["Part"] and nxt.doc[nxt.i + 1].lower_ in ("par", "lors", "à", "en", "dans"):
+        return True  # ", condamnées par le président"
+    if nxt.lower_ in _ADJUNCT_STARTS:
+        return True  # ", au lendemain de …", ", lors de …"
+    prev = nxt.doc[nxt.i - 2] if nxt.i >= 2 else None
+    if prev is not None and prev.text in "»”\"" and nxt.pos_ == "DET":
+        return True  # « … », l’une des principales entrées: an apposition of the author's
     return False
+
+
+_ADJUNCT_STARTS = {"au", "aux", "lors", "après", "depuis", "dès", "pendant", "tandis", "alors", "sans", "afin"}
 
 
 def _clause_end(head: Token, lang: Language) -> int:
@@ -474,6 +485,19 @@ def _skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i].isspace():
         i += 1
     return i
+
+
+def _content_end(tok: Token, lang: Language) -> int:
+    """End of an infinitive's content: its subtree, cut where the author resumes."""
+    doc = tok.doc
+    last = tok.right_edge
+    for k in range(tok.i + 1, last.i):
+        if doc[k].text == "," and _author_resumes(doc[k + 1], lang):
+            last = doc[k - 1]
+            break
+    while last.i > tok.i and (last.is_punct and last.text not in "»”\")" or last.is_space):
+        last = doc[last.i - 1]
+    return last.idx + len(last.text)
 
 
 def _right_edge_char(tok: Token) -> int:

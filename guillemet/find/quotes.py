@@ -63,6 +63,8 @@ class _Text:
             return self._inside(i - 1) is None and not _abbreviation(text, i - 1)
         if ch in "»”\"" and i >= 2 and text[i - 2] in _TERMINATORS:
             return True
+        if ch in "»”" and i < len(text) and text[i] in "«“":
+            return True  # "… les «gilets jaunes»«Une mobilisation …»": glued paragraphs
         return False
 
     def sentence_start(self, pos: int) -> int:
@@ -223,6 +225,9 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
             separated = any(c in gap for c in ",—–")
             if not separated and not cue.inverted and not tx.starts_sentence(m.open):
                 cue = None  # "les « gilets jaunes » ont affirmé": a term inside the subject
+        if cue is not None and not tx.starts_sentence(m.open) and "inverted" in cue.frames \
+                and _word_count(text[tx.sentence_start(m.open):m.open]) >= max(3, nwords + 1):
+            cue = None  # "Il veut opposer « A » à « B », a dit X": the whole clause is reported
         if cue is not None and (nwords >= 2 or tx.starts_sentence(m.open)):
             cue.used = True
             parts = _split_incise(doc, lang, tx, m, cues)
@@ -389,8 +394,6 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
         if i == 0 or text[i - 1] not in ",—–":
             continue
         comma = i - 1
-        if comma > 0 and text[comma - 1] in "»”\"":
-            continue  # « … », a dit X: a direct quotation, handled above
         start = tx.sentence_start(comma)
         s, e = trim(text, start, comma)
         if _word_count(text[s:e]) < 3:
