@@ -64,6 +64,7 @@ def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
       noun ("Lycée Victor Hugo");
     - a name the parser took for a miscellaneous entity and that starts with a given name
       is a person ("Patrick");
+    - a single capitalised adverb or verb is no person ("Déjà");
     - a given name the parser left out becomes a person: before a capitalised word ("Karen
       Dupont") or alone before a comma ("Karen, une infirmière de 42 ans").
     """
@@ -73,13 +74,16 @@ def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
     out = []
     covered = set()
     for ent in ents:
+        if ent.label_ == "PER" and len(ent) == 1 and ent[0].pos_ in ("ADV", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET"):
+            continue  # "Déjà", "Casser": a capitalised word, not a name
         cut = None
         for k in range(ent.start + 1, ent.end):
             before = doc[k - 1]
             if not given_name_gender(doc[k].text) or given_name_gender(before.text) \
                     or before.lower_ in named_after or before.lower_ in _PARTICLES or before.is_punct:
                 continue
-            if (k + 1 < ent.end and doc[k + 1].text[:1].isupper()) or (k + 1 == ent.end and before.is_lower):
+            if (k + 1 < ent.end and doc[k + 1].text[:1].isupper()) \
+                    or (k + 1 == ent.end and (before.is_lower or before.is_upper and len(before) > 1)):
                 cut = k
                 break
         if cut is None and given_name_gender(ent[0].text) and (

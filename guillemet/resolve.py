@@ -21,6 +21,7 @@ from guillemet.find.quotes import Found
 from guillemet.lang.base import Language
 from guillemet.names import given_name_gender, is_given_name
 
+_PERSONAL = {"il", "elle", "celui", "celle", "celui-ci", "celle-ci", "lui"}
 _DEFINITE = {"le", "la", "les", "l’", "l'", "ce", "cet", "cette", "ces"}
 _DETS = {"le", "la", "les", "l’", "l'", "un", "une", "des", "du", "de", "d’", "d'", "ce", "cet",
          "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
@@ -341,7 +342,8 @@ class ArticleEntities:
                 # a name hanging from the head by a preposition complements it
                 anc = r
                 while anc.i != head.i and anc.head.i != anc.i:
-                    if any(c.dep_ == "case" for c in anc.children) and anc.dep_ in ("nmod", "obl", "obl:mod"):
+                    if any(c.dep_ == "case" or c.i < anc.i and c.lower_ in ("du", "des", "de", "d’", "d'")
+                           for c in anc.children) and anc.dep_ in ("nmod", "obl", "obl:mod"):
                         break
                     anc = anc.head
                 else:
@@ -457,10 +459,8 @@ class ArticleEntities:
                 score -= 3.0
             if gender and ent.gender:
                 score += 0.4 if gender == ent.gender else -0.4
-            if ent.type in ("document", "media") and low in ("il", "elle"):
-                score -= 0.5
-            elif ent.type == "organisation" and low in ("il", "elle"):
-                score -= 0.4  # "il"/"elle" point to people far more often than to bodies
+            if ent.type in ("document", "media", "organisation") and low in _PERSONAL:
+                score -= 1.2  # "il"/"elle"/"celui" point to people far more often than to bodies
             if content is not None and content[0] <= m.governor < content[1]:
                 continue  # « … » subject of the quoted words themselves, not their speaker
             if score > best_score:

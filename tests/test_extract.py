@@ -180,6 +180,17 @@ RESOLVED = [
     # a given name with an age is a person, even when the parser calls it a place
     ("Plus loin, Flore, 15 ans, porte une pancarte. Greta Thunberg « est un symbole », se réjouit-elle.",
      "est un symbole", "Flore"),
+    # "celui qui" and "il" point to people before bodies that spoke in between
+    ("Le chanteur Paul Durand remplit les salles. Le Journal du Centre a pu constater que le spectacle "
+     "est réussi. « J’ai changé de méthode », dit celui qui n’a jamais autant répété.",
+     "J’ai changé de méthode", "Paul Durand"),
+    # a quoted speaker of an earlier quotation is no subject: the previous speaker goes on
+    ("« Nous attendons des actes », explique à la radio Paul Durand, un organisateur. "
+     "« S’il ne se passe rien, c’est fini », avant d’avertir : « Il faut agir vite. »",
+     "Il faut agir vite.", "Paul Durand"),
+    # an apposed name after "le président du X"
+    ("« Nous réunissons des témoignages », a indiqué à l’AFP le président du Consistoire, Paul Durand.",
+     "Nous réunissons des témoignages", "Paul Durand"),
     # a detached adjective between the verb and its subject
     ("« Je n’ai rien entendu de concret », constate, impassible, Claire Martin.",
      "Je n’ai rien entendu de concret", "Claire Martin"),

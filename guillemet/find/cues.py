@@ -71,6 +71,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
         if tok.pos_ == "AUX" and any(c.pos_ == "VERB" for c in tok.children):
             continue
         lo, hi = syntax.verb_group(tok)
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "pouvoir" and lemma in lang.observation_verbs:
+            continue  # "le Journal a pu constater que": what someone saw, not what they said
         if tok.dep_ == "xcomp" and tok.head.i < tok.i and tok.head.lemma_.lower() in lang.modal_verbs \
                 and tok.i - tok.head.i <= 2:
             lo = min(lo, syntax.verb_group(tok.head)[0])  # "a voulu prévenir", "ont dû convenir"
@@ -274,7 +276,7 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
         return False
     head = None
     for k in range(i, end):
-        if k in persons:
+        if k in persons and not (k > i and doc[k - 1].lower_ in _GLUE):  # not "le président du X"
             head = persons[k].root
             break
     if head is None:

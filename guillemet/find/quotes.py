@@ -159,6 +159,11 @@ def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -
     found.extend(_framed_quotes(doc, lang, tx, cues, outer, directs))
     found.extend(_according_quotes(doc, lang, tx, outer))
     found.extend(_mixed_quotes(doc, lang, tx, outer, cues, found))
+    for f in found:
+        # a speaker is never inside another quotation: the cue's subject was quoted words
+        if f.mention is not None and _in_quote(outer, doc[f.mention[0]].idx) \
+                and not (f.content[0] <= doc[f.mention[0]].idx < f.content[1]):
+            f.mention, f.continuation = None, True
     return _dedupe(found, text)
 
 

@@ -37,6 +37,8 @@ class Language:
         demonstratives: Lower-cased demonstrative determiners ("cette source" points back).
         generic_nouns: Lemma → speaker type of nouns that stand for the last named source of
             that type ("l’organisation" → the organisation just named).
+        observation_verbs: Cue lemmas that report an observation, not speech, after "pouvoir"
+            ("a pu constater que").
         modal_verbs: Lemmas of verbs that carry another verb of saying ("a voulu préciser").
         named_after_nouns: Lower-cased nouns of places and institutions named after a person
             ("lycée Victor Hugo", "rue Jean Jaurès"): a name after them is not a speaker.
@@ -64,6 +66,7 @@ class Language:
     complementizers: frozenset[str] = frozenset()
     named_after_nouns: frozenset[str] = frozenset()
     modal_verbs: frozenset[str] = frozenset()
+    observation_verbs: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
     generic_nouns: dict[str, str] = field(default_factory=dict)
 

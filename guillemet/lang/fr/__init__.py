@@ -155,6 +155,7 @@ FRENCH = Language(
     generic_nouns={**{w: "organisation" for w in """organisation structure institution organisme instance
                       entreprise société firme groupe association ong""".split()},
                    **{w: "person" for w in "intéressé intéressée".split()}},
+    observation_verbs=_words("constater observer remarquer noter relever vérifier"),
     modal_verbs=_words("vouloir devoir pouvoir tenir savoir aller venir oser"),
     named_after_nouns=_words("""fondation institut lycée collège école université centre hôpital
         musée stade rue avenue boulevard place quai square allée impasse prix aéroport gare
