@@ -71,6 +71,12 @@ FOUND = [
     # an inverted cue after a clause that ends with a short quoted fragment
     ("Le ministre veut opposer « la fermeté » à « la violence », a dit Paul Durand.", "indirect",
      "Le ministre veut opposer « la fermeté » à « la violence »", "Paul Durand"),
+    ("Le préfet a averti les habitants qu’une nouvelle tempête pourrait frapper la côte.", "indirect",
+     "une nouvelle tempête pourrait frapper la côte", "Le préfet"),
+    ("Le maire a appelé les riverains à être « patients » pendant les travaux.", "indirect",
+     "être « patients » pendant les travaux", "Le maire"),
+    ("Le député Paul Durand a voté contre la réforme alors même que, selon lui, « les moyens existent ».",
+     "according_to", "« les moyens existent »", "Paul Durand"),
     ("Claire Martin a dit vouloir quitter la présidence du club.", "indirect",
      "vouloir quitter la présidence du club", "Claire Martin"),
     ("Les travaux dureront deux ans, a annoncé vendredi le maire Louis Bernard.", "indirect",
@@ -121,6 +127,7 @@ NOT_QUOTES = [
     "Les sondages sont réalisés selon la méthode des quotas.",
     "Pour la première fois, le club a gagné à l'extérieur.",
     "Elle espère que la pluie cessera bientôt.",
+    "Le journal a pu constater que la salle était pleine.",
     # a term the article also writes without marks, a nickname in marks
     "Le ministre a critiqué les « bonnets rouges ». Les bonnets rouges bloquent la route.",
     "Le maire a salué les « Amis du Vieux Port » lors de la fête.",

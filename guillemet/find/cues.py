@@ -382,7 +382,9 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
                 return doc[nxt].idx + len(doc[nxt].text), _clause_end(head, lang)
         # "a annoncé lundi qu’elle …" read as a relative clause on "lundi": past time words,
         # adverbs and prepositional phrases, a que followed by a clause
-        if nxt < len(doc) and doc[nxt].lower_ in lang.complementizers and _only_adjuncts(doc, cue.tokens[1], nxt, lang):
+        if nxt < len(doc) and doc[nxt].lower_ in lang.complementizers and (
+                _only_adjuncts(doc, cue.tokens[1], nxt, lang)
+                or "obj_que" in frames and _one_object(doc, cue.tokens[1], nxt)):
             verbs = [t for t in doc[nxt + 1:min(len(doc), nxt + 8)] if t.pos_ in ("VERB", "AUX")]
             if verbs and nxt + 1 < len(doc) and doc[nxt + 1].pos_ in ("PRON", "DET", "PROPN", "NOUN", "ADV"):
                 head = verbs[0]
@@ -400,8 +402,11 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
     # appeler X à + inf, demander à X de + inf
     if frames & {"a_inf", "de_inf"}:
         for tok in verb.subtree:
-            if tok.i <= verb.i or not syntax.is_infinitive(tok) or tok.i - verb.i > 12:
+            if tok.i <= verb.i or tok.i - verb.i > 12:
                 continue
+            if not syntax.is_infinitive(tok) and not any(
+                    c.dep_ == "cop" and syntax.is_infinitive(c) for c in tok.children):
+                continue  # "à être « raisonnables »": the copula carries the infinitive
             marks = [c for c in tok.children if c.dep_ in ("mark", "case") and c.i < tok.i
                      and c.lower_ in ("à", "de", "d’", "d'")]
             if marks:
@@ -417,6 +422,13 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
 
 _CLAUSE_STOPS = {"selon", "ajoutant", "précisant", "estimant", "assurant", "expliquant",
                  "soulignant", "rappelant", "affirmant", "indiquant", "avant", "tandis", "alors"}
+
+
+def _one_object(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) are one short noun phrase: "a averti | les habitants | que"."""
+    toks = doc[start:end]
+    return 0 < len(toks) <= 5 and toks[0].pos_ in ("DET", "PROPN", "NOUN") \
+        and all(t.pos_ in ("DET", "NOUN", "PROPN", "ADJ") for t in toks) and toks[-1].pos_ in ("NOUN", "PROPN")
 
 
 def _only_adjuncts(doc: Doc, start: int, end: int, lang: Language) -> bool:

@@ -540,7 +540,13 @@ def _according_quotes(doc, lang, tx, outer) -> list[Found]:
             k = src_chars[1]
             while k < len(text) and text[k] in _SPACE:
                 k += 1
-            if before.endswith((",", "—", "–", "(")) or before.endswith("-"):
+            prev_word = doc.char_span(len(before) - 2, len(before) - 1, alignment_mode="expand") if len(before) > 2 else None
+            if before.endswith(",") and prev_word is not None and k < sent_e and text[k] == "," \
+                    and (prev_word[-1].lower_ in _SUBORDINATORS or prev_word[-1].pos_ == "SCONJ") \
+                    and _word_count(text[k:sent_e]) >= 3:
+                # "alors même que, selon lui, « … »": the claim follows the source
+                s, e = trim(text, k + 1, sent_e)
+            elif before.endswith((",", "—", "–", "(")) or before.endswith("-"):
                 s, e = trim(text, left, len(before) - 1)
                 if s < e and text[e - 1] in "»”\"" and text[sent_s] in "«“\"":
                     continue  # « … », selon X: the direct quotation carries it
@@ -563,6 +569,9 @@ def _according_quotes(doc, lang, tx, outer) -> list[Found]:
             continue
         out.append(Found("according_to", (s, e), cue=marker, mention=src, confidence=0.8))
     return out
+
+
+_SUBORDINATORS = {"que", "qu’", "qu'", "qui", "si", "quand", "lorsque", "dont", "où", "comme", "car", "mais"}
 
 
 def _skip_apposition(doc: Doc, text: str, comma: int, limit: int) -> int:

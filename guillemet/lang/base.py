@@ -16,7 +16,8 @@ class Language:
         cue_verbs: Lemma → frames. Frames: "que" (reported clause), "inf" (infinitive
             content), "direct" (next to a quotation), "inverted" ("X, a dit Y"), "mixed"
             (governs a quoted fragment), "a_inf"/"de_inf" (appeler à / demander de + inf),
-            "sur"/"de" (alerter sur / faire état de + noun phrase).
+            "sur"/"de" (alerter sur / faire état de + noun phrase), "obj_que" (a person
+            told between the verb and its clause: "a averti les habitants que").
         cue_forms: Lower-cased surface forms whose lemma the tagger gets wrong → lemma.
         not_cue_lemmas: Verbs of thought or perception never taken for a cue on their own.
         according_markers: Lower-cased marker phrases of "according to" quotes.

@@ -46,6 +46,7 @@ _add("appeler inviter exhorter inciter encourager", frozenset({"a_inf", "mixed"}
 _add("""demander exiger promettre menacer accuser conseiller recommander ordonner enjoindre prier
      supplier réclamer""", frozenset({"de_inf"}))
 _add("alerter interroger avertir", frozenset({"sur"}))
+_add("avertir prévenir informer assurer rassurer convaincre persuader rappeler répéter", frozenset({"obj_que"}))
 
 FRENCH = Language(
     code="fr",
