@@ -49,6 +49,9 @@ FOUND = [
     ("Les grévistes sont « plus décidés que jamais », a assuré l’un d’eux, Paul Durand, devant la mairie.",
      "direct", "plus décidés que jamais", "Paul Durand"),
     ("Sophie, 31 ans, résume l’humeur du cortège : « Nous tiendrons bon ».", "direct", "Nous tiendrons bon", "Sophie"),
+    ("« Merci aux pompiers », a twitté le maire Louis Bernard.", "direct", "Merci aux pompiers", "Louis Bernard"),
+    ("« On ne lâchera rien », lâche également « Mamyray », une retraitée de 65 ans.", "direct",
+     "On ne lâchera rien", "Mamyray"),
     # any verb inverted in an incise after a quotation, modals included
     ("« J’ai séché les cours moi aussi », s’est souvenu Paul Durand.", "direct",
      "J’ai séché les cours moi aussi", "Paul Durand"),

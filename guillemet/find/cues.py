@@ -43,6 +43,8 @@ class Cue:
 def cue_lemma(tok: Token, lang: Language) -> str | None:
     """The cue lemma of a token, or None when it is no verb of saying."""
     if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+        if tok.pos_ in ("PROPN", "X") and tok.text.islower():
+            return lang.cue_forms.get(tok.lower_)  # "a twitté" tagged as a name
         return None
     lemma = tok.lemma_.lower()
     if lemma in lang.not_cue_lemmas:

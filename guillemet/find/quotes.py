@@ -161,8 +161,13 @@ def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -
     found.extend(_mixed_quotes(doc, lang, tx, outer, cues, found))
     for f in found:
         # a speaker is never inside another quotation: the cue's subject was quoted words
-        if f.mention is not None and _in_quote(outer, doc[f.mention[0]].idx) \
-                and not (f.content[0] <= doc[f.mention[0]].idx < f.content[1]):
+        # (a nickname in marks, « Mamyray », is the whole quotation and stays)
+        if f.mention is None:
+            continue
+        first = doc[f.mention[0]]
+        around = [m for m in outer if m.open < first.idx < m.close]
+        if around and not (f.content[0] <= first.idx < f.content[1]) \
+                and _word_count(text[around[0].start:around[0].end]) > f.mention[1] - f.mention[0]:
             f.mention, f.continuation = None, True
     return _dedupe(found, text)
 

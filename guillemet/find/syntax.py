@@ -141,7 +141,8 @@ def is_participle_clause(verb: Token) -> bool:
 
 
 def is_infinitive(tok: Token) -> bool:
-    return tok.morph.get("VerbForm") == ["Inf"]
+    """An infinitive by its tag and its ending (the tagger calls "souvenu" one)."""
+    return tok.morph.get("VerbForm") == ["Inf"] and tok.lower_.endswith(("er", "ir", "re", "ïr"))
 
 
 def main_subject(verb: Token) -> Token | None:
