@@ -79,7 +79,7 @@ class ArticleEntities:
         self.quote_spans = quote_spans
         self.entities: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
-        self.ties: list[tuple[int, frozenset[str], Entity]] = []
+        self.ties: list[tuple[int, frozenset[str], Entity, str]] = []  # (pos, words, entity, head)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
         self.boundaries = [m.start() for m in re.finditer(r"[.!?…](?=[\s«“\"])|\n", self.text)
                            if not self._in_quote(m.start())]
@@ -192,14 +192,15 @@ class ArticleEntities:
             return
         words = frozenset(fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN"))
         if words:
-            self.ties.append((toks[0].idx, words, ent))
+            head = next(fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+            self.ties.append((toks[0].idx, words, ent, head))
             if ent.type == "unknown":
                 ent.type = "person"
 
     def _tie(self, desc: Token, ent: Entity, name_head: Token | None) -> None:
         words = self.description_words(desc, exclude=name_head)
         if words:
-            self.ties.append((desc.idx, words, ent))
+            self.ties.append((desc.idx, words, ent, fold(desc.lemma_)))
             gender = desc.morph.get("Gender")
             if gender and not ent.gender:
                 ent.gender = "f" if gender == ["Fem"] else "m"
@@ -268,14 +269,15 @@ class ArticleEntities:
                 return self.resolve(Found(found.kind, found.content, mention=(lo, hi)), previous)
         generic = self.lang.generic_nouns.get(head.lemma_.lower())
         if generic and toks[0].lower_ in _DEFINITE and head.morph.get("Number") != ["Plur"] \
-                and not any(t.pos_ == "PROPN" for t in toks):
+                and not any(t.pos_ == "PROPN" for t in toks) \
+                and not (head.i + 1 < len(self.doc) and self.doc[head.i + 1].pos_ == "ADJ"):
             ent = self._recent_of_type(generic, pos)
             if ent is not None:
                 self._note(pos, ent, found)
                 return Resolved(ent.name, ent.type, 0.7, ent)
         # descriptions
         words = self.description_words(head)
-        ent = self._tied(words, pos)
+        ent = self._tied(words, pos, fold(head.lemma_))
         if ent is None and head.lemma_.lower() in self.lang.person_roles and words \
                 and toks[0].lower_ in ("le", "la", "l’", "l'") \
                 and not any(t.dep_ == "nmod" for t in toks):
@@ -371,13 +373,16 @@ class ArticleEntities:
             return "person" if len(toks) >= 2 else "unknown"
         return "unknown"
 
-    def _tied(self, words: frozenset[str], pos: int) -> Entity | None:
+    def _tied(self, words: frozenset[str], pos: int, head: str = "") -> Entity | None:
+        """The entity a description was tied to: same head noun ("le ministre" → "le
+        ministre de l’Intérieur X", not "le porte-parole du gouvernement X" for "le
+        gouvernement"), every word of the description in the tie."""
         if not words:
             return None
-        before = [(p, e) for p, w, e in self.ties if words <= w and p < pos]
+        before = [(p, e) for p, w, e, h in self.ties if words <= w and p < pos and (not head or h == head)]
         if before:
             return max(before, key=lambda x: x[0])[1]
-        after = [(p, e) for p, w, e in self.ties if words <= w]
+        after = [(p, e) for p, w, e, h in self.ties if words <= w and (not head or h == head)]
         if after:
             return min(after, key=lambda x: x[0])[1]
         return None
@@ -410,7 +415,7 @@ class ArticleEntities:
         def compatible(ent: Entity) -> bool:
             if gender and ent.gender and gender != ent.gender:
                 return False
-            tied = {w for _, ws, e in self.ties if e is ent for w in ws if w in self._folded_roles}
+            tied = {w for _, ws, e, _ in self.ties if e is ent for w in ws if w in self._folded_roles}
             return not tied or not roles or bool(tied & roles)
 
         cands = [m for m in self.mentions if m.pos < pos and m.entity.type == "person" and m.speaker

@@ -201,6 +201,14 @@ RESOLVED = [
     # an apposed name after "le président du X"
     ("« Nous réunissons des témoignages », a indiqué à l’AFP le président du Consistoire, Paul Durand.",
      "Nous réunissons des témoignages", "Paul Durand"),
+    # a subject before a relative clause, a name after a fronted adjective
+    ("Le syndicat qui avait dénoncé des « provocations » a appelé dimanche à cesser les blocages.",
+     "cesser les blocages", "Le syndicat"),
+    ("Plus prudent, Paul Durand, de l’association des riverains, a assuré que le pont tiendrait.",
+     "le pont tiendrait", "Paul Durand"),
+    # a description matches a tie by its head noun: "le gouvernement" is not its spokesman
+    ("Le porte-parole du gouvernement Paul Durand a parlé lundi. Le gouvernement a appelé "
+     "dimanche à cesser les blocages.", "cesser les blocages", "Le gouvernement"),
     # a detached adjective between the verb and its subject
     ("« Je n’ai rien entendu de concret », constate, impassible, Claire Martin.",
      "Je n’ai rien entendu de concret", "Claire Martin"),

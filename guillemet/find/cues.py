@@ -119,7 +119,7 @@ def _find_subject(cue: Cue, lang: Language) -> None:
         return
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and not child.text.startswith("-t") \
-                and not any(c.dep_ == "case" for c in child.children):
+                and not any(c.dep_ == "case" for c in child.children) and child.pos_ != "ADJ":
             lo_, hi_ = sorted((child.i, verb.i))
             if any(t.text in (".", "!", "?") or "\n" in t.text for t in doc[lo_:hi_]):
                 continue  # the parser joined two sentences
@@ -331,14 +331,30 @@ def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:
     tok = doc[i]
     if tok.pos_ in ("PROPN", "NOUN") or (tok.pos_ == "ADJ" and tok.dep_ == "amod"):
         head = tok
-        while head.head.i != head.i and head.head.i < cue.tokens[0] and head.dep_ in ("flat:name", "flat", "amod", "appos", "nmod") and head.head.i >= sent_start:
+        while head.head.i != head.i and head.head.i < cue.tokens[0] and head.dep_ in ("flat:name", "flat", "amod", "appos", "nmod") \
+                and head.head.i >= sent_start and head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head
         if head.lemma_.lower() in lang.time_nouns:
             return None
         return head
     if tok.pos_ == "PRON" and tok.lower_ in lang.pronouns:
         return tok
-    return None
+    return _subject_before_relative(cue, sent_start, lang)
+
+
+def _subject_before_relative(cue: Cue, sent_start: int, lang: Language) -> Token | None:
+    """"Le gouvernement qui avait dénoncé « … » a appelé": the noun phrase opening the
+    sentence, before a relative clause that runs up to the verb."""
+    doc = cue.verb.doc
+    k = sent_start
+    while k < cue.tokens[0] and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN") and k - sent_start < 6:
+        k += 1
+    if k == sent_start or k >= cue.tokens[0] or doc[k].lower_ not in lang.relative_pronouns:
+        return None
+    nouns = [t for t in doc[sent_start:k] if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or any(t.text in ".;:!?" for t in doc[k:cue.tokens[0]]):
+        return None
+    return nouns[0] if nouns[0].pos_ == "NOUN" else nouns[-1]
 
 
 def _impersonal_source(cue: Cue, lang: Language) -> None:

@@ -130,6 +130,8 @@ def sentence_start(tok: Token, limit: int = 80) -> int:
         if prev.text in (".", "!", "?", "…") or "\n" in prev.text:
             break
         i -= 1
+    while i < tok.i and doc[i].is_space:
+        i += 1
     return i
 
 
