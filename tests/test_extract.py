@@ -107,6 +107,10 @@ FOUND = [
      "Le club a gagné 3 matchs (dont 2 à l’extérieur)", "la ligue"),
     ("Il a confirmé la date, en avançant une « trentaine de points de blocage », selon la police.",
      "according_to", "Il a confirmé la date, en avançant une « trentaine de points de blocage »", "la police"),
+    ("Le pont sera fermé en mai, a-t-on appris mercredi de sources concordantes.", "according_to",
+     "Le pont sera fermé en mai", "sources concordantes"),
+    ("Les travaux ont commencé, a précisé la source policière à l’AFP ; la route est fermée.", "indirect",
+     "Les travaux ont commencé", "la source policière"),
     # mixed: a fragment credited by a cue of the same sentence
     ("La députée Anne Roux a qualifié la réforme d’« injuste ».", "mixed", "injuste", "Anne Roux"),
 ]
@@ -131,6 +135,7 @@ NOT_QUOTES = [
     "Pour la première fois, le club a gagné à l'extérieur.",
     "Elle espère que la pluie cessera bientôt.",
     "Le journal a pu constater que la salle était pleine.",
+    "Il a appris que sa mère était malade.",
     # a term the article also writes without marks, a nickname in marks
     "Le ministre a critiqué les « bonnets rouges ». Les bonnets rouges bloquent la route.",
     "Le maire a salué les « Amis du Vieux Port » lors de la fête.",

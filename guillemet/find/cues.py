@@ -85,6 +85,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
             prev = cues[-1]
             if prev.subject_span is not None and prev.verb.sent == tok.sent and tok.i - prev.verb.i <= 40:
                 cue.subject, cue.subject_span, cue.inverted = prev.subject, prev.subject_span, prev.inverted
+        if lemma in lang.impersonal_only and cue.kind != "impersonal":
+            continue  # "il a appris que": learning, not a source
         cue.content = _framed_content(cue, lang)
         cues.append(cue)
     return cues

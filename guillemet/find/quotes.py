@@ -425,7 +425,9 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             out.append(Found("direct", opened[0].span, cue=cue.chars, mention=cue.subject_span,
                              confidence=0.9 if cue.subject_span else 0.6))
             continue
-        out.append(Found("indirect", (s, e), cue=cue.chars, mention=cue.subject_span,
+        # "…, a-t-on appris de source policière": a selon-type quote (GUIDELINES.md)
+        kind = "according_to" if cue.kind == "impersonal" else "indirect"
+        out.append(Found(kind, (s, e), cue=cue.chars, mention=cue.subject_span,
                          confidence=0.85 if cue.subject_span else 0.5))
     return out
 

@@ -89,6 +89,11 @@ def verb_group(verb: Token) -> tuple[int, int]:
             if child.dep_ in ("obj", "iobj", "advmod") and child.i < start and not _between_aux(child, verb):
                 continue
             start = min(start, child.i)
+    # never across punctuation: "…, ont circulé, a précisé" starts after the comma
+    for k in range(verb.i - 1, start - 1, -1):
+        if doc[k].is_punct and not doc[k].text.startswith("-"):
+            start = k + 1
+            break
     # reflexive "se"/"s’" and object clitics right before the group ("les encourageait")
     while start > 0 and doc[start - 1].lower_ in _CLITICS and (
             doc[start - 1].pos_ == "PRON" and doc[start - 1].head.i == verb.i

@@ -38,6 +38,8 @@ _add("""indiquer souligner ajouter répondre répliquer rétorquer riposter lanc
      questionner avancer exposer développer répondre trancher asséner assener enchaîner
      reprendre embrayer résumer illustrer constater remarquer mettre_en_garde faire_valoir
      faire_savoir esquisser souvenir titrer convenir""", _SAY)
+# only with an impersonal subject: "a-t-on appris de source policière"
+_add("apprendre", frozenset({"inverted"}))
 # a quoted fragment or a noun phrase as content ("a qualifié la réforme d'« injuste »")
 _add("""qualifier décrire appeler évoquer exprimer parler réclamer exiger prôner souhaiter dénoncer
      saluer promettre vanter""", frozenset({"mixed"}))
@@ -157,6 +159,7 @@ FRENCH = Language(
                       entreprise société firme groupe association ong""".split()},
                    **{w: "person" for w in "intéressé intéressée".split()}},
     observation_verbs=_words("constater observer remarquer noter relever vérifier"),
+    impersonal_only=_words("apprendre"),
     modal_verbs=_words("vouloir devoir pouvoir tenir savoir aller venir oser"),
     named_after_nouns=_words("""fondation institut lycée collège école université centre hôpital
         musée stade rue avenue boulevard place quai square allée impasse prix aéroport gare
