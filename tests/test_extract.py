@@ -52,6 +52,10 @@ FOUND = [
     ("« Merci aux pompiers », a twitté le maire Louis Bernard.", "direct", "Merci aux pompiers", "Louis Bernard"),
     ("« On ne lâchera rien », lâche également « Mamyray », une retraitée de 65 ans.", "direct",
      "On ne lâchera rien", "Mamyray"),
+    ("« Deux ans, c’est long » pendant ce temps. Paul Durand a conclu : « Il faut agir. »", "direct",
+     "Il faut agir.", "Paul Durand"),
+    ("« Si les agents sont satisfaits, remarque Paul Durand, ils attendent des gestes. »", "direct",
+     "ils attendent des gestes.", "Paul Durand"),
     # any verb inverted in an incise after a quotation, modals included
     ("« J’ai séché les cours moi aussi », s’est souvenu Paul Durand.", "direct",
      "J’ai séché les cours moi aussi", "Paul Durand"),

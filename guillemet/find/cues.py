@@ -51,12 +51,29 @@ def cue_lemma(tok: Token, lang: Language) -> str | None:
         return None
     if lemma in lang.cue_verbs and tok.pos_ in ("VERB", "AUX"):
         return lemma
+    if tok.pos_ == "VERB" and lemma == tok.lower_ and tok.lower_.endswith("e") and tok.lower_ + "r" in lang.cue_verbs:
+        return tok.lower_ + "r"  # "remarque" left as its own lemma
     form = lang.cue_forms.get(tok.lower_)
     if form:
         return form
+    if tok.pos_ in ("NOUN", "ADJ") and tok.lower_.endswith("e") and tok.lower_ + "r" in lang.cue_verbs \
+            and _in_incise(tok):
+        return tok.lower_ + "r"  # «…, remarque Jean Dupont, …»: "remarque" tagged as a noun
     if tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"] and lemma in lang.cue_verbs:
         return lemma
     return None
+
+
+def _in_incise(tok: Token) -> bool:
+    """", remarque Jean Dupont,": a word between a comma and a name, as verbs of incises sit."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ",":
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PER" or nxt.lower_ in ("le", "la", "l’", "l'", "son", "sa"))
 
 
 def find_cues(doc: Doc, lang: Language) -> list[Cue]:

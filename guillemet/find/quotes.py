@@ -167,6 +167,7 @@ def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -
         first = doc[f.mention[0]]
         around = [m for m in outer if m.open < first.idx < m.close]
         if around and not (f.content[0] <= first.idx < f.content[1]) \
+                and not (around[0].open < f.content[0] < around[0].close) \
                 and _word_count(text[around[0].start:around[0].end]) > f.mention[1] - f.mention[0]:
             f.mention, f.continuation = None, True
     return _dedupe(found, text)
@@ -262,9 +263,14 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
             continue  # part of a reported clause: the indirect quote carries it
         if colon and nwords >= 3:
             mention = _name_before_colon(doc, token_at, before - 1, tx)
+            incise = _find_incise(doc, m, cues)
+            incise = incise[0] if incise else None
             for span, first in _split_incise(doc, lang, tx, m, cues):
-                out.append(Found("direct", span, mention=mention, continuation=mention is None,
-                                 confidence=0.7))
+                if incise is not None and mention is None:
+                    out.append(Found("direct", span, cue=incise.chars, mention=incise.subject_span, confidence=0.85))
+                else:
+                    out.append(Found("direct", span, mention=mention, continuation=mention is None,
+                                     confidence=0.7))
             continue
         # « A », a-t-il dit, « B »: B continues A with the same cue and speaker
         if out and out[-1].cue is not None and out[-1].cue[1] <= m.open \
@@ -278,8 +284,15 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
         if tx.starts_sentence(m.open) and (nwords >= 4 or content.rstrip()[-1:] in _TERMINATORS):
             ending = _after_is_end(text, m.close + 1, tx)
             if ending:
+                # « A, remarque X, B »: the incise names the speaker of both parts
+                incise = _find_incise(doc, m, cues)
+                incise = incise[0] if incise else None
                 for span, first in _split_incise(doc, lang, tx, m, cues):
-                    out.append(Found("direct", span, continuation=True, confidence=0.7))
+                    if incise is not None:
+                        out.append(Found("direct", span, cue=incise.chars, mention=incise.subject_span,
+                                         confidence=0.85))
+                    else:
+                        out.append(Found("direct", span, continuation=True, confidence=0.7))
     return out
 
 
@@ -297,7 +310,11 @@ def _after_is_end(text: str, pos: int, tx: _Text) -> bool:
         return True
     if text[i] == ",":
         return True  # "« … », avant d'ajouter …"
-    return text[i].isupper()
+    if text[i].isupper():
+        return True
+    # "« … » pendant ce temps.": a few words of the author's before the full stop
+    end = tx.sentence_end(i)
+    return _word_count(text[i:end]) <= 3 and "«" not in text[i:end]
 
 
 def _cue_before(cues: list[Cue], pos: int, tx: _Text) -> Cue | None:
@@ -327,8 +344,9 @@ def _name_before_colon(doc: Doc, token_at, colon: int, tx: _Text) -> tuple[int, 
     return None
 
 
-def _split_incise(doc, lang, tx, m: Marked, cues: list[Cue]):
-    """« A, a-t-il dit. B » → (A, True) and (B, False); else the whole content once."""
+def _find_incise(doc, m: Marked, cues: list[Cue]) -> tuple[Cue, int, int] | None:
+    """The cue of an incise inside a quotation (« A, a-t-il dit. B »), with the comma before
+    it and the punctuation after its subject."""
     text = doc.text
     for cue in cues:
         s, e = cue.chars
@@ -345,14 +363,24 @@ def _split_incise(doc, lang, tx, m: Marked, cues: list[Cue]):
         while j < m.end and text[j] in _SPACE:
             j += 1
         if j < m.end and text[j] in ".,":
-            cue.used = True
-            a = trim(text, m.start, i - 1)
-            b = trim(text, j + 1, m.end)
-            parts = [(a, True)]
-            if b[1] - b[0] > 0:
-                parts.append(((b[0], m.end), False))
-            return parts
-    return [(m.span, True)]
+            return cue, i, j
+    return None
+
+
+def _split_incise(doc, lang, tx, m: Marked, cues: list[Cue]):
+    """« A, a-t-il dit. B » → (A, True) and (B, False); else the whole content once."""
+    text = doc.text
+    found = _find_incise(doc, m, cues)
+    if found is None:
+        return [(m.span, True)]
+    cue, i, j = found
+    cue.used = True
+    a = trim(text, m.start, i - 1)
+    b = trim(text, j + 1, m.end)
+    parts = [(a, True)]
+    if b[1] - b[0] > 0:
+        parts.append(((b[0], m.end), False))
+    return parts
 
 
 def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
@@ -416,8 +444,11 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             after = max(after, syntax.char_span(doc[slice(*cue.subject_span)])[1])
         end = tx.sentence_end(after)
         rest = text[after:end].strip(" ,")
-        if rest and text[after:end].lstrip().startswith(",") and _word_count(rest) > _word_count(text[s:e]):
-            e = trim(text, s, end)[1]
+        rest_span = doc.char_span(after, end, alignment_mode="expand") if end > after else None
+        if rest and text[after:end].lstrip().startswith(",") and _word_count(rest) > _word_count(text[s:e]) \
+                and rest_span is not None and any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]
+                                                  for t in rest_span):
+            e = trim(text, s, end)[1]  # the clause runs on after the incise, with its own verb
         cue.used = True
         opened = [m for m in outer if m.open <= s < m.start + 1 and m.close < e]
         if opened and _word_count(text[opened[0].close + 1:e]) <= 3:
