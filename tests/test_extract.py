@@ -140,6 +140,10 @@ NOT_QUOTES = [
     "Elle espère que la pluie cessera bientôt.",
     "Le journal a pu constater que la salle était pleine.",
     "Il a appris que sa mère était malade.",
+    "Si la courbe monte, cela signifie que les ventes progressent.",
+    "Les électeurs qui ne le soutiennent pas sont nombreux, alors que la campagne commence.",
+    "Le projet, jugé trop coûteux par les experts, a été abandonné.",
+    "Ces mesures n’ont pas calmé les « bonnets rouges », restés insensibles aux annonces.",
     # a term the article also writes without marks, a nickname in marks
     "Le ministre a critiqué les « bonnets rouges ». Les bonnets rouges bloquent la route.",
     "Le maire a salué les « Amis du Vieux Port » lors de la fête.",

@@ -104,6 +104,12 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
                 cue.subject, cue.subject_span, cue.inverted = prev.subject, prev.subject_span, prev.inverted
         if lemma in lang.impersonal_only and cue.kind != "impersonal":
             continue  # "il a appris que": learning, not a source
+        if tok.morph.get("VerbForm") == ["Part"] and tok.morph.get("Tense") == ["Past"] \
+                and tok.dep_ in ("acl", "amod", "advcl") and not any(c.dep_.startswith("aux") for c in tok.children) \
+                and cue.subject is None:
+            continue  # "un projet jugé coûteux": a participle used as an adjective
+        if cue.subject is not None and cue.subject.lower_ in lang.non_speaker_subjects:
+            continue  # "cela signifie que": a thing, not a source
         cue.content = _framed_content(cue, lang)
         cues.append(cue)
     return cues
@@ -114,6 +120,8 @@ def _incise_after_quote(verb: Token, lang: Language) -> bool:
     with its subject inverted ("», s’est souvenu Paul Durand" / "», sourit-il")."""
     if lang.is_not_cue(verb.lemma_.lower()):
         return False
+    if verb.morph.get("VerbForm") != ["Fin"] and not any(c.dep_.startswith("aux") for c in verb.children):
+        return False  # "», restés insensibles": a participle, no incise
     doc = verb.doc
     group = syntax.verb_group(verb)
     if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.lemma_.lower() in lang.modal_verbs:
@@ -419,7 +427,7 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
                 return doc[nxt].idx + len(doc[nxt].text), _clause_end(head, lang)
         # "a annoncé lundi qu’elle …" read as a relative clause on "lundi": past time words,
         # adverbs and prepositional phrases, a que followed by a clause
-        if nxt < len(doc) and doc[nxt].lower_ in lang.complementizers and (
+        if nxt < len(doc) and doc[nxt].lower_ in lang.complementizers and doc[nxt - 1].lower_ not in _COMPOUND_CONJ and (
                 _only_adjuncts(doc, cue.tokens[1], nxt, lang)
                 or "obj_que" in frames and _one_object(doc, cue.tokens[1], nxt)):
             verbs = [t for t in doc[nxt + 1:min(len(doc), nxt + 8)] if t.pos_ in ("VERB", "AUX")]
@@ -459,6 +467,11 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
 
 _CLAUSE_STOPS = {"selon", "ajoutant", "précisant", "estimant", "assurant", "expliquant",
                  "soulignant", "rappelant", "affirmant", "indiquant", "avant", "tandis", "alors"}
+
+
+# "alors que", "parce que": the que of a conjunction, not of a reported clause
+_COMPOUND_CONJ = {"alors", "tandis", "parce", "bien", "pendant", "avant", "après", "sans", "pour", "dès",
+                  "depuis", "ainsi", "afin", "lors", "même", "sauf", "encore", "moins", "plus", "autant", "tant"}
 
 
 def _one_object(doc: Doc, start: int, end: int) -> bool:

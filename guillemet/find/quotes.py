@@ -403,6 +403,8 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             continue
         if not ("inverted" in cue.frames or cue.kind == "impersonal"):
             continue
+        if syntax.is_participle_clause(cue.verb):
+            continue  # "…, assurant être prêt": a participle adds to a cue, never inverts one
         # inverted cue: "<clause>, a déclaré X" / "<clause>, explique-t-il"
         if not (cue.inverted or cue.kind == "impersonal" or cue.subject is None):
             before_group = text[:cue.chars[0]].rstrip(_SPACE)

@@ -160,6 +160,7 @@ FRENCH = Language(
                    **{w: "person" for w in "intéressé intéressée".split()}},
     observation_verbs=_words("constater observer remarquer noter relever vérifier"),
     impersonal_only=_words("apprendre"),
+    non_speaker_subjects=_words("cela ça ceci ce c’ c' tout rien"),
     modal_verbs=_words("vouloir devoir pouvoir tenir savoir aller venir oser"),
     named_after_nouns=_words("""fondation institut lycée collège école université centre hôpital
         musée stade rue avenue boulevard place quai square allée impasse prix aéroport gare
