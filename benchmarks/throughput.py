@@ -18,7 +18,7 @@ Times are end to end inside that process: model load(s), worker (or Ray) start, 
 be taken off. Tokens are spaCy's tokens of the same texts, counted by the parse row.
 
 Peak RSS is each process's own high-water mark (VmHWM in /proc, sampled every 0.1 s, plus
-``getrusage``), reported for the main process and for the largest worker process (its
+``getrusage``), reported for the main process and for the largest worker process (its Python
 descendants: pool workers, spaCy's ``n_process`` children, Ray's ``ray::`` worker processes,
 not Ray's own servers). Ratios compare articles/s with the parse row of the same process count;
 the ray row is also compared with ingest ×2.
@@ -72,11 +72,12 @@ class PeakRSS:
         self._thread.join()
         self._sample()
         self.main_kb = max(self.main_kb, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # kB on Linux
-        if self.prefix is None:  # reaped children (spaCy's n_process workers); Ray's would be its servers
+        if self.prefix is None and self.workers_seen:
+            # Reaped children's peaks (spaCy's n_process workers), in case sampling missed their
+            # last 0.1 s; only when workers ran: a lone helper (ldconfig) is no worker. Ray's
+            # reaped children are its servers, hence not for Ray.
             children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            if children:
-                self.worker_kb = max(self.worker_kb, children)
-                self.workers_seen.add("reaped")
+            self.worker_kb = max(self.worker_kb, children)
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
@@ -91,7 +92,7 @@ class PeakRSS:
                         parents[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
                 except (OSError, IndexError, ValueError):
                     pass
-        me = os.getpid()
+        me, python = os.getpid(), os.path.realpath(sys.executable)
         family, frontier = {me}, [me]
         while frontier:  # forkserver and Ray workers are grandchildren: walk the whole tree
             pid = frontier.pop()
@@ -100,6 +101,8 @@ class PeakRSS:
             frontier.extend(kids)
         for pid in family:
             try:
+                if pid != me and os.readlink(f"/proc/{pid}/exe") != python:
+                    continue  # a helper (a shell, ldconfig), not a worker
                 if pid != me and self.prefix is not None:
                     with open(f"/proc/{pid}/cmdline", "rb") as f:
                         if not f.read().startswith(self.prefix.encode()):
