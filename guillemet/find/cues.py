@@ -59,8 +59,9 @@ def cue_lemma(tok: Token, lang: Language) -> str | None:
     if tok.pos_ in ("NOUN", "ADJ") and tok.lower_.endswith("e") and tok.lower_ + "r" in lang.cue_verbs \
             and _in_incise(tok):
         return tok.lower_ + "r"  # «…, remarque Jean Dupont, …»: "remarque" tagged as a noun
-    if tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"] and lemma in lang.cue_verbs:
-        return lemma
+    if tok.pos_ == "ADJ" and lemma in lang.cue_verbs and (
+            tok.morph.get("VerbForm") == ["Part"] or tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "avoir"):
+        return lemma  # "a tempéré" tagged as an adjective
     return None
 
 
@@ -115,6 +116,9 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
     return cues
 
 
+_OBJECT_CLITICS = {"nous", "vous", "me", "m’", "m'", "te", "t’", "t'", "lui", "leur"}
+
+
 def _incise_after_quote(verb: Token, lang: Language) -> bool:
     """Whether ``verb`` opens an incise right after a closing quotation mark and a comma,
     with its subject inverted ("», s’est souvenu Paul Durand" / "», sourit-il")."""
@@ -146,7 +150,8 @@ def _find_subject(cue: Cue, lang: Language) -> None:
         return
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and not child.text.startswith("-t") \
-                and not any(c.dep_ == "case" for c in child.children) and child.pos_ != "ADJ":
+                and not any(c.dep_ == "case" for c in child.children) and child.pos_ != "ADJ" \
+                and not (cue.tokens[0] <= child.i < cue.tokens[1] and child.lower_ in _OBJECT_CLITICS):
             lo_, hi_ = sorted((child.i, verb.i))
             if any(t.text in (".", "!", "?") or "\n" in t.text for t in doc[lo_:hi_]):
                 continue  # the parser joined two sentences
@@ -438,9 +443,13 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
                 return doc[nxt].idx + len(doc[nxt].text), _clause_end(head, lang)
     # bare infinitive: "a dit vouloir", "raconte avoir subi"
     if "inf" in frames:
+        nxt = doc[cue.tokens[1]] if cue.tokens[1] < len(doc) else None
+        if nxt is not None and syntax.is_infinitive(nxt) and nxt.pos_ in ("VERB", "AUX"):
+            head = nxt.head if nxt.dep_ in ("cop", "aux:tense", "aux:pass") and nxt.head.i > nxt.i else nxt
+            return nxt.idx, _content_end(head, lang)  # "précisant attendre …", whatever the parse
         for child in verb.children:
             inf = syntax.is_infinitive(child) or any(
-                c.dep_.startswith("aux") and syntax.is_infinitive(c) for c in child.children)
+                (c.dep_.startswith("aux") or c.dep_ == "cop") and syntax.is_infinitive(c) for c in child.children)
             if child.i > verb.i and child.dep_ in ("xcomp", "ccomp", "obj") and inf:
                 if not any(c.dep_ in ("mark", "case") for c in child.children if c.i < child.i):
                     return child.left_edge.idx, _content_end(child, lang)
@@ -456,7 +465,7 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
                      and c.lower_ in ("à", "de", "d’", "d'")]
             if marks:
                 start = marks[-1].idx + len(marks[-1].text)
-                return _skip_space(doc.text, start), _content_end(tok, lang)
+                return _skip_space(doc.text, start), _clause_end(tok, lang)
     if "sur" in frames:
         for child in verb.children:
             if child.i > verb.i and any(c.dep_ == "case" and c.lower_ == "sur" for c in child.children):

@@ -214,6 +214,9 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
             cue = cue_of_token.get(t)
             if cue is not None and (cue.verb.i - t > 4 or "direct" not in cue.frames and "inverted" not in cue.frames):
                 cue = None
+            if cue is not None and not tx.starts_sentence(m.open) and "inverted" in cue.frames \
+                    and _word_count(text[tx.sentence_start(m.open):m.open]) >= max(3, nwords + 1):
+                cue = None  # "Il veut opposer « A » à « B », a dit X": the whole clause is reported
             if cue is not None and cue.subject is not None and cue.subject.i < cue.verb.i \
                     and not cue.inverted and cue.subject.idx < cue.chars[0]:
                 if cue.subject.idx > m.close:
@@ -236,9 +239,6 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
             separated = any(c in gap for c in ",—–")
             if not separated and not cue.inverted and not tx.starts_sentence(m.open):
                 cue = None  # "les « gilets jaunes » ont affirmé": a term inside the subject
-        if cue is not None and not tx.starts_sentence(m.open) and "inverted" in cue.frames \
-                and _word_count(text[tx.sentence_start(m.open):m.open]) >= max(3, nwords + 1):
-            cue = None  # "Il veut opposer « A » à « B », a dit X": the whole clause is reported
         if cue is not None and (nwords >= 2 or tx.starts_sentence(m.open)):
             cue.used = True
             parts = _split_incise(doc, lang, tx, m, cues)
