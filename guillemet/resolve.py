@@ -10,6 +10,7 @@ gender counts as soft evidence only (machine-translated press gets it wrong).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left
 import unicodedata
 from dataclasses import dataclass, field
@@ -32,6 +33,11 @@ def fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     return re.sub(r"[’'`´\-]", " ", s)
+
+
+@lru_cache(maxsize=8)
+def _folded_words(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -75,7 +81,7 @@ class ArticleEntities:
 
     def __init__(self, doc: Doc, lang: Language, quote_spans: list[tuple[int, int]]) -> None:
         self.doc, self.lang = doc, lang
-        self.text = doc.text
+        self.text = syntax.text_of(doc)
         self.quote_spans = quote_spans
         self.entities: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
@@ -83,7 +89,7 @@ class ArticleEntities:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
         self.boundaries = [m.start() for m in re.finditer(r"[.!?…](?=[\s«“\"])|\n", self.text)
                            if not self._in_quote(m.start())]
-        self._folded_roles = frozenset(fold(w) for w in lang.person_roles)
+        self._folded_roles = _folded_words(lang.person_roles)
         self._collect_names()
 
     # -- building -------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -116,12 +117,16 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
     return cues
 
 
+_QUOTE_COMMA = re.compile(r"[»”\"›“]\s*,")
 _OBJECT_CLITICS = {"nous", "vous", "me", "m’", "m'", "te", "t’", "t'", "lui", "leur"}
 
 
 def _incise_after_quote(verb: Token, lang: Language) -> bool:
     """Whether ``verb`` opens an incise right after a closing quotation mark and a comma,
     with its subject inverted ("», s’est souvenu Paul Durand" / "», sourit-il")."""
+    text = syntax.text_of(verb.doc)
+    if not _QUOTE_COMMA.search(text, max(0, verb.idx - 40), verb.idx):
+        return False  # cheap test first: no "», " in the few words before
     if lang.is_not_cue(verb.lemma_.lower()):
         return False
     if verb.morph.get("VerbForm") != ["Fin"] and not any(c.dep_.startswith("aux") for c in verb.children):
@@ -130,8 +135,12 @@ def _incise_after_quote(verb: Token, lang: Language) -> bool:
     group = syntax.verb_group(verb)
     if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.lemma_.lower() in lang.modal_verbs:
         group = (syntax.verb_group(verb.head)[0], group[1])
-    before = doc.text[:doc[group[0]].idx].rstrip()
-    if not before.endswith(",") or before[:-1].rstrip()[-1:] not in lang.closing_marks:
+    text = syntax.text_of(doc)
+    comma = doc[group[0]].idx
+    while comma > 0 and text[comma - 1].isspace():
+        comma -= 1
+    if comma == 0 or text[comma - 1] != "," or syntax.char_before(text, comma - 1) not in lang.closing_marks \
+            or not syntax.char_before(text, comma - 1):
         return False
     if syntax.inverted_pronoun(verb, lang) is not None:
         return True
@@ -160,7 +169,7 @@ def _find_subject(cue: Cue, lang: Language) -> None:
                 _impersonal_source(cue, lang)
                 return
             if child.i > verb.i:
-                before = doc.text[:cue.chars[0]].rstrip()[-1:]
+                before = syntax.char_before(syntax.text_of(doc), cue.chars[0])
                 left = _subject_on_the_left(cue, lang) if before not in ",»”\"—–:(" else None
                 if left is not None:  # "Paul, 29 ans, résume le dépit de tous": an object
                     cue.subject, cue.subject_span = left, _mention_span(left, lang)
@@ -181,7 +190,7 @@ def _find_subject(cue: Cue, lang: Language) -> None:
             cue.subject = subj
             cue.subject_span = _mention_span(subj, lang)
             return
-    if doc.text[:cue.chars[0]].rstrip()[-1:] in ",»”\"—–(:" or cue.chars[0] == 0:
+    if syntax.char_before(syntax.text_of(doc), cue.chars[0]) in tuple(",»”\"—–(:") or cue.chars[0] == 0:
         subject_after_verb(cue, lang)  # an incise: the subject comes after the verb
 
 
@@ -465,12 +474,12 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
                      and c.lower_ in ("à", "de", "d’", "d'")]
             if marks:
                 start = marks[-1].idx + len(marks[-1].text)
-                return _skip_space(doc.text, start), _clause_end(tok, lang)
+                return _skip_space(syntax.text_of(doc), start), _clause_end(tok, lang)
     if "sur" in frames:
         for child in verb.children:
             if child.i > verb.i and any(c.dep_ == "case" and c.lower_ == "sur" for c in child.children):
                 first = [c for c in child.children if c.dep_ == "case"][0]
-                return _skip_space(doc.text, first.idx + len(first.text)), _right_edge_char(child)
+                return _skip_space(syntax.text_of(doc), first.idx + len(first.text)), _right_edge_char(child)
     return None
 
 

@@ -139,11 +139,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -> list[Found]:
     """All quotes of a parsed article, in text order, speakers not yet resolved."""
-    text = doc.text
+    text = syntax.text_of(doc)
     marks = [m for m in find_marked(text, lang.quote_pairs)
              if not any(s <= m.open < e for s, e in ignored)]
     cues = [c for c in find_cues(doc, lang) if not any(s <= c.chars[0] < e for s, e in ignored)]
-    outer = [m for m in marks if m.depth == 0 and m.end > m.start]
+    outer = _Outer(m for m in marks if m.depth == 0 and m.end > m.start)
     # a verb of saying inside quotation marks is quoted, not the author's cue, unless it is
     # an incise with its subject inverted (« A, a-t-il dit. B »)
     cues = [c for c in cues if c.inverted or not _in_quote(outer, c.verb.idx)]
@@ -173,19 +173,27 @@ def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -
     return _dedupe(found, text)
 
 
-def _token_index(doc: Doc) -> list[int]:
-    """Map each character to the index of the token covering or following it."""
-    index = [len(doc)] * (len(doc.text) + 1)
-    for tok in reversed(doc):
-        for c in range(tok.idx, tok.idx + len(tok.text)):
-            index[c] = tok.i
-    nxt = len(doc)
-    for c in range(len(doc.text), -1, -1):
-        if index[c] == len(doc):
-            index[c] = nxt
-        else:
-            nxt = index[c]
-    return index
+class _TokenAt:
+    """Index of the token covering or following each character (bisect over token ends)."""
+
+    def __init__(self, doc: Doc) -> None:
+        arr = doc.to_array(["IDX", "LENGTH"])
+        self.ends = (arr[:, 0] + arr[:, 1]).tolist() if len(doc) else []
+
+    def __getitem__(self, c: int) -> int:
+        return bisect_right(self.ends, c)
+
+
+def _token_index(doc: Doc) -> _TokenAt:
+    return _TokenAt(doc)
+
+
+class _Outer(list):
+    """Outermost quotations in text order, with their opening positions for bisect."""
+
+    def __init__(self, marks) -> None:
+        super().__init__(sorted(marks, key=lambda m: m.open))
+        self.opens = [m.open for m in self]
 
 
 def _after(text: str, pos: int) -> int:
@@ -201,7 +209,7 @@ def _word_count(text: str) -> int:
 
 
 def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[Found]:
-    text = doc.text
+    text = syntax.text_of(doc)
     out: list[Found] = []
     for m in outer:
         content = text[m.start:m.end]
@@ -347,7 +355,7 @@ def _name_before_colon(doc: Doc, token_at, colon: int, tx: _Text) -> tuple[int, 
 def _find_incise(doc, m: Marked, cues: list[Cue]) -> tuple[Cue, int, int] | None:
     """The cue of an incise inside a quotation (« A, a-t-il dit. B »), with the comma before
     it and the punctuation after its subject."""
-    text = doc.text
+    text = syntax.text_of(doc)
     for cue in cues:
         s, e = cue.chars
         if not (m.start < s and e < m.end) or cue.subject is None or not cue.inverted:
@@ -369,7 +377,7 @@ def _find_incise(doc, m: Marked, cues: list[Cue]) -> tuple[Cue, int, int] | None
 
 def _split_incise(doc, lang, tx, m: Marked, cues: list[Cue]):
     """« A, a-t-il dit. B » → (A, True) and (B, False); else the whole content once."""
-    text = doc.text
+    text = syntax.text_of(doc)
     found = _find_incise(doc, m, cues)
     if found is None:
         return [(m.span, True)]
@@ -385,7 +393,7 @@ def _split_incise(doc, lang, tx, m: Marked, cues: list[Cue]):
 
 def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
     """Indirect quotes: reported clauses (que …, infinitives) and inverted cues (X, a dit Y)."""
-    text = doc.text
+    text = syntax.text_of(doc)
     out = []
     direct_spans = [f.content for f in directs]
     for cue in cues:
@@ -466,7 +474,11 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
 
 
 def _in_quote(outer: list[Marked], pos: int) -> bool:
-    return any(m.open < pos < m.close for m in outer)
+    opens = getattr(outer, "opens", None)
+    if opens is None:
+        return any(m.open < pos < m.close for m in outer)
+    k = bisect_right(opens, pos - 1) - 1  # the last quotation opened before pos
+    return k >= 0 and outer[k].open < pos < outer[k].close
 
 
 def _close_marks(text: str, span: tuple[int, int], outer: list[Marked]) -> tuple[int, int]:
@@ -521,10 +533,18 @@ def _is_source_like(doc: Doc, span: tuple[int, int], lang: Language) -> bool:
     return False
 
 
+_MARKER_RE = re.compile(r"\b(?:selon|d[’']après|pour|cité(?:e|s|es)?)\b", re.I)
+
+
 def _according_quotes(doc, lang, tx, outer) -> list[Found]:
-    text = doc.text
+    text = syntax.text_of(doc)
     out = []
-    for tok in doc:
+    token_at = _TokenAt(doc)
+    starts = sorted({token_at[m.start()] for m in _MARKER_RE.finditer(text)})
+    for i in starts:
+        if i >= len(doc):
+            continue
+        tok = doc[i]
         low = tok.lower_
         if low not in ("selon", "d’", "d'", "pour", "cité", "citée", "cités", "citées"):
             continue
@@ -632,7 +652,7 @@ def _skip_apposition(doc: Doc, text: str, comma: int, limit: int) -> int:
 
 def _mixed_quotes(doc, lang, tx, outer, cues, found) -> list[Found]:
     """Quoted fragments in the author's sentence credited to a cue of the same sentence."""
-    text = doc.text
+    text = syntax.text_of(doc)
     taken = [f.content for f in found]
     terms = _terms(text, outer)
     out = []

@@ -11,6 +11,22 @@ NP_DEPS = {"det", "amod", "flat:name", "flat:foreign", "flat", "nmod", "case", "
 STOP_CHARS = ",;:.!?«»“”\"()[]"
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per document (spaCy joins every token on each read)."""
+    text = doc.user_data.get("guillemet.text")
+    if text is None:
+        text = doc.user_data["guillemet.text"] = doc.text
+    return text
+
+
+def char_before(text: str, pos: int) -> str:
+    """The last non-space character before ``pos`` ("" at the start)."""
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > 0 else ""
+
+
 def char_span(tokens) -> tuple[int, int]:
     """(start, end) characters of a run of tokens."""
     first, last = tokens[0], tokens[-1]
