@@ -8,9 +8,11 @@ with one. Gender from a given name is soft evidence only (see resolve.py).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}
 
 
@@ -102,8 +104,12 @@ def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
     for ent in out:
         covered.update(range(ent.start, ent.end))
     n = len(doc)
-    for tok in doc:
-        i = tok.i
+    # only capitalised words can be given names: find them in the text, not token by token
+    arr = doc.to_array(["IDX"]) if n else []
+    starts = {int(x): k for k, x in enumerate(arr)}
+    capitalised = sorted(starts[m.start()] for m in _CAPITALISED.finditer(doc.user_data.get("guillemet.text") or doc.text) if m.start() in starts)
+    for i in capitalised:
+        tok = doc[i]
         if i in covered or tok.pos_ not in ("PROPN", "NOUN") or not given_name_gender(tok.text):
             continue
         if i > 0 and (doc[i - 1].pos_ in ("DET", "ADP") or doc[i - 1].lower_ in named_after):

@@ -40,6 +40,7 @@ def _folded_words(words: frozenset[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+@lru_cache(maxsize=65536)
 def name_words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", fold(name)) if w not in {"m", "mme", "dr", "de", "d", "le", "la", "du", "des"})
 

@@ -75,6 +75,18 @@ def fake_extract(articles: Iterable[Article]) -> Iterator[Article]:
         yield fake_extract_one(article)
 
 
+def slow_extract(delay: float):
+    """``fake_extract`` sleeping ``delay`` seconds per article: a stage to kill mid-run."""
+    import time
+
+    def stage(articles: Iterable[Article]) -> Iterator[Article]:
+        for article in fake_extract(articles):
+            time.sleep(delay)
+            yield article
+
+    return stage
+
+
 def sample_articles() -> list[Article]:
     """Fresh, extracted copies of :data:`SAMPLE_ARTICLES`."""
     return [fake_extract_one(Article(**d)) for d in SAMPLE_ARTICLES]

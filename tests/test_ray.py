@@ -102,18 +102,14 @@ def test_rerun_skips_written_shards_and_redoes_unfinished_ones(tmp_path):
 
 
 KILLABLE = textwrap.dedent("""
-    import sys, time
+    import sys
     sys.path.insert(0, {tests!r})
-    from conftest import fake_extract
+    from conftest import slow_extract
     from guillemet.ingest import ingest_shards, local_shard_stage
     from guillemet.shards import ShardDir
 
-    def slow(articles):
-        for article in fake_extract(articles):
-            time.sleep({delay})
-            yield article
-
-    ingest_shards([sys.argv[2]], ShardDir(sys.argv[1]), local_shard_stage(slow), shard_size=5)
+    stage = local_shard_stage(slow_extract({delay}))
+    ingest_shards([sys.argv[2]], ShardDir(sys.argv[1]), stage, shard_size=5)
 """)
 
 

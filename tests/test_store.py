@@ -285,19 +285,14 @@ def test_sharded_ingest_into_a_store_skips_what_it_holds(make_store, tmp_path):
 
 
 KILLABLE = textwrap.dedent("""
-    import sys, time
+    import sys
     sys.path.insert(0, {tests!r})
-    from conftest import fake_extract
+    from conftest import slow_extract
     from guillemet.ingest import ingest
     from guillemet.store import open_store
 
-    def slow(articles):
-        for article in fake_extract(articles):
-            time.sleep({delay})
-            yield article
-
     with open_store(sys.argv[1]) as store:
-        ingest([sys.argv[2]], store, extract=slow, batch_size=8)
+        ingest([sys.argv[2]], store, extract=slow_extract({delay}), batch_size=8)
 """)
 
 

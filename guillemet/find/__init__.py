@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from guillemet.claims import find_claims
+from guillemet.find import syntax
 from guillemet.find.quotes import Found, find_quotes
 from guillemet.identity import guess_speaker_type, speaker_id
 from guillemet.lang.base import Language
@@ -22,6 +23,7 @@ def analyse_doc(doc: Doc, article: Article, lang: Language) -> Article:
     Reads: the spaCy Doc of ``article.text`` (same offsets). Writes: quotes, speakers.
     """
     text = article.text
+    syntax.text_of(doc)  # the parsed text, built once for every step below
     repair_entities(doc, lang.named_after_nouns)
     found = find_quotes(doc, lang, article.ignored)
     direct_spans = [f.content for f in found if f.kind == "direct"]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from spacy.tokens import Doc, Token
 
@@ -78,10 +81,44 @@ def _in_incise(tok: Token) -> bool:
     return nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PER" or nxt.lower_ in ("le", "la", "l’", "l'", "son", "sa"))
 
 
+_KEYS: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _lexicon_keys(lang: Language, strings) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of the cue lemmas and of the surface forms that may be cues, for a vector test."""
+    key = (lang.code, id(strings))
+    if key not in _KEYS:
+        _KEYS[key] = _hash_lexicon(lang, strings)
+    return _KEYS[key]
+
+
+def _hash_lexicon(lang: Language, strings) -> tuple[np.ndarray, np.ndarray]:
+    lemmas = {strings.add(v) for v in lang.cue_verbs}
+    forms = {strings.add(f) for f in lang.cue_forms}
+    forms |= {strings.add(v[:-1]) for v in lang.cue_verbs if v.endswith("er")}  # "remarque"
+    return np.array(sorted(lemmas), dtype=np.uint64), np.array(sorted(forms), dtype=np.uint64)
+
+
+def _candidates(doc: Doc, lang: Language) -> list[int]:
+    """Tokens that may be cues: a lexicon lemma or form, or a verb just after « … »,"""
+    if not len(doc):
+        return []
+    lemmas, forms = _lexicon_keys(lang, doc.vocab.strings)
+    arr = doc.to_array(["LEMMA", "LOWER", "IDX", "LENGTH"])
+    found = set(np.nonzero(np.isin(arr[:, 0], lemmas) | np.isin(arr[:, 1], forms))[0].tolist())
+    text = syntax.text_of(doc)
+    ends = (arr[:, 2] + arr[:, 3]).tolist()
+    for m in _QUOTE_COMMA.finditer(text):
+        k = bisect_right(ends, m.end())
+        found.update(range(k, min(len(doc), k + 8)))
+    return sorted(found)
+
+
 def find_cues(doc: Doc, lang: Language) -> list[Cue]:
     """Every verb of saying in ``doc`` with its verb group, subject and framed content."""
     cues: list[Cue] = []
-    for tok in doc:
+    for i in _candidates(doc, lang):
+        tok = doc[i]
         lemma = cue_lemma(tok, lang)
         frames = lang.frames(lemma) if lemma else frozenset()
         if "direct" not in frames and tok.pos_ == "VERB" and _incise_after_quote(tok, lang):
