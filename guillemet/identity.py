@@ -46,7 +46,7 @@ from types import ModuleType
 from typing import Iterable
 
 from guillemet.errors import InputError, UnreadableFile, UnsupportedLanguage
-from guillemet.record import SPEAKER_TYPES, Speaker
+from guillemet.record import SPEAKER_TYPES, Article, Speaker
 
 __all__ = [
     "Alias",
@@ -372,6 +372,7 @@ class SpeakerRegistry:
         self._names: dict[str, dict[tuple[str, ...], str]] = {}
         self._by_last: dict[str, dict[str, set[tuple[str, ...]]]] = {}
         self._issued: dict[tuple[str, str], str] = {}
+        self._moved: dict[str, str] = {}
 
     def observe(self, name: str, type: str = "person") -> None:
         """Make a name known, so that shorter names of the same speaker can join it.
@@ -409,6 +410,9 @@ class SpeakerRegistry:
         self.observe(name, type)
         canonical, wikidata = self._canonical(name, type)
         sid = speaker_id(canonical, type, self.lang)
+        old = self._issued.get((_clean(name), type))
+        if old is not None and old != sid:
+            self._moved[old] = sid  # issued before under another id: refresh() reports it
         self._issued[(_clean(name), type)] = sid
         aliases = [] if _clean(name) == canonical else [_clean(name)]
         return Speaker(id=sid, name=canonical, type=type, aliases=aliases, wikidata=wikidata)
@@ -417,13 +421,55 @@ class SpeakerRegistry:
         """The id of the speaker a name stands for (see :meth:`resolve`)."""
         return self.resolve(name, type).id
 
+    def know(self, name: str, type: str, sid: str) -> None:
+        """Record a name already stored under ``sid``: observed, and watched by :meth:`refresh`
+        so that a fuller name seen later moves it ("person:poutine" → "person:vladimir-poutine")."""
+        if type not in SPEAKER_TYPES or not _tokens(name, self.lang):
+            return
+        self.observe(name, type)
+        self._issued[(_clean(name), type)] = sid
+
+    def assign(self, articles: Iterable[Article]) -> None:
+        """Give the speakers of extracted articles their ids across articles, in place.
+
+        Every speaker name of the batch is observed first, so the ids do not depend on the
+        order of the articles; quotes follow their speaker's new id. Speakers an article
+        lists twice under one id after this (two spellings of one person) become one.
+        """
+        articles = list(articles)
+        for article in articles:
+            for sp in article.speakers:
+                if sp.type in SPEAKER_TYPES and _tokens(sp.name, self.lang):
+                    self.observe(sp.name, sp.type)
+        for article in articles:
+            moved: dict[str, str] = {}
+            merged: dict[str, Speaker] = {}
+            for sp in article.speakers:
+                try:
+                    new = self.resolve(sp.name, sp.type)
+                except ValueError:
+                    merged.setdefault(sp.id, sp)
+                    continue
+                moved[sp.id] = new.id
+                if new.id in merged:
+                    kept = merged[new.id]
+                    kept.aliases = sorted(set(kept.aliases) | {sp.name, *sp.aliases} - {kept.name})
+                    continue
+                sp.id = new.id
+                sp.wikidata = sp.wikidata or new.wikidata
+                merged[new.id] = sp
+            article.speakers = list(merged.values())
+            for q in article.quotes:
+                if q.speaker_id in moved:
+                    q.speaker_id = moved[q.speaker_id]
+
     def refresh(self) -> dict[str, str]:
         """Ids issued earlier that names observed since have changed.
 
         Returns:
             ``{old id: new id}`` for each changed id (the caller rewrites stored quotes).
         """
-        changed = {}
+        changed, self._moved = dict(self._moved), {}
         for (name, type), old in sorted(self._issued.items()):
             new = speaker_id(self._canonical(name, type)[0], type, self.lang)
             if new != old:

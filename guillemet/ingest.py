@@ -18,9 +18,11 @@ from __future__ import annotations
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from guillemet.errors import GuillemetError, StoreError
+from guillemet.identity import AliasTable, SpeakerRegistry
 from guillemet.readers import Skipped, read_articles
 from guillemet.record import Article
 from guillemet.shards import Shard, ShardDir, ShardStage, ShardWriter, split_shards
@@ -118,7 +120,8 @@ def _skip_reason(article: Article) -> str | None:
 
 
 def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None = None,
-           batch_size: int = 64, progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+           batch_size: int = 64, progress: Callable[[IngestReport], None] | None = None,
+           registry: SpeakerRegistry | None = None) -> IngestReport:
     """Read, extract and store articles; skip what the store already holds.
 
     Args:
@@ -127,6 +130,8 @@ def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None
         extract: The extract stage; default :func:`default_extract_stage`.
         batch_size: Articles per transaction (and per "already stored?" lookup).
         progress: Called with the running report after each article read, skipped or stored.
+        registry: Speaker ids across articles (:func:`speaker_registry`); None keeps each
+            article's own ids (normalised name and type).
 
     Returns:
         The counts and every skipped document with its reason. Articles the extractor marks
@@ -144,10 +149,10 @@ def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None
         else:
             batch.append(article)
         if len(batch) >= batch_size:
-            _store_batch(store, batch, report)
+            _store_batch(store, batch, report, registry)
             batch = []
         tick(report)
-    _store_batch(store, batch, report)
+    _store_batch(store, batch, report, registry)
     tick(report)
     return report
 
@@ -207,8 +212,9 @@ def ingest_shards(sources: Iterable[str], writer: ShardWriter, extract: ShardSta
 class StoreShards:
     """A store as a shard writer: each shard one transaction, stored articles never redone."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, registry: SpeakerRegistry | None = None) -> None:
         self.store = store
+        self.registry = registry
 
     def has(self, ids: Iterable[str]) -> set[str]:
         """The ids already stored: they are left out before sharding."""
@@ -221,12 +227,13 @@ class StoreShards:
     def write(self, shard: Shard) -> list[tuple[str, str]]:
         """Store the shard's articles in one transaction; (id, reason) of those refused."""
         report = IngestReport()
-        _store_batch(self.store, shard.articles, report)
+        _store_batch(self.store, shard.articles, report, self.registry)
         return report.skipped
 
 
 def load_shards(shards: ShardDir, store: Store, *, batch_size: int = 64,
-                progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+                progress: Callable[[IngestReport], None] | None = None,
+                registry: SpeakerRegistry | None = None) -> IngestReport:
     """Merge a folder of Parquet shards into a store; articles already stored are left alone.
 
     Loading the same folder twice adds and rewrites nothing; a load killed midway loses at most
@@ -255,7 +262,7 @@ def load_shards(shards: ShardDir, store: Store, *, batch_size: int = 64,
         report.read += len(ids)
         report.already_present += len(ids) - len(articles)
         for start in range(0, len(articles), batch_size):
-            _store_batch(store, articles[start:start + batch_size], report)
+            _store_batch(store, articles[start:start + batch_size], report, registry)
             tick(report)
     tick(report)
     return report
@@ -287,10 +294,36 @@ def _new_articles(sources: Iterable[str], has: Callable[[set[str]], set[str]], r
         tick(report)
 
 
-def _store_batch(store: Store, batch: list[Article], report: IngestReport) -> None:
-    """One transaction; if the store refuses it, retry article by article and skip the bad ones."""
+def speaker_registry(store: Store, aliases: str | Path | None = None, lang: str = "fr") -> SpeakerRegistry:
+    """A registry of speaker ids across articles, knowing every name the store holds.
+
+    Args:
+        store: Its stored speakers seed the registry, so a new article's "Poutine" joins a
+            stored "Vladimir Poutine", and a stored "Poutine" moves when "Vladimir Poutine"
+            arrives.
+        aliases: The user's alias table (CSV: alias, canonical name, optional Wikidata id).
+        lang: Language of the names.
+
+    Raises:
+        UnreadableFile, InputError: The alias table cannot be read (see AliasTable.from_csv).
+    """
+    registry = SpeakerRegistry(AliasTable.from_csv(aliases, lang) if aliases else None, lang)
+    for name, kind, sid in store.speaker_names():
+        registry.know(name, kind, sid)
+    return registry
+
+
+def _store_batch(store: Store, batch: list[Article], report: IngestReport,
+                 registry: SpeakerRegistry | None = None) -> None:
+    """One transaction; if the store refuses it, retry article by article and skip the bad ones.
+
+    With a registry, speakers get their ids across articles first, and ids that names of this
+    batch changed are rewritten in what was stored before.
+    """
     if not batch:
         return
+    if registry is not None:
+        registry.assign(batch)
     try:
         store.put(batch)
         done = batch
@@ -304,3 +337,5 @@ def _store_batch(store: Store, batch: list[Article], report: IngestReport) -> No
                 report.skipped.append((article.id, f"cannot store: {exc}"))
     report.stored += len(done)
     report.quotes += sum(len(a.quotes) for a in done)
+    if registry is not None:
+        store.rename_speakers(registry.refresh())

@@ -31,16 +31,20 @@ _RAY_ADDRESS = re.compile(r"local|auto|[a-z]+://\S+|[\w.-]+:\d+")
               help="Write Parquet shards to this folder instead of --db; `guillemet load` merges them.")
 @click.option("--shard-size", default=500, show_default=True, type=click.IntRange(1, 1_000_000),
               help="Articles per shard with --ray or --out: a rerun skips shards already written.")
+@click.option("--aliases", type=click.Path(dir_okay=False), default=None,
+              help="Alias table (CSV: alias,canonical name[,Wikidata id]) to merge or split speakers.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
 def command(paths: tuple[str, ...], db: str, batch_size: int, workers: int, model: str | None,
-            ray_address: str | None, out: str | None, shard_size: int, progress: bool | None) -> None:
+            ray_address: str | None, out: str | None, shard_size: int, aliases: str | None,
+            progress: bool | None) -> None:
     """Read articles from PATHS, extract their quotes and store them in --db.
 
     Articles already stored (same id) are neither extracted nor written again, so rerunning
     is cheap and a run interrupted midway can simply be rerun. With --ray or --out the input
-    is cut into shards, and a rerun skips every shard already written. Exits with status 1
-    when any document was skipped; the summary says why.
+    is cut into shards, and a rerun skips every shard already written. Speakers get one id
+    across the store ("Poutine" here, "Vladimir Poutine" there), which --aliases can merge or
+    split. Exits with status 1 when any document was skipped; the summary says why.
 
     Examples:
 
@@ -85,11 +89,12 @@ def command(paths: tuple[str, ...], db: str, batch_size: int, workers: int, mode
         report = sharded(ShardDir(out))
     else:
         with open_store(db) as store:
+            registry = guillemet.ingest.speaker_registry(store, aliases)
             if use_ray:
-                report = sharded(guillemet.ingest.StoreShards(store))
+                report = sharded(guillemet.ingest.StoreShards(store, registry))
             else:
                 report = guillemet.ingest.ingest(paths, store, extract=extract, batch_size=batch_size,
-                                                 progress=on_progress)
+                                                 progress=on_progress, registry=registry)
     bar.set_postfix(quotes=report.quotes, stored=report.stored)
     bar.close()
     click.echo(report.summary(), err=True)

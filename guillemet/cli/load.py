@@ -15,7 +15,9 @@ from guillemet.store import DEFAULT_DB, open_store
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file path or postgresql:// URL.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles per transaction.")
-def command(directory: str, db: str, batch_size: int) -> None:
+@click.option("--aliases", type=click.Path(dir_okay=False), default=None,
+              help="Alias table (CSV: alias,canonical name[,Wikidata id]) to merge or split speakers.")
+def command(directory: str, db: str, batch_size: int, aliases: str | None) -> None:
     """Store the articles of the Parquet shards in DIRECTORY (written by `ingest --out` or `--ray`).
 
     Articles already in the store are left alone, so loading twice adds nothing, and a load
@@ -26,7 +28,7 @@ def command(directory: str, db: str, batch_size: int) -> None:
 
         guillemet load shards/ --db guillemet.db
     """
-    from guillemet.ingest import load_shards
+    from guillemet.ingest import load_shards, speaker_registry
     from guillemet.shards import ShardDir
 
     shards = ShardDir(directory)
@@ -35,7 +37,7 @@ def command(directory: str, db: str, batch_size: int) -> None:
         raise UnreadableFile(f"no Parquet shards (shard-*.parquet) in {directory!r}: write them with "
                              f"`guillemet ingest PATHS --out {directory}` (or --ray) first.")
     with open_store(db) as store:
-        report = load_shards(shards, store, batch_size=batch_size)
+        report = load_shards(shards, store, batch_size=batch_size, registry=speaker_registry(store, aliases))
     click.echo(f"{len(names)} shards in {directory}", err=True)
     click.echo(report.summary(), err=True)
     if report.skipped:

@@ -25,6 +25,15 @@ def _cols(table: Table, alias: str = "") -> str:
     return ", ".join(f'{prefix}"{c}"' for c in table.columns)
 
 
+def _slug(name: str) -> str:
+    from guillemet.identity import normalise_name
+
+    try:
+        return normalise_name(name)
+    except ValueError:
+        return ""
+
+
 def _monday(day: str) -> dt.date | None:
     try:
         d = dt.date.fromisoformat(day[:10])
@@ -168,7 +177,10 @@ class Store:
         if not listed and not quoted:
             return
         names = Counter(s.name for s in listed) or Counter(n for n, _ in quoted if n)
-        name = min(names, key=lambda n: (-names[n], -len(n), n)) if names else speaker_id
+        # the name the id was made from first ("person:vladimir-poutine" → "Vladimir Poutine"),
+        # then the most frequent
+        slug = speaker_id.split(":", 1)[-1]
+        name = min(names, key=lambda n: (_slug(n) != slug, -names[n], -len(n), n)) if names else speaker_id
         types = Counter([s.type for s in listed] + [t for _, t in quoted])
         types.pop("unknown", None)
         kind = min(types, key=lambda t: (-types[t], t)) if types else "unknown"
@@ -178,6 +190,25 @@ class Store:
         merged = Speaker(id=speaker_id, name=name, type=kind, aliases=sorted(aliases),
                          wikidata=wikidata[0] if wikidata else None)
         self._insert(cur, SPEAKERS, [SPEAKERS.row(merged)])
+
+    def rename_speakers(self, moved: dict[str, str]) -> None:
+        """Move stored quotes and article speakers from old speaker ids to new ones (a name
+        seen later joined them to a fuller one), and recompute both speakers rows."""
+        if not moved:
+            return
+        with self._lock, self.transaction() as cur:
+            for old, new in sorted(moved.items()):
+                cur.execute(self._sql("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?"), [new, old])
+                cur.execute(self._sql("UPDATE article_speakers SET id = ? WHERE id = ?"), [new, old])
+            for speaker_id in sorted(set(moved) | set(moved.values())):
+                self._refresh_speaker(cur, speaker_id)
+
+    def speaker_names(self) -> Iterator[tuple[str, str, str]]:
+        """(name, type, id) of every name stored for a speaker: each speaker's names and aliases."""
+        for row in self._query(f"SELECT {_cols(SPEAKERS)} FROM speakers ORDER BY id"):
+            sp = speaker_from_dict(SPEAKERS.plain(row))
+            for name in (sp.name, *sp.aliases):
+                yield name, sp.type, sp.id
 
     # -- reading ------------------------------------------------------------------------
 
