@@ -23,7 +23,13 @@ def analyse_doc(doc: Doc, article: Article, lang: Language) -> Article:
     Reads: the spaCy Doc of ``article.text`` (same offsets). Writes: quotes, speakers.
     """
     text = article.text
-    syntax.text_of(doc)  # the parsed text, built once for every step below
+    # the parsed text for every step below: the article's (ignored stretches blanked), not
+    # doc.text, which spaCy rebuilds from the tokens on each read
+    from guillemet.nlp import analysis_text
+
+    parsed = analysis_text(article)
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    doc.user_data["guillemet.text"] = parsed if len(parsed) == end else doc.text
     repair_entities(doc, lang.named_after_nouns)
     found = find_quotes(doc, lang, article.ignored)
     direct_spans = [f.content for f in found if f.kind == "direct"]
