@@ -232,6 +232,11 @@ RESOLVED = [
     # a description matches a tie by its head noun: "le gouvernement" is not its spokesman
     ("Le porte-parole du gouvernement Paul Durand a parlé lundi. Le gouvernement a appelé "
      "dimanche à cesser les blocages.", "cesser les blocages", "Le gouvernement"),
+    # the people a clause before a colon is about, and a subject with a quoted term
+    ("Plus loin, des lycéennes défilent. Les jeunes filles sont d’accord : « On doit agir. »",
+     "On doit agir.", "Les jeunes filles"),
+    ("À Nantes, les quelque 200 infirmières « en colère » criaient : « Des moyens ! »",
+     "Des moyens !", "les quelque 200 infirmières"),
     # a detached adjective between the verb and its subject
     ("« Je n’ai rien entendu de concret », constate, impassible, Claire Martin.",
      "Je n’ai rien entendu de concret", "Claire Martin"),

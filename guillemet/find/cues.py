@@ -404,6 +404,15 @@ def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:
             i = j - 1
         else:
             return None
+    if i >= sent_start and doc[i].text in "»”\"" and i - 1 > sent_start:
+        # "les femmes « gilets jaunes » criaient": a quoted term after the subject's noun
+        k = i - 1
+        while k > sent_start and doc[k].text not in "«“\"" and i - k <= 6:
+            k -= 1
+        noun = doc[k - 1] if k - 1 >= sent_start else None
+        if doc[k].text in "«“\"" and noun is not None and noun.pos_ == "NOUN" \
+                and not any(c.dep_ == "case" for c in noun.children) and doc[noun.i - 1].pos_ != "ADP":
+            i = k - 1  # (not "aux mains « d’agitateurs »": a preposition's object)
     if i < sent_start:
         return None
     tok = doc[i]

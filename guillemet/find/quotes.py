@@ -270,7 +270,8 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
         if _inside_framed(cues, m):
             continue  # part of a reported clause: the indirect quote carries it
         if colon and nwords >= 3:
-            mention = _name_before_colon(doc, token_at, before - 1, tx)
+            mention = _name_before_colon(doc, token_at, before - 1, tx) \
+                or _people_before_colon(doc, token_at, before - 1, tx, lang)
             incise = _find_incise(doc, m, cues)
             incise = incise[0] if incise else None
             for span, first in _split_incise(doc, lang, tx, m, cues):
@@ -349,6 +350,21 @@ def _name_before_colon(doc: Doc, token_at, colon: int, tx: _Text) -> tuple[int, 
             head = head.head
         if head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG"):
             return syntax.noun_phrase(head)
+    return None
+
+
+def _people_before_colon(doc: Doc, token_at, colon: int, tx: _Text, lang: Language) -> tuple[int, int] | None:
+    """"Les jeunes filles sont d’accord : « … »" — the subject of the clause before the colon,
+    when it names people (a person, a role, a group)."""
+    start = token_at[tx.sentence_start(colon)]
+    end = token_at[colon]
+    for tok in doc[start:end]:
+        if tok.dep_ not in ("nsubj", "nsubj:pass") or not (start <= tok.head.i < end):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.ent_type_ == "PER" or lemma in lang.person_roles or tok.lower_ in lang.group_nouns \
+                or lemma in lang.group_nouns:
+            return syntax.noun_phrase(tok)
     return None
 
 

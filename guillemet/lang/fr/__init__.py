@@ -121,7 +121,8 @@ FRENCH = Language(
         médecins soignants chercheurs scientifiques analystes économistes observateurs témoins
         proches familles victimes députés sénateurs ministres dirigeants responsables
         représentants leaders opposants partisans sympathisants avocats juges magistrats
-        autorités sources spécialistes professionnels figures membres"""),
+        autorités sources spécialistes professionnels figures membres femmes hommes filles
+        garçons jeunes enfants gens personnes manifestantes lycéens lycéennes retraités"""),
     org_nouns=_words("""gouvernement ministère préfecture mairie police gendarmerie armée
         état-major parquet tribunal cour conseil commission assemblée sénat parti syndicat
         association organisation ong entreprise société groupe compagnie fédération union
