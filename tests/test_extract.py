@@ -125,6 +125,8 @@ FOUND = [
      "Le pont sera fermé en mai", "sources concordantes"),
     ("Les travaux ont commencé, a précisé la source policière à l’AFP ; la route est fermée.", "indirect",
      "Les travaux ont commencé", "la source policière"),
+    ("Selon le quotidien new-yorkais The Washington Post, le sommet est reporté.", "according_to",
+     "le sommet est reporté", "The Washington Post"),
     # mixed: a fragment credited by a cue of the same sentence
     ("La députée Anne Roux a qualifié la réforme d’« injuste ».", "mixed", "injuste", "Anne Roux"),
 ]

@@ -49,8 +49,9 @@ def noun_phrase(head: Token, limit: int = 16) -> tuple[int, int]:
                 continue
             if tok is head and child.dep_ in ("case", "fixed") and child.i < head.i:
                 continue  # "selon le rapport": the preposition is not part of the mention
-            if child.dep_ == "dep" and child.pos_ not in ("PROPN", "NOUN", "ADJ"):
-                continue
+            if child.dep_ == "dep" and child.pos_ not in ("PROPN", "NOUN", "ADJ") \
+                    and not (child.pos_ == "X" and child.text[:1].isupper()):
+                continue  # (a capitalised foreign word is a name's: "South China Morning Post")
             lo, hi = sorted((tok.i, child.i))
             if any(t.text in STOP_CHARS for t in tok.doc[lo:hi + 1] if t.i not in (tok.i, child.i)):
                 continue
@@ -79,8 +80,10 @@ def noun_phrase(head: Token, limit: int = 16) -> tuple[int, int]:
     if start > 0 and doc[start - 1].pos_ == "DET" and doc[start - 1].head.i in range(start, end):
         start -= 1
     # a name the parser left outside ("l'avocat de l'accusée Me Hugues Roumeau")
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_ and end - start < limit:
-        end += 1
+    while end < len(doc) and doc[end - 1].whitespace_ and end - start < limit and (
+            doc[end].pos_ == "PROPN" or doc[end - 1].pos_ == "PROPN" and doc[end].text[:1].isupper()
+            and doc[end].text[1:2].islower() and doc[end].pos_ in ("NOUN", "X", "ADJ")):
+        end += 1  # "… South China Morning Post": a capitalised word tagged as a noun ends the name
     # no trailing preposition or determiner left dangling
     while end - 1 > head.i and head.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
         end -= 1
