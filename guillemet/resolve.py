@@ -232,6 +232,13 @@ class ArticleEntities:
         pos = toks[0].idx
         head = self._head(toks)
         low = head.lower_
+        # "les propos de X", "un tweet de X", "une information de la radio X": X said it
+        author = self._author_of(head) if head.pos_ == "NOUN" and head.lemma_.lower() in self.lang.speech_nouns else None
+        if author is not None and author.i != head.i:
+            lo, hi = syntax.noun_phrase(author)
+            hi = next((t.i for t in self.doc[author.i + 1:hi] if t.pos_ == "ADP"
+                       and t.lower_ not in ("de", "d’", "d'", "du", "des")), hi)  # not "… à la direction"
+            return self.resolve(Found(found.kind, found.content, mention=(lo, hi)), previous)
         # pronouns, unless a name is apposed in the mention ("l’un d’eux, Jean Dupont")
         if (head.pos_ == "PRON" or low in self.lang.pronouns) and not any(e.label_ == "PER" for e in toks.ents):
             if low in self.lang.relative_pronouns:
@@ -392,6 +399,18 @@ class ArticleEntities:
         after = [(p, e) for p, w, e, h in self.ties if words <= w and (not head or h == head)]
         if after:
             return min(after, key=lambda x: x[0])[1]
+        return None
+
+    def _author_of(self, head: Token) -> Token | None:
+        """X in "les propos de X" (de-complement) or "un message adressé par X" (agent)."""
+        for child in head.children:
+            if child.i > head.i and child.dep_ in ("nmod", "nmod:poss") and child.pos_ in ("NOUN", "PROPN") \
+                    and any(c.dep_ == "case" and c.lower_ in ("de", "d’", "d'", "du", "des") for c in child.children):
+                return child
+            if child.dep_ == "acl" and child.i > head.i:
+                for agent in child.children:
+                    if agent.dep_ in ("obl:agent", "obl") and any(c.lower_ == "par" for c in agent.children):
+                        return agent
         return None
 
     def _same_head_before(self, head: Token, pos: int) -> Token | None:

@@ -239,6 +239,11 @@ RESOLVED = [
      "On doit agir.", "Les jeunes filles"),
     ("À Nantes, les quelque 200 infirmières « en colère » criaient : « Des moyens ! »",
      "Des moyens !", "les quelque 200 infirmières"),
+    # what someone said or wrote stands for them: "les propos de X", "un message adressé par X"
+    ("Les tweets de la chanteuse Anne Roux ont fait le buzz : « Ils frappent notre voiture. »",
+     "Ils frappent notre voiture.", "Anne Roux"),
+    ("« Le service ne se rendra pas sur place », selon un message adressé par les reporters à la direction.",
+     "Le service ne se rendra pas sur place", "les reporters"),
     # a detached adjective between the verb and its subject
     ("« Je n’ai rien entendu de concret », constate, impassible, Claire Martin.",
      "Je n’ai rien entendu de concret", "Claire Martin"),

@@ -363,8 +363,8 @@ def _people_before_colon(doc: Doc, token_at, colon: int, tx: _Text, lang: Langua
             continue
         lemma = tok.lemma_.lower()
         if tok.ent_type_ == "PER" or lemma in lang.person_roles or tok.lower_ in lang.group_nouns \
-                or lemma in lang.group_nouns:
-            return syntax.noun_phrase(tok)
+                or lemma in lang.group_nouns or lemma in lang.speech_nouns:
+            return syntax.noun_phrase(tok)  # ("Les tweets de X ont fait le buzz : « … »": resolved to X)
     return None
 
 

@@ -35,6 +35,8 @@ class Language:
         titles: Lower-cased honorifics before a name ("m.", "mme").
         time_nouns: Lemmas of time words that sit between an inverted cue and its subject.
         complementizers: Lower-cased words introducing a reported clause (que, qu’).
+        speech_nouns: Lemmas of nouns for what someone said or wrote ("les propos de X",
+            "un tweet de X", "une information de la radio X"): X is the source.
         demonstratives: Lower-cased demonstrative determiners ("cette source" points back).
         generic_nouns: Lemma → speaker type of nouns that stand for the last named source of
             that type ("l’organisation" → the organisation just named).
@@ -73,6 +75,7 @@ class Language:
     impersonal_only: frozenset[str] = frozenset()
     observation_verbs: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
     generic_nouns: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -156,6 +156,9 @@ FRENCH = Language(
         novembre décembre midi minuit dernier dernière fois"""),
     complementizers=_words("que qu' qu’"),
     demonstratives=_words("ce cet cette ces"),
+    speech_nouns=_words("""information propos terme termes mot mots parole paroles tweet tweets
+        message messages déclaration déclarations citation phrase formule lettre courrier post
+        publication confidence confidences aveu aveux"""),
     generic_nouns={**{w: "organisation" for w in """organisation structure institution organisme instance
                       entreprise société firme groupe association ong""".split()},
                    **{w: "person" for w in "intéressé intéressée".split()}},
