@@ -147,8 +147,12 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
                 and tok.dep_ in ("acl", "amod", "advcl") and not any(c.dep_.startswith("aux") for c in tok.children) \
                 and cue.subject is None:
             continue  # "un projet jugé coûteux": a participle used as an adjective
-        if cue.subject is not None and cue.subject.lower_ in lang.non_speaker_subjects:
-            continue  # "cela signifie que": a thing, not a source
+        if cue.subject is not None and (cue.subject.lower_ in lang.non_speaker_subjects
+                                        or cue.subject.lemma_.lower() in lang.non_speaker_subjects):
+            continue  # "cela signifie que", "des vidéos appellent à": a thing, not a source
+        if lemma == "dire" and any(c.lower_ in ("se", "s’", "s'") for c in tok.children) \
+                and _attribute_follows(doc, cue.tokens[1]):
+            continue  # "6 % se disent « très satisfaits »": an answer, not a statement
         cue.content = _framed_content(cue, lang)
         cues.append(cue)
     return cues
@@ -536,6 +540,13 @@ _CLAUSE_STOPS = {"selon", "ajoutant", "précisant", "estimant", "assurant", "exp
 # "alors que", "parce que": the que of a conjunction, not of a reported clause
 _COMPOUND_CONJ = {"alors", "tandis", "parce", "bien", "pendant", "avant", "après", "sans", "pour", "dès",
                   "depuis", "ainsi", "afin", "lors", "même", "sauf", "encore", "moins", "plus", "autant", "tant"}
+
+
+def _attribute_follows(doc: Doc, i: int) -> bool:
+    """An adjective (past quotation marks and adverbs) right after the verb group."""
+    while i < len(doc) and (doc[i].text in "«“\"" or doc[i].pos_ == "ADV" or doc[i].is_space):
+        i += 1
+    return i < len(doc) and (doc[i].pos_ == "ADJ" or doc[i].morph.get("VerbForm") == ["Part"])
 
 
 def _one_object(doc: Doc, start: int, end: int) -> bool:

@@ -43,7 +43,8 @@ class Language:
         observation_verbs: Cue lemmas that report an observation, not speech, after "pouvoir"
             ("a pu constater que").
         impersonal_only: Cue lemmas that report speech only with "on" ("a-t-on appris").
-        non_speaker_subjects: Lower-cased subjects that make a cue no speech ("cela signifie").
+        non_speaker_subjects: Lower-cased subjects (forms or lemmas) that make a cue no speech
+            ("cela signifie", "des vidéos appellent à").
         modal_verbs: Lemmas of verbs that carry another verb of saying ("a voulu préciser").
         named_after_nouns: Lower-cased nouns of places and institutions named after a person
             ("lycée Victor Hugo", "rue Jean Jaurès"): a name after them is not a speaker.

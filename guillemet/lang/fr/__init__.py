@@ -90,7 +90,8 @@ FRENCH = Language(
         goût usage tradition coutume habitude situation contexte moment heure jour période zone
         secteur catégorie lieu endroit modèle version norme loi code constitution article
         règlement statut quota quotas mesure mesures rythme hypothèse option variante horaire
-        tarif volonté vœu souhait orientation point vue angle résultat résultats"""),
+        tarif volonté vœu souhait orientation point vue angle résultat résultats produit
+        taux ratio pourcentage moyenne"""),
     person_roles=_words("""président présidente ministre maire porte-parole secrétaire directeur
         directrice chef cheffe dirigeant dirigeante leader député députée sénateur sénatrice
         avocat avocate procureur procureure juge responsable représentant représentante délégué
@@ -164,7 +165,8 @@ FRENCH = Language(
                    **{w: "person" for w in "intéressé intéressée".split()}},
     observation_verbs=_words("constater observer remarquer noter relever vérifier"),
     impersonal_only=_words("apprendre"),
-    non_speaker_subjects=_words("cela ça ceci ce c’ c' tout rien"),
+    non_speaker_subjects=_words("""cela ça ceci ce c’ c' tout rien vidéo évènement événement image
+        photo"""),
     modal_verbs=_words("vouloir devoir pouvoir tenir savoir aller venir oser"),
     named_after_nouns=_words("""fondation institut lycée collège école université centre hôpital
         musée stade rue avenue boulevard place quai square allée impasse prix aéroport gare
