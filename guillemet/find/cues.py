@@ -93,7 +93,7 @@ def _lexicon_keys(lang: Language, strings) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _hash_lexicon(lang: Language, strings) -> tuple[np.ndarray, np.ndarray]:
-    lemmas = {strings.add(v) for v in lang.cue_verbs}
+    lemmas = {strings.add(v) for v in lang.cue_verbs} | {strings.add(v.split()[0]) for v in lang.cue_verbs}
     forms = {strings.add(f) for f in lang.cue_forms}
     forms |= {strings.add(v[:-1]) for v in lang.cue_verbs if v.endswith("er")}  # "remarque"
     return np.array(sorted(lemmas), dtype=np.uint64), np.array(sorted(forms), dtype=np.uint64)
@@ -120,6 +120,9 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
     for i in _candidates(doc, lang):
         tok = doc[i]
         lemma = cue_lemma(tok, lang)
+        noun = _light_verb_noun(tok, lang) if lemma is None else None
+        if noun is not None:  # "a fait état de", "a fait part de": the verb and its noun
+            lemma = f"{tok.lemma_.lower()} {noun.lower_}"
         frames = lang.frames(lemma) if lemma else frozenset()
         if "direct" not in frames and tok.pos_ == "VERB" and _incise_after_quote(tok, lang):
             # « … », s’est souvenu X: any verb with its subject inverted after a quotation
@@ -129,6 +132,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
         if tok.pos_ == "AUX" and any(c.pos_ == "VERB" for c in tok.children):
             continue
         lo, hi = syntax.verb_group(tok)
+        if noun is not None:
+            hi = max(hi, noun.i + 1)
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "pouvoir" and lemma in lang.observation_verbs:
             continue  # "le Journal a pu constater que": what someone saw, not what they said
         if tok.dep_ == "xcomp" and tok.head.i < tok.i and tok.head.lemma_.lower() in lang.modal_verbs \
@@ -159,6 +164,7 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
 
 
 _QUOTE_COMMA = re.compile(r"[»”\"›“]\s*,")
+_AUX_FORMS = {"a", "ont", "avait", "avaient", "aura", "auront", "est", "sont", "était", "étaient"}
 _OBJECT_CLITICS = {"nous", "vous", "me", "m’", "m'", "te", "t’", "t'", "lui", "leur"}
 
 
@@ -400,6 +406,9 @@ def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:
         return None
     i = cue.tokens[0] - 1
     sent_start = syntax.sentence_start(doc[cue.tokens[0]])
+    # an auxiliary and adverbs the parse left outside the group ("X a aussi fait état de")
+    while i > sent_start and (doc[i].pos_ == "ADV" or doc[i].lower_ in _AUX_FORMS) and cue.tokens[0] - i <= 3:
+        i -= 1
     if i >= sent_start and doc[i].text == ",":
         j = i - 1
         while j >= sent_start and doc[j].text not in (",", ".", ";", "»", "«"):
@@ -525,6 +534,20 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
             if marks:
                 start = marks[-1].idx + len(marks[-1].text)
                 return _skip_space(syntax.text_of(doc), start), _clause_end(tok, lang)
+    if "de" in frames:
+        # "a fait état de 5 600 gardes à vue …": the noun phrase after de, unless it is a
+        # possessive with a quoted fragment ("a fait part de sa « forte émotion »": mixed)
+        k = cue.tokens[1]
+        while k < len(doc) and k < cue.tokens[1] + 4 and (doc[k].pos_ == "ADV" or _is_time_word(doc[k], lang)):
+            k += 1
+        if k + 1 < len(doc) and doc[k].lower_ in ("de", "d’", "d'", "du", "des"):
+            nxt = doc[k + 1]
+            if not (nxt.pos_ == "DET" and nxt.morph.get("Poss") == ["Yes"] and k + 2 < len(doc)
+                    and doc[k + 2].text in "«“\""):
+                text = syntax.text_of(doc)
+                start = doc[k].idx if doc[k].lower_ in ("du", "des") else _skip_space(text, doc[k].idx + len(doc[k].text))
+                head = nxt if nxt.pos_ not in ("DET", "NUM", "ADJ") else nxt.head
+                return start, _clause_end(head, lang)
     if "sur" in frames:
         for child in verb.children:
             if child.i > verb.i and any(c.dep_ == "case" and c.lower_ == "sur" for c in child.children):
@@ -540,6 +563,16 @@ _CLAUSE_STOPS = {"selon", "ajoutant", "précisant", "estimant", "assurant", "exp
 # "alors que", "parce que": the que of a conjunction, not of a reported clause
 _COMPOUND_CONJ = {"alors", "tandis", "parce", "bien", "pendant", "avant", "après", "sans", "pour", "dès",
                   "depuis", "ainsi", "afin", "lors", "même", "sauf", "encore", "moins", "plus", "autant", "tant"}
+
+
+def _light_verb_noun(tok: Token, lang: Language) -> Token | None:
+    """The noun of a multi-word cue ("fait" → "état" in "a fait état de"), if the lexicon has it."""
+    if tok.pos_ not in ("VERB", "AUX") or not tok.i + 1 < len(tok.doc):
+        return None
+    nxt = tok.doc[tok.i + 1]
+    if f"{tok.lemma_.lower()} {nxt.lower_}" in lang.cue_verbs:
+        return nxt
+    return None
 
 
 def _attribute_follows(doc: Doc, i: int) -> bool:

@@ -18,7 +18,8 @@ _CUES: dict[str, frozenset[str]] = {}
 
 def _add(block: str, frames: frozenset[str]) -> None:
     for lemma in block.split():
-        _CUES[lemma.replace("_", " ")] = _CUES.get(lemma, frozenset()) | frames
+        key = lemma.replace("_", " ")
+        _CUES[key] = _CUES.get(key, frozenset()) | frames
 
 
 # verbs of saying proper: clause, quotation, inversion, fragment, and often an infinitive
@@ -48,6 +49,9 @@ _add("appeler inviter exhorter inciter encourager", frozenset({"a_inf", "mixed"}
 _add("""demander exiger promettre menacer accuser conseiller recommander ordonner enjoindre prier
      supplier réclamer""", frozenset({"de_inf"}))
 _add("alerter interroger avertir", frozenset({"sur"}))
+# a verb and its noun: "a fait état de …", "a fait part de sa « … »"
+_add("faire_état", frozenset({"de", "inverted"}))
+_add("faire_part", frozenset({"mixed"}))
 _add("avertir prévenir informer assurer rassurer convaincre persuader rappeler répéter", frozenset({"obj_que"}))
 
 FRENCH = Language(
