@@ -157,6 +157,8 @@ NOT_QUOTES = [
     "Dans la région, 6 % des interrogés se disent « très satisfaits » du maire.",
     "Des vidéos appellent à « bloquer le périphérique » samedi.",
     "Sa famille a fait part de son inquiétude aux autorités.",
+    "Dans sa ville, il a été surnommé... « le Lion de Lyon ».",
+    "La préfecture a déclenché le plan « grand froid » mardi.",
     "Le pays est quinzième selon le produit intérieur brut par habitant.",
     "Si la courbe monte, cela signifie que les ventes progressent.",
     "Les électeurs qui ne le soutiennent pas sont nombreux, alors que la campagne commence.",
@@ -171,6 +173,11 @@ NOT_QUOTES = [
 @pytest.mark.parametrize("text", NOT_QUOTES)
 def test_no_quote(text):
     assert quotes_of(text) == []
+
+
+def test_a_label_in_the_speakers_apposition_is_no_mixed_quote():
+    got = quotes_of("« Nous irons jusqu’au bout », a déclaré Paul Durand, un autre « gilet vert ».")
+    assert got == [("direct", "Nous irons jusqu’au bout", "Paul Durand")]
 
 
 def test_quote_broken_by_its_cue_is_two_quotes_with_one_speaker():

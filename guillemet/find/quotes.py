@@ -290,6 +290,8 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
             out.append(Found("direct", m.span, cue=None, continuation=True, confidence=0.8))
             continue
         # 3. a quotation standing as its own sentence: continues the speaker before it
+        if _labels_a_noun(doc, token_at[m.open], content, lang):
+            continue  # "surnommé… « l’Obama de Sarcelles »": a name
         if tx.starts_sentence(m.open) and (nwords >= 4 or content.rstrip()[-1:] in _TERMINATORS):
             ending = _after_is_end(text, m.close + 1, tx)
             if ending:
@@ -677,6 +679,8 @@ def _mixed_quotes(doc, lang, tx, outer, cues, found) -> list[Found]:
             continue
         if _folded(text[m.start:m.end]) in terms or _is_name(text[m.start:m.end]):
             continue  # « gilets jaunes », « Gaulois de Calais »: a term or a name, not words said
+        if _labels_a_noun(doc, token_at_char(doc, m.open), text[m.start:m.end], lang):
+            continue  # le plan « neige verglas », surnommé « l’Obama de Sarcelles »: a label
         if any(m.start < s < m.end for s, e in taken):
             continue
         sent_s = tx.sentence_start(m.open)
@@ -691,12 +695,38 @@ def _mixed_quotes(doc, lang, tx, outer, cues, found) -> list[Found]:
                     best = cue
         if best is None:
             continue
+        if best.subject_span is not None and best.subject_span[1] <= token_at_char(doc, m.open):
+            between = doc[best.subject_span[1]:token_at_char(doc, m.open)]
+            if between.text.lstrip().startswith(",") and _word_count(between.text) <= 4 \
+                    and not any(t.pos_ in ("VERB", "AUX") for t in between):
+                continue  # "a déclaré X, un autre « gilet jaune libre »": an apposition on the speaker
         # the fragment must hang from the cue in the parse
         frag_tokens = [t for t in doc.char_span(m.start, m.end, alignment_mode="expand") or []]
         if frag_tokens and not any(best.verb in t.ancestors for t in frag_tokens[:3]):
             continue
         out.append(Found("mixed", m.span, cue=best.chars, mention=best.subject_span, confidence=0.6))
     return out
+
+
+def token_at_char(doc: Doc, pos: int) -> int:
+    """Index of the token covering or following character ``pos``."""
+    return _TokenAt(doc)[pos]
+
+
+def _labels_a_noun(doc: Doc, mark_tok: int, fragment: str, lang: Language) -> bool:
+    """A short quotation right after a common noun ("le plan « neige verglas »") or a naming
+    verb ("surnommé « … »") names something: it is no quote."""
+    k = mark_tok - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0:
+        return False
+    prev = doc[k]
+    if prev.lemma_.lower() in lang.naming_verbs or prev.lower_.rstrip(".…") in lang.naming_verbs:
+        return True
+    if k > 0 and set(doc[k].text) <= set(".…,") and doc[k - 1].lemma_.lower() in lang.naming_verbs:
+        return True  # "surnommé... « … »"
+    return prev.pos_ == "NOUN" and prev.text[:1].islower() and _word_count(fragment) <= 3
 
 
 def _folded(fragment: str) -> str:

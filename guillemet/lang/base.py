@@ -37,6 +37,7 @@ class Language:
         complementizers: Lower-cased words introducing a reported clause (que, qu’).
         speech_nouns: Lemmas of nouns for what someone said or wrote ("les propos de X",
             "un tweet de X", "une information de la radio X"): X is the source.
+        naming_verbs: Lemmas of verbs that name (a quotation after them is a name): surnommer.
         demonstratives: Lower-cased demonstrative determiners ("cette source" points back).
         generic_nouns: Lemma → speaker type of nouns that stand for the last named source of
             that type ("l’organisation" → the organisation just named).
@@ -76,6 +77,7 @@ class Language:
     impersonal_only: frozenset[str] = frozenset()
     observation_verbs: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     generic_nouns: dict[str, str] = field(default_factory=dict)
 
