@@ -239,6 +239,12 @@ class ArticleEntities:
             hi = next((t.i for t in self.doc[author.i + 1:hi] if t.pos_ == "ADP"
                        and t.lower_ not in ("de", "d’", "d'", "du", "des")), hi)  # not "… à la direction"
             return self.resolve(Found(found.kind, found.content, mention=(lo, hi)), previous)
+        # "certains", "d’autres", "plusieurs": some of a group, never one named person
+        if low in self.lang.indefinite_pronouns and not any(e.label_ == "PER" for e in toks.ents):
+            desc = self.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+            ent = self.entity_for_name(desc, "group")
+            self._note(pos, ent, found)
+            return Resolved(ent.name, "group", 0.5, ent)
         # pronouns, unless a name is apposed in the mention ("l’un d’eux, Jean Dupont")
         if (head.pos_ == "PRON" or low in self.lang.pronouns) and not any(e.label_ == "PER" for e in toks.ents):
             if low in self.lang.relative_pronouns:

@@ -257,6 +257,9 @@ RESOLVED = [
      "Ils frappent notre voiture.", "Anne Roux"),
     ("« Le service ne se rendra pas sur place », selon un message adressé par les reporters à la direction.",
      "Le service ne se rendra pas sur place", "les reporters"),
+    # "certains" are some of a group, not the last person named
+    ("Paul Durand a salué la réforme. Les participants ont applaudi, même si certains ont déploré "
+     "« l’absence des syndicats ».", "l’absence des syndicats", "certains"),
     # a detached adjective between the verb and its subject
     ("« Je n’ai rien entendu de concret », constate, impassible, Claire Martin.",
      "Je n’ai rien entendu de concret", "Claire Martin"),

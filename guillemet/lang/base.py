@@ -37,6 +37,8 @@ class Language:
         complementizers: Lower-cased words introducing a reported clause (que, qu’).
         speech_nouns: Lemmas of nouns for what someone said or wrote ("les propos de X",
             "un tweet de X", "une information de la radio X"): X is the source.
+        indefinite_pronouns: Lower-cased pronouns for part of a group ("certains"): a group
+            speaker, never one named person.
         naming_verbs: Lemmas of verbs that name (a quotation after them is a name): surnommer.
         demonstratives: Lower-cased demonstrative determiners ("cette source" points back).
         generic_nouns: Lemma → speaker type of nouns that stand for the last named source of
@@ -78,6 +80,7 @@ class Language:
     observation_verbs: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    indefinite_pronouns: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     generic_nouns: dict[str, str] = field(default_factory=dict)
 
