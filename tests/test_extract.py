@@ -56,6 +56,10 @@ FOUND = [
      "Il faut agir.", "Paul Durand"),
     ("« Si les agents sont satisfaits, remarque Paul Durand, ils attendent des gestes. »", "direct",
      "ils attendent des gestes.", "Paul Durand"),
+    ("« Ce sont des gens qu’on ne voit jamais », analyse Paul Durand, député.", "direct",
+     "Ce sont des gens qu’on ne voit jamais", "Paul Durand"),
+    ("« Les collectes demandent des moyens », l’explique Claire Martin, trésorière.", "direct",
+     "Les collectes demandent des moyens", "Claire Martin"),
     # any verb inverted in an incise after a quotation, modals included
     ("« J’ai séché les cours moi aussi », s’est souvenu Paul Durand.", "direct",
      "J’ai séché les cours moi aussi", "Paul Durand"),

@@ -165,7 +165,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
 
 _QUOTE_COMMA = re.compile(r"[»”\"›“]\s*,")
 _AUX_FORMS = {"a", "ont", "avait", "avaient", "aura", "auront", "est", "sont", "était", "étaient"}
-_OBJECT_CLITICS = {"nous", "vous", "me", "m’", "m'", "te", "t’", "t'", "lui", "leur"}
+_OBJECT_CLITICS = {"nous", "vous", "me", "m’", "m'", "te", "t’", "t'", "lui", "leur", "l’", "l'", "le",
+                   "la", "les", "en", "y", "se", "s’", "s'"}
 
 
 def _incise_after_quote(verb: Token, lang: Language) -> bool:
@@ -215,6 +216,8 @@ def _find_subject(cue: Cue, lang: Language) -> None:
                 cue.subject, cue.subject_span = child, (child.i, child.i + 1)
                 _impersonal_source(cue, lang)
                 return
+            if child.lower_ == "il" and any(c.dep_ == "aux:pass" for c in verb.children):
+                return  # "il a été annoncé que": impersonal passive, the source is not given
             if child.i > verb.i:
                 before = syntax.char_before(syntax.text_of(doc), cue.chars[0])
                 left = _subject_on_the_left(cue, lang) if before not in ",»”\"—–:(" else None

@@ -38,7 +38,7 @@ _add("""indiquer souligner ajouter répondre répliquer rétorquer riposter lanc
      divulguer pester râler grommeler défendre vanter saluer railler moquer interpeller
      questionner avancer exposer développer répondre trancher asséner assener enchaîner
      reprendre embrayer résumer illustrer constater remarquer mettre_en_garde faire_valoir
-     faire_savoir esquisser souvenir titrer convenir""", _SAY)
+     faire_savoir esquisser souvenir titrer convenir analyser décrypter expliciter""", _SAY)
 # only with an impersonal subject: "a-t-on appris de source policière"
 _add("apprendre", frozenset({"inverted"}))
 # a quoted fragment or a noun phrase as content ("a qualifié la réforme d'« injuste »")
