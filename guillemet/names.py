@@ -78,6 +78,8 @@ def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
     for ent in ents:
         if ent.label_ == "PER" and len(ent) == 1 and ent[0].pos_ in ("ADV", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET"):
             continue  # "Déjà", "Casser": a capitalised word, not a name
+        if ent.label_ in ("PER", "ORG") and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in ent):
+            continue  # "d'argot": no capital, no name
         cut = None
         for k in range(ent.start + 1, ent.end):
             before = doc[k - 1]

@@ -350,7 +350,7 @@ def _name_before_colon(doc: Doc, token_at, colon: int, tx: _Text) -> tuple[int, 
         head = doc[t]
         while head.dep_ in ("flat:name", "flat") and head.head.i < head.i:
             head = head.head
-        if head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG"):
+        if (head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG")) and head.text[:1].isupper():
             return syntax.noun_phrase(head)
     return None
 

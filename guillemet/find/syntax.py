@@ -178,7 +178,9 @@ def main_subject(verb: Token) -> Token | None:
     tok = verb
     while seen < 4:
         for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and not child.text.startswith("-t"):
+            if child.dep_ == "expl:subj":
+                return None  # "il est fréquent d'évoquer …": no one in particular
+            if child.dep_ in ("nsubj", "nsubj:pass") and not child.text.startswith("-t"):
                 return child
         if tok.head is tok:
             return None

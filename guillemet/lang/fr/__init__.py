@@ -162,7 +162,7 @@ FRENCH = Language(
     complementizers=_words("que qu' qu’"),
     demonstratives=_words("ce cet cette ces"),
     indefinite_pronouns=_words("""certains certaines plusieurs d’autres d'autres beaucoup quelques-uns
-        quelques-unes tous toutes aucun aucune"""),
+        quelques-unes tous toutes aucun aucune un une"""),
     naming_verbs=_words("surnommer surnommé surnommée surnommés baptiser baptisé baptisée intituler intitulé intitulée"),
     speech_nouns=_words("""information propos terme termes mot mots parole paroles tweet tweets
         message messages déclaration déclarations citation phrase formule lettre courrier post
