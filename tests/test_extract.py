@@ -162,6 +162,7 @@ NOT_QUOTES = [
     "Des vidéos appellent à « bloquer le périphérique » samedi.",
     "Sa famille a fait part de son inquiétude aux autorités.",
     "Dans sa ville, il a été surnommé... « le Lion de Lyon ».",
+    "Les deux accusés, qui encourent vingt ans de prison, nient les faits.",
     "La préfecture a déclenché le plan « grand froid » mardi.",
     "Le pays est quinzième selon le produit intérieur brut par habitant.",
     "Si la courbe monte, cela signifie que les ventes progressent.",

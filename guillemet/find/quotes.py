@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from guillemet.find import syntax
 from guillemet.find.cues import Cue, find_cues
@@ -466,6 +466,8 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             continue
         if any(ds <= s and e <= de for ds, de in direct_spans):
             continue
+        if _only_relative_verbs(doc, s, e):
+            continue  # "Les accusés, qui encourent 20 ans, nient les faits": a subject, not a claim
         # an incise "A, explique-t-il, B.": the clause runs on after the cue
         after = cue.chars[1]
         if cue.subject_span:
@@ -489,6 +491,29 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
         out.append(Found(kind, (s, e), cue=cue.chars, mention=cue.subject_span,
                          confidence=0.85 if cue.subject_span else 0.5))
     return out
+
+
+def _only_relative_verbs(doc: Doc, s: int, e: int) -> bool:
+    """Whether the stretch has finite verbs and all of them sit in relative clauses."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return False
+    finite = [t for t in span if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]]
+    if not finite:
+        return False  # a verbless claim ("Du jamais-vu dans sa carrière") stays one
+
+    def relative(tok: Token) -> bool:
+        for _ in range(4):
+            if tok.dep_ == "acl:relcl" or any(c.lower_ in ("qui", "que", "dont", "où") and c.i < tok.i
+                                              and c.dep_ in ("nsubj", "obj", "mark", "obl")
+                                              and c.pos_ == "PRON" for c in tok.children):
+                return True
+            if tok.head is tok:
+                return False
+            tok = tok.head
+        return False
+
+    return all(relative(t if not t.dep_.startswith("aux") else t.head) for t in finite)
 
 
 def _in_quote(outer: list[Marked], pos: int) -> bool:
