@@ -33,14 +33,13 @@ patterns are built once per language and cached, and no code here branches on th
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
-from guillemet.errors import UnsupportedLanguage
+from guillemet.lang import language_data
 from guillemet.record import DateRef, NumberRef
 
 __all__ = ["find_claims"]
@@ -202,12 +201,7 @@ def _build(data: ModuleType) -> _Grammar:
 
 @lru_cache(maxsize=None)
 def _grammar(lang: str) -> _Grammar:
-    code = (lang or "").lower().split("-")[0].split("_")[0]
-    try:
-        data = importlib.import_module(f"guillemet.lang.{code}.claims")
-    except ModuleNotFoundError as exc:
-        raise UnsupportedLanguage(code) from exc
-    return _build(data)
+    return _build(language_data(lang, "claims"))
 
 
 def _published_date(published: Any) -> dt.date | None:

@@ -36,7 +36,6 @@ later has changed ("person:poutine" → "person:vladimir-poutine"), for the stor
 from __future__ import annotations
 
 import csv
-import importlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,7 +44,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Iterable
 
-from guillemet.errors import InputError, UnreadableFile, UnsupportedLanguage
+from guillemet.errors import InputError, UnreadableFile
+from guillemet.lang import language_data
 from guillemet.record import SPEAKER_TYPES, Article, Speaker
 
 __all__ = [
@@ -92,11 +92,7 @@ class _TypeData:
 
 @lru_cache(maxsize=None)
 def _type_data(lang: str) -> _TypeData:
-    code = (lang or "").lower().split("-")[0].split("_")[0]
-    try:
-        data = importlib.import_module(f"guillemet.lang.{code}.speaker_types")
-    except ModuleNotFoundError as exc:
-        raise UnsupportedLanguage(code) from exc
+    data = language_data(lang, "speaker_types")
 
     def start(words: Iterable[str]) -> re.Pattern[str]:
         items = sorted(set(words), key=lambda w: (-len(w), w))

@@ -8,11 +8,25 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
+from types import ModuleType
 
 from guillemet.errors import UnsupportedLanguage
 from guillemet.lang.base import Language
 
 SUPPORTED = ("fr",)
+
+
+def language_data(code: str, module: str = "") -> ModuleType:
+    """A language's data module: ``guillemet.lang.<code>`` itself, or one of its modules
+    ("claims", "speaker_types"). ``code`` may carry a region ("fr-CA", "fr_BE").
+
+    Raises:
+        UnsupportedLanguage: guillemet has no pipeline for ``code``.
+    """
+    code = (code or "").lower().split("-")[0].split("_")[0]
+    if code not in SUPPORTED:
+        raise UnsupportedLanguage(code, SUPPORTED)
+    return importlib.import_module(f"guillemet.lang.{code}" + (f".{module}" if module else ""))
 
 
 @lru_cache(maxsize=None)
@@ -22,10 +36,7 @@ def get_language(code: str) -> Language:
     Raises:
         UnsupportedLanguage: guillemet has no pipeline for ``code``.
     """
-    code = (code or "").lower().split("-")[0].split("_")[0]
-    if code not in SUPPORTED:
-        raise UnsupportedLanguage(code, SUPPORTED)
-    return importlib.import_module(f"guillemet.lang.{code}").LANGUAGE
+    return language_data(code).LANGUAGE
 
 
-__all__ = ["Language", "SUPPORTED", "get_language"]
+__all__ = ["Language", "SUPPORTED", "get_language", "language_data"]
