@@ -72,6 +72,8 @@ def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
     """
     from spacy.tokens import Span
 
+    from guillemet.find.syntax import text_of  # here: guillemet.find imports this module
+
     ents = list(doc.ents)
     out = []
     covered = set()
@@ -109,7 +111,7 @@ def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
     # only capitalised words can be given names: find them in the text, not token by token
     arr = doc.to_array(["IDX"]) if n else []
     starts = {int(x): k for k, x in enumerate(arr)}
-    capitalised = sorted(starts[m.start()] for m in _CAPITALISED.finditer(doc.user_data.get("guillemet.text") or doc.text) if m.start() in starts)
+    capitalised = sorted(starts[m.start()] for m in _CAPITALISED.finditer(text_of(doc)) if m.start() in starts)
     for i in capitalised:
         tok = doc[i]
         if i in covered or tok.pos_ not in ("PROPN", "NOUN") or not given_name_gender(tok.text):

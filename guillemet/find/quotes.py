@@ -148,7 +148,7 @@ def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -
     # an incise with its subject inverted (« A, a-t-il dit. B »)
     cues = [c for c in cues if c.inverted or not _in_quote(outer, c.verb.idx)]
     tx = _Text(text, marks)
-    token_at = _token_index(doc)
+    token_at = _TokenAt(doc)
     cue_of_token = {}
     for cue in cues:
         for i in range(*cue.tokens):
@@ -157,8 +157,8 @@ def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -
     directs = _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at)
     found.extend(directs)
     found.extend(_framed_quotes(doc, lang, tx, cues, outer, directs))
-    found.extend(_according_quotes(doc, lang, tx, outer))
-    found.extend(_mixed_quotes(doc, lang, tx, outer, cues, found))
+    found.extend(_according_quotes(doc, lang, tx, outer, token_at))
+    found.extend(_mixed_quotes(doc, lang, tx, outer, cues, found, token_at))
     for f in found:
         # a speaker is never inside another quotation: the cue's subject was quoted words
         # (a nickname in marks, « Mamyray », is the whole quotation and stays)
@@ -182,10 +182,6 @@ class _TokenAt:
 
     def __getitem__(self, c: int) -> int:
         return bisect_right(self.ends, c)
-
-
-def _token_index(doc: Doc) -> _TokenAt:
-    return _TokenAt(doc)
 
 
 class _Outer(list):
@@ -579,10 +575,9 @@ def _is_source_like(doc: Doc, span: tuple[int, int], lang: Language) -> bool:
 _MARKER_RE = re.compile(r"\b(?:selon|d[’']après|pour|cité(?:e|s|es)?)\b", re.I)
 
 
-def _according_quotes(doc, lang, tx, outer) -> list[Found]:
+def _according_quotes(doc, lang, tx, outer, token_at) -> list[Found]:
     text = syntax.text_of(doc)
     out = []
-    token_at = _TokenAt(doc)
     starts = sorted({token_at[m.start()] for m in _MARKER_RE.finditer(text)})
     for i in starts:
         if i >= len(doc):
@@ -693,7 +688,7 @@ def _skip_apposition(doc: Doc, text: str, comma: int, limit: int) -> int:
     return comma
 
 
-def _mixed_quotes(doc, lang, tx, outer, cues, found) -> list[Found]:
+def _mixed_quotes(doc, lang, tx, outer, cues, found, token_at) -> list[Found]:
     """Quoted fragments in the author's sentence credited to a cue of the same sentence."""
     text = syntax.text_of(doc)
     taken = [f.content for f in found]
@@ -704,7 +699,7 @@ def _mixed_quotes(doc, lang, tx, outer, cues, found) -> list[Found]:
             continue
         if _folded(text[m.start:m.end]) in terms or _is_name(text[m.start:m.end]):
             continue  # « gilets jaunes », « Gaulois de Calais »: a term or a name, not words said
-        if _labels_a_noun(doc, token_at_char(doc, m.open), text[m.start:m.end], lang):
+        if _labels_a_noun(doc, token_at[m.open], text[m.start:m.end], lang):
             continue  # le plan « neige verglas », surnommé « l’Obama de Sarcelles »: a label
         if any(m.start < s < m.end for s, e in taken):
             continue
@@ -720,8 +715,8 @@ def _mixed_quotes(doc, lang, tx, outer, cues, found) -> list[Found]:
                     best = cue
         if best is None:
             continue
-        if best.subject_span is not None and best.subject_span[1] <= token_at_char(doc, m.open):
-            between = doc[best.subject_span[1]:token_at_char(doc, m.open)]
+        if best.subject_span is not None and best.subject_span[1] <= token_at[m.open]:
+            between = doc[best.subject_span[1]:token_at[m.open]]
             if between.text.lstrip().startswith(",") and _word_count(between.text) <= 4 \
                     and not any(t.pos_ in ("VERB", "AUX") for t in between):
                 continue  # "a déclaré X, un autre « gilet jaune libre »": an apposition on the speaker
@@ -731,11 +726,6 @@ def _mixed_quotes(doc, lang, tx, outer, cues, found) -> list[Found]:
             continue
         out.append(Found("mixed", m.span, cue=best.chars, mention=best.subject_span, confidence=0.6))
     return out
-
-
-def token_at_char(doc: Doc, pos: int) -> int:
-    """Index of the token covering or following character ``pos``."""
-    return _TokenAt(doc)[pos]
 
 
 def _labels_a_noun(doc: Doc, mark_tok: int, fragment: str, lang: Language) -> bool:
