@@ -27,6 +27,7 @@ if ! pg_isready -q -h 127.0.0.1; then
 fi
 _pg "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='guillemet'\"" | grep -q 1 \
   || _pg "psql -qc \"CREATE ROLE guillemet LOGIN SUPERUSER PASSWORD 'guillemet'\""
-_pg "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='guillemet_test'\"" | grep -q 1 \
-  || _pg "createdb -O guillemet guillemet_test"
+# A fresh database on every run, as on a new machine: nothing left by an earlier run
+# (a text search configuration, an extension) can hide a fault of the first run.
+_pg "dropdb --if-exists guillemet_test" && _pg "createdb -O guillemet guillemet_test"
 export GUILLEMET_PG_URL="postgresql://guillemet:guillemet@127.0.0.1:5432/guillemet_test"

@@ -72,3 +72,33 @@ def test_bad_url_says_what_to_do():
     pytest.importorskip("psycopg")
     with pytest.raises(StoreError, match="check the --db URL"):
         open_store("postgresql://nobody:wrong@127.0.0.1:1/none")
+
+
+def test_two_stores_on_one_server_each_search_without_accents(pg_schema, reference_db):
+    """A configuration made in one store's schema is invisible from another's search_path:
+    each store must find or make its own (the fresh-database CI failure)."""
+    from guillemet.record import Article, Quote
+    from guillemet.store import SearchQuery, open_store
+
+    text = "« Les élections auront lieu », a déclaré Paul Durand."
+    for url in (pg_schema[0], reference_db):
+        with open_store(url) as store:
+            store.put([Article(text=text, id="pg-1",
+                               quotes=[Quote(kind="direct", content=(2, 26), content_text=text[2:26])])])
+            assert store.ts_config == "guillemet_french"
+            assert store.search(SearchQuery(q="election")).total == 1
+
+
+def test_dropping_a_store_schema_keeps_unaccent_for_the_others(pg_schema, reference_db):
+    import psycopg
+
+    from guillemet.store import open_store
+    from conftest import pg_url_or_skip
+
+    with open_store(pg_schema[0]):
+        pass
+    with psycopg.connect(pg_url_or_skip(), autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {pg_schema[1]} CASCADE")
+        conn.execute(f"CREATE SCHEMA {pg_schema[1]}")
+    with open_store(reference_db) as store:
+        assert store.ts_config == "guillemet_french"

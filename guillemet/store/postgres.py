@@ -46,17 +46,26 @@ class PostgresStore(Store):
                 cur.execute(statement)
 
     def _text_search_config(self) -> str:
-        """Our unaccenting configuration if it exists or can be made, else ``french``."""
+        """Our unaccenting configuration if it exists or can be made, else ``french``.
+
+        The configuration must be visible on this connection's search_path: one made in
+        another schema (another store on the same server) cannot be named from here. The
+        unaccent extension goes to ``public`` so that dropping a store's schema leaves it be.
+        """
         try:
             with self.transaction() as cur:
                 cur.execute("SELECT pg_advisory_xact_lock(4242)")
-                cur.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", [UNACCENT_CONFIG])
+                cur.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s AND pg_ts_config_is_visible(oid)",
+                            [UNACCENT_CONFIG])
                 if cur.fetchone():
                     return UNACCENT_CONFIG
-                cur.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
-                cur.execute(f"CREATE TEXT SEARCH CONFIGURATION {UNACCENT_CONFIG} (COPY = french)")
+                cur.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+                cur.execute("SELECT n.nspname FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace "
+                            "WHERE d.dictname = 'unaccent'")
+                dict_schema = cur.fetchone()[0]
+                cur.execute(f"CREATE TEXT SEARCH CONFIGURATION {UNACCENT_CONFIG} (COPY = pg_catalog.french)")
                 cur.execute(f"ALTER TEXT SEARCH CONFIGURATION {UNACCENT_CONFIG} ALTER MAPPING FOR "
-                            "hword, hword_part, word WITH unaccent, french_stem")
+                            f'hword, hword_part, word WITH "{dict_schema}".unaccent, pg_catalog.french_stem')
             return UNACCENT_CONFIG
         except StoreError:
             return "french"  # no unaccent (not installed, or no right to create it)
