@@ -8,6 +8,8 @@
     ├── ModelNotInstalled           the spaCy model is missing
     ├── MissingExtra                an optional dependency is not installed
     ├── StoreError                  the database cannot be opened or written
+    ├── GoldDataMissing             a gold set or ../shared is absent, or no such split
+    ├── GoldDataChanged             a gold text no longer has the hash we keep
     └── ExecutorError               workers or a cluster failed midway (a rerun resumes)
 """
 
@@ -82,6 +84,18 @@ class StoreError(GuillemetError):
     """The store cannot be opened or written."""
 
     code = "store_error"
+
+
+class GoldDataMissing(GuillemetError):
+    """A gold set (or ``../shared`` itself) is absent, or a split name is unknown."""
+
+    code = "gold_missing"
+
+
+class GoldDataChanged(GuillemetError):
+    """A gold text changed since its split was made: offsets would be misaligned."""
+
+    code = "gold_changed"
 
 
 class ExecutorError(GuillemetError):
