@@ -23,22 +23,17 @@ def analyse_doc(doc: Doc, article: Article, lang: Language) -> Article:
     Reads: the spaCy Doc of ``article.text`` (same offsets). Writes: quotes, speakers.
     """
     text = article.text
-    # the parsed text for every step below: the article's (ignored stretches blanked), not
-    # doc.text, which spaCy rebuilds from the tokens on each read
-    from guillemet.nlp import analysis_text
+    from guillemet.learn import learned_steps
+    from guillemet.learn.rules import run_rules
+    from guillemet.learn.speakers import choose_speakers
 
-    parsed = analysis_text(article)
-    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    doc.user_data["guillemet.text"] = parsed if len(parsed) == end else doc.text
-    repair_entities(doc, lang.named_after_nouns)
-    found = find_quotes(doc, lang, article.ignored)
-    direct_spans = [f.content for f in found if f.kind == "direct"]
-    entities = ArticleEntities(doc, lang, direct_spans)
-    previous: list[tuple[Found, Resolved]] = []
+    choose, speaker_model = learned_steps(lang)
+    rp = run_rules(doc, article, lang, choose)
+    resolved = choose_speakers(rp, speaker_model) if speaker_model is not None else rp.resolved
+    previous = list(zip(rp.found, resolved))
+    found = rp.found
     quotes: list[Quote] = []
-    for f in found:
-        res = entities.resolve(f, previous)
-        previous.append((f, res))
+    for f, res in previous:
         mention = None
         if f.mention is not None:
             toks = doc[f.mention[0]:f.mention[1]]

@@ -1,0 +1,218 @@
+"""Quote candidates and the rows the quote model scores: is this stretch a quote?
+
+The rules find quotes with high precision and miss some: quotations whose cue they do not
+see, fragments woven into a sentence. Every outermost quotation the rules left out becomes a
+candidate too, credited to the nearest cue of its sentence (or to the speaker it continues).
+Each candidate — the rules' quotes included — is described by its shape (length, where it sits
+in its sentence, first-person words, punctuation), its surroundings (a cue before or after,
+a colon, a noun it may label, how often the article repeats it) and, for the rules' quotes,
+how they were found. A trained model scores them; those above the threshold are kept.
+
+Reads: the parse, the rules' quotes. Writes: nothing; :func:`choose_quotes` returns the list.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc
+
+from guillemet.find import syntax
+from guillemet.find.cues import Cue, find_cues
+from guillemet.find.marks import find_marked
+from guillemet.find.quotes import Found, _Text, _after_is_end, _folded, _is_name, _labels_a_noun, _terms
+from guillemet.lang.base import Language
+
+_KINDS = ("direct", "indirect", "mixed", "according_to")
+_PREV_POS = ("NOUN", "VERB", "AUX", "DET", "ADP", "PUNCT", "ADJ", "PROPN", "PRON", "CCONJ", "SCONJ", "ADV")
+_FAR = 12.0
+
+FEATURES: tuple[str, ...] = (
+    "is_rule", "rule_confidence", "has_cue", "has_mention", "continuation", "log_words", "log_chars",
+    "starts_sentence", "ends_sentence", "after_colon", "cue_before_in_sentence", "cue_after_close",
+    "log_cue_distance", "cue_has_subject", "is_term", "is_name", "ends_with_stop", "finite_verbs",
+    "first_person", "second_person", "question_or_exclamation", "capital_start", "in_marks",
+    "log_prev_quote_gap", "prev_quote_same_paragraph", "quotes_in_paragraph", "inside_other_quote",
+    "paragraph_start", "sentence_words_log", "share_of_sentence", "comma_after", "noun_before",
+    *(f"kind_{k}" for k in _KINDS), *(f"prev_pos_{p}" for p in _PREV_POS),
+)
+
+
+class Scan:
+    """What the candidates of one article are read against: text, marks, cues, sentences."""
+
+    def __init__(self, doc: Doc, lang: Language, ignored=()) -> None:
+        self.doc, self.lang = doc, lang
+        self.text = syntax.text_of(doc)
+        marks = [m for m in find_marked(self.text, lang.quote_pairs)
+                 if not any(s <= m.open < e for s, e in ignored)]
+        self.outer = [m for m in marks if m.depth == 0 and m.end > m.start]
+        self.tx = _Text(self.text, marks)
+        self.cues: list[Cue] = [c for c in find_cues(doc, lang) if not any(s <= c.chars[0] < e for s, e in ignored)]
+        self.cue_starts = [c.chars[0] for c in self.cues]
+        self.terms = _terms(self.text, self.outer)
+        self.starts = [t.idx for t in doc]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+
+    def paragraph(self, pos: int) -> int:
+        return bisect_right(self.paragraph_starts, pos) - 1
+
+    def token_at(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+
+def mark_candidates(scan: Scan, found: list[Found]) -> list[Found]:
+    """A quote for every outermost quotation the rules left out, credited to the nearest cue
+    of its sentence that has a subject, else continuing the speaker before it."""
+    taken = sorted(f.content for f in found)
+    out = []
+    for m in scan.outer:
+        if any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
+            continue
+        fragment = scan.text[m.start:m.end]
+        words = len(re.findall(r"\w+", fragment))
+        if words == 0 or _folded(fragment) in scan.terms or _is_name(fragment) \
+                or _labels_a_noun(scan.doc, scan.token_at(m.open), fragment, scan.lang):
+            continue  # a term, a name or a label the rules already ruled out
+        sent_s = scan.tx.sentence_start(m.open)
+        sent_e = scan.tx.sentence_end(m.close + 1)
+        cue = _nearest_cue(scan, sent_s, sent_e, m.open, m.close)
+        starts = scan.tx.starts_sentence(m.open)
+        kind = "direct" if starts and words >= 3 else "mixed"
+        if cue is None:
+            out.append(Found(kind, m.span, continuation=True, confidence=0.3))
+        else:
+            out.append(Found(kind, m.span, cue=cue.chars, mention=cue.subject_span, confidence=0.3))
+    return out
+
+
+def _nearest_cue(scan: Scan, sent_s: int, sent_e: int, open_: int, close: int) -> Cue | None:
+    lo, hi = bisect_left(scan.cue_starts, sent_s), bisect_left(scan.cue_starts, sent_e)
+    best, dist = None, None
+    for cue in scan.cues[lo:hi]:
+        if cue.subject_span is None or open_ <= cue.chars[0] < close:
+            continue
+        d = open_ - cue.chars[1] if cue.chars[1] <= open_ else cue.chars[0] - close
+        if dist is None or d < dist:
+            best, dist = cue, d
+    return best
+
+
+def quote_rows(scan: Scan, quotes: list[Found], is_rule: list[bool]) -> list[list[float]]:
+    """Feature rows (in FEATURES order) for each quote, rules' and candidates' alike."""
+    text, doc = scan.text, scan.doc
+    order = sorted(range(len(quotes)), key=lambda i: quotes[i].content[0])
+    prev_end = {}
+    last = None
+    for i in order:
+        prev_end[i] = last
+        last = quotes[i].content[1]
+    per_paragraph: dict[int, int] = {}
+    for q in quotes:
+        p = scan.paragraph(q.content[0])
+        per_paragraph[p] = per_paragraph.get(p, 0) + 1
+    rows = []
+    for i, q in enumerate(quotes):
+        s, e = q.content
+        content = text[s:e]
+        words = re.findall(r"\w+", content)
+        open_ = s - 1
+        while open_ > 0 and text[open_] in " \u00a0\u202f\u2009":
+            open_ -= 1
+        in_marks = open_ >= 0 and text[open_] in scan.lang.quote_pairs
+        sent_s = scan.tx.sentence_start(s)
+        sent_e = scan.tx.sentence_end(e)
+        sent_words = len(re.findall(r"\w+", text[sent_s:sent_e]))
+        before = text[max(0, open_ - 3):open_ + 1] if in_marks else text[max(0, s - 3):s]
+        ti, tj = scan.token_at(s), scan.token_at(max(s, e - 1))
+        toks = doc[ti:tj + 1]
+        prev = doc[ti - 1] if ti > 0 else None
+        if in_marks and prev is not None and prev.idx >= open_ and ti > 1:
+            prev = doc[ti - 2]
+        lo, hi = bisect_left(scan.cue_starts, sent_s), bisect_left(scan.cue_starts, sent_e)
+        sentence_cues = scan.cues[lo:hi]
+        cue_before = any(c.chars[1] <= s for c in sentence_cues)
+        close_end = e + 1 if in_marks else e
+        after = close_end
+        while after < len(text) and text[after] in " ,\u00a0\u202f\u2009—–-":
+            after += 1
+        cue_after = any(0 <= c.chars[0] - close_end <= 6 for c in sentence_cues) or any(
+            0 <= c.chars[0] - after <= 2 for c in sentence_cues)
+        cue_distance = None
+        if q.cue is not None:
+            cue_distance = s - q.cue[1] if q.cue[1] <= s else q.cue[0] - e
+        gap = s - prev_end[i] if prev_end[i] is not None else None
+        row = [
+            float(is_rule[i]),
+            q.confidence if is_rule[i] else 0.0,
+            float(q.cue is not None),
+            float(q.mention is not None),
+            float(q.continuation),
+            math.log1p(len(words)),
+            math.log1p(e - s),
+            float(scan.tx.starts_sentence(open_ if in_marks else s)),
+            float(_after_is_end(text, close_end, scan.tx)),
+            float(":" in before),
+            float(cue_before),
+            float(cue_after),
+            math.log1p(abs(cue_distance)) if cue_distance is not None else _FAR,
+            float(q.mention is not None and q.cue is not None),
+            float(_folded(content) in scan.terms),
+            float(_is_name(content)),
+            float(content.rstrip()[-1:] in ".!?…"),
+            float(sum(1 for t in toks if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"])),
+            float(sum(1 for t in toks if t.morph.get("Person") == ["1"])),
+            float(sum(1 for t in toks if t.morph.get("Person") == ["2"])),
+            float("?" in content or "!" in content),
+            float(content[:1].isupper()),
+            float(in_marks),
+            math.log1p(gap) if gap is not None and gap >= 0 else _FAR,
+            float(prev_end[i] is not None and scan.paragraph(prev_end[i]) == scan.paragraph(s)),
+            float(per_paragraph.get(scan.paragraph(s), 0)),
+            float(any(o is not q and o.content[0] <= s and e <= o.content[1] and o.content != q.content for o in quotes)),
+            float(scan.paragraph_starts[scan.paragraph(s)] >= (open_ if in_marks else s) - 2),
+            math.log1p(sent_words),
+            len(words) / sent_words if sent_words else 1.0,
+            float(after < len(text) and text[close_end:after].strip().startswith(",")),
+            float(prev is not None and prev.pos_ == "NOUN"),
+            *(float(q.kind == k) for k in _KINDS),
+            *(float(prev is not None and prev.pos_ == p) for p in _PREV_POS),
+        ]
+        rows.append(row)
+    return rows
+
+
+#: A candidate the rules did not find is kept from this score on; a rule's quote is dropped
+#: only below ``DROP_BELOW``: never, for now — the rules are precise and the model, trained on
+#: whole articles, misjudges short texts; it adds what the rules miss. Chosen on dev and
+#: fr-dev (docs/learning.md), never on test.
+KEEP_FROM = 0.5
+DROP_BELOW = 0.0
+
+
+def choose_quotes(scan: Scan, found: list[Found], model, keep_from: float = KEEP_FROM,
+                  drop_below: float = DROP_BELOW) -> list[Found]:
+    """The rules' quotes the quote model does not reject, and the candidates it keeps,
+    in text order."""
+    extra = mark_candidates(scan, found)
+    quotes = found + extra
+    scores = model.predict(quote_rows(scan, quotes, [True] * len(found) + [False] * len(extra)))
+    kept = [q for k, (q, p) in enumerate(zip(quotes, scores))
+            if (p >= drop_below if k < len(found) else p >= keep_from)]
+    kept.sort(key=lambda f: f.content[0])
+    return kept
+
+
+class QuoteChooser:
+    """The quote model as a step of the rules' pass: ``(doc, lang, ignored, found) -> found``."""
+
+    def __init__(self, model, keep_from: float = KEEP_FROM, drop_below: float = DROP_BELOW) -> None:
+        self.model, self.keep_from, self.drop_below = model, keep_from, drop_below
+
+    def __call__(self, doc: Doc, lang: Language, ignored, found: list[Found]) -> list[Found]:
+        return choose_quotes(Scan(doc, lang, ignored), found, self.model, self.keep_from, self.drop_below)
+
+
+__all__ = ["FEATURES", "QuoteChooser", "Scan", "choose_quotes", "mark_candidates", "quote_rows"]
