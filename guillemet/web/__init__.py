@@ -64,6 +64,7 @@ def create_app(store: Store, extract: Callable[[Article], Article] | None = None
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=api.MAX_EXTRACT_BYTES, paths=("/api/extract",))
     app.include_router(api.router)
+    app.include_router(pages.export_router)
     app.include_router(pages.router)
     return app
 

@@ -20,6 +20,8 @@ from guillemet.web.render import (every_month, gender_bar, marked, month_bounds,
                                   speaker_key, timeline)
 
 router = APIRouter(include_in_schema=False)
+#: The export download, described in the OpenAPI docs beside /api.
+export_router = APIRouter(tags=["export"])
 
 #: Page size of the speakers list and a speaker's quotes.
 PAGE = 50
@@ -194,7 +196,7 @@ def article_page(request: Request, article_id: str):
     })
 
 
-@router.get("/export", include_in_schema=True, tags=["export"], responses={
+@export_router.get("/export", responses={
     200: {"description": "Every quote of the search, one per line (JSONL: the same items as "
                          "/api/quotes; CSV: the article's columns, then the quote's).",
           "content": {"text/csv": {"schema": {"type": "string"}},
