@@ -16,6 +16,7 @@ import difflib
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from guillemet.store.textquery import WORD, fold
 
@@ -30,7 +31,12 @@ _PIECE = re.compile(r"[^\W_]+|\s+|[^\w\s]+|_+")
 
 def words_of(text: str | None) -> list[str]:
     """The folded words of a text ("L'État a dit" → ["l", "etat", "a", "dit"])."""
-    return WORD.findall(fold(text or ""))
+    return list(_words(text or ""))
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(fold(text)))
 
 
 def text_key(text: str | None) -> str:
@@ -55,16 +61,22 @@ def is_variant(a: str, b: str) -> float | None:
 
     The same words (equal :func:`text_key`) are the same quote, not a variant.
     """
-    wa, wb = words_of(a), words_of(b)
+    wa, wb = _words(a or ""), _words(b or "")
     if wa == wb or not wa or not wb:
         return None
-    shared = len(set(wa) & set(wb)) / min(len(set(wa)), len(set(wb)))
+    sa, sb = _word_set(wa), _word_set(wb)
+    shared = len(sa & sb) / min(len(sa), len(sb))
     if shared < 0.5:  # cheap first test: most pairs of one speaker's quotes stop here
         return None
     ratio, contained = similarity(a, b)
     if ratio >= MIN_RATIO or (contained >= MIN_CONTAINED and min(len(wa), len(wb)) >= MIN_EXCERPT_WORDS):
         return round(ratio, 3)
     return None
+
+
+@lru_cache(maxsize=65536)
+def _word_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
 
 
 @dataclass(slots=True)

@@ -111,12 +111,15 @@ class GroupQueries:
         rows = self._query(f"SELECT q.text_key, q.speaker_id, count(*) AS n {groups} "
                            f"ORDER BY {order}, q.text_key LIMIT ? OFFSET ?",
                            found.params + [query.limit, query.offset])
-        items = [self.quote_group(key, speaker_id) for key, speaker_id, _ in rows]
+        said: dict[str, list[tuple[str, str, int]]] = {}  # one speaker's quotes, read once per page
+        items = [self.quote_group(key, speaker_id, said=said) for key, speaker_id, _ in rows]
         return GroupPage(total=total, items=[g for g in items if g is not None])
 
-    def quote_group(self, key: str, speaker_id: str | None, variants: bool = True) -> QuoteGroup | None:
+    def quote_group(self, key: str, speaker_id: str | None, variants: bool = True,
+                    said: dict[str, list[tuple[str, str, int]]] | None = None) -> QuoteGroup | None:
         """One quote (text key and speaker id) with every occurrence and, if asked, its
-        variants; None when the store has no such quote."""
+        variants; None when the store has no such quote. ``said`` caches speakers' quotes
+        across calls."""
         cond, params = _speaker_cond(speaker_id)
         rows = self._query(
             f"SELECT {QUOTES.select('q')}, " + ", ".join(f"a.{c}" for c in _ARTICLE) +
@@ -134,15 +137,20 @@ class GroupQueries:
                            first_seen=min(dates) if dates else None, last_seen=max(dates) if dates else None,
                            occurrences=occurrences)
         if variants and speaker_id is not None:
-            group.variants = self.variants_of(group.content_text, key, speaker_id)
+            group.variants = self.variants_of(group.content_text, key, speaker_id, said)
         return group
 
-    def variants_of(self, text: str, key: str, speaker_id: str) -> list[Variant]:
+    def variants_of(self, text: str, key: str, speaker_id: str,
+                    said: dict[str, list[tuple[str, str, int]]] | None = None) -> list[Variant]:
         """The speaker's other quotes worded close to ``text``, closest first."""
-        rows = self._query("SELECT text_key, min(content_text), count(*) FROM quotes "
-                           "WHERE speaker_id = ? AND text_key <> ? GROUP BY text_key", [speaker_id, key])
+        said = {} if said is None else said
+        if speaker_id not in said:
+            said[speaker_id] = self._query("SELECT text_key, min(content_text), count(*) FROM quotes "
+                                           "WHERE speaker_id = ? GROUP BY text_key", [speaker_id])
         found = []
-        for other_key, other_text, count in rows:
+        for other_key, other_text, count in said[speaker_id]:
+            if other_key == key:
+                continue
             ratio = is_variant(text, other_text)
             if ratio is not None:
                 found.append(Variant(other_key, speaker_id, other_text, count, ratio))

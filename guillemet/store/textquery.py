@@ -34,10 +34,13 @@ _NOT = {"NOT"}
 SEARCH_LANG = "fr"
 
 
+#: Combining marks (accents) left by NFKD decomposition; removed by :func:`fold`.
+_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold(text: str) -> str:
     """Lower case without accents: "Élysée" → "elysee"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 @lru_cache(maxsize=1)
