@@ -141,3 +141,17 @@ def test_serve_loads_the_model_before_serving(tmp_path, monkeypatch):
     assert res.exit_code == 0, res.output
     assert calls == [("load", "fr"), ("serve", 8123)]
     assert "loading" in res.output
+
+
+def test_export_takes_the_search_options(tmp_path):
+    from conftest import sample_articles
+    from guillemet.cli.export import command as export
+    from guillemet.store import open_store
+
+    db = str(tmp_path / "s.db")
+    with open_store(db) as store:
+        store.put(sample_articles())
+    res = CliRunner().invoke(export, ["--db", db, "--speaker", "durand", "--outlet", "EXEMPLE.FR", "--sort", "date",
+                                      "--speaker-type", "person"])
+    assert res.exit_code == 0, res.output
+    assert [json.loads(line)["article_id"] for line in res.output.splitlines()] == ["t-002", "t-001"]
