@@ -629,3 +629,22 @@ def test_a_store_from_before_gets_the_new_columns(make_store, newsroom):
     assert reopened.quote_groups(SearchQuery(q="chantage")).items[0].count == 2
     assert reopened.list_speakers(q="macr")[1][0].quote_count == 3
     assert reopened.get_speaker("person:claire-martin").gender == "female"
+
+
+def test_an_sqlite_store_from_before_gets_the_stemmed_index(make_store, newsroom):
+    store = make_store()
+    if store.placeholder != "?":
+        pytest.skip("SQLite's full-text index only")
+    store.put(newsroom)
+    with store.transaction() as cur:  # the index an older guillemet made: content_text, unstemmed
+        for name in ("quotes_stems_insert", "quotes_stems_delete"):
+            cur.execute(f"DROP TRIGGER {name}")
+        cur.execute("DROP TABLE quotes_fts")
+        cur.execute("CREATE VIRTUAL TABLE quotes_fts USING fts5(content_text, content='quotes', "
+                    "content_rowid='qid', tokenize='unicode61 remove_diacritics 2')")
+        cur.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
+    store.close()
+    reopened = make_store()
+    assert reopened.search(SearchQuery(q="grève")).total == 2  # « grèves » too, stemmed
+    reopened.put([quoted("n-5", "x.fr", "2024-05-01", ("Paul Durand", "Les grévistes et la grève", "Paul Durand"))])
+    assert reopened.search(SearchQuery(q="grève")).total == 3
