@@ -217,3 +217,17 @@ def test_future_dates_resolve_forward(client):
     assert [(d["text"], d["value"]) for d in quote["dates"]] == [("janvier", "2020-01")]
     later = client.get("/api/articles/sample-greve-2020-01-08").json()["quotes"][0]
     assert [(d["text"], d["value"]) for d in later["dates"]] == [("15 janvier", "2020-01-15")]
+
+
+@pytest.mark.parametrize("source,shown", [
+    ("/srv/data/news.jsonl:12", "news.jsonl:12"),
+    ("samples/newsroom.jsonl:1", "newsroom.jsonl:1"),
+    ("/crawls/2023/crawl.warc.gz:https://exemple.fr/a/b", "crawl.warc.gz:https://exemple.fr/a/b"),
+    ("C:\\data\\in\\page.html", "page.html"),
+    ("-", "-"),
+])
+def test_public_article_keeps_file_names_not_folders(source, shown):
+    from guillemet.record import Article
+    from guillemet.web.api import public_article
+
+    assert public_article(Article(text="x", meta={"source": source}))["meta"]["source"] == shown

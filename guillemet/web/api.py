@@ -5,6 +5,7 @@ description (``/openapi.json``, ``/docs``), from :mod:`guillemet.web.schemas`.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -129,13 +130,18 @@ def overview(request: Request, query: SearchQuery = Depends(search_query)):
                                 months=[schemas.share(s) for s in found.months])
 
 
+#: The folders before a file name at the start of ``meta.source`` ("/srv/in/news.jsonl:12",
+#: "C:\\in\\crawl.warc.gz:https://…"): what the API leaves out.
+_FOLDERS = re.compile(r"^(?:[A-Za-z]:)?[^:]*[\\/]")
+
+
 def public_article(article: Article) -> dict:
     """An article as the API shows it: no file path of this server (``meta.source`` keeps
-    the file's name and line, not its folder)."""
+    the file's name and line or URL, not its folders)."""
     d = to_dict(article)
     source = d["meta"].get("source")
-    if isinstance(source, str) and ("/" in source or "\\" in source):
-        d["meta"]["source"] = source.replace("\\", "/").rsplit("/", 1)[-1]
+    if isinstance(source, str):
+        d["meta"]["source"] = _FOLDERS.sub("", source)
     return d
 
 
