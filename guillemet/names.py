@@ -45,6 +45,21 @@ def given_name_gender(word: str) -> str | None:
     return _GENDER.get(gender)
 
 
+@lru_cache(maxsize=65536)
+def given_name_answer(word: str) -> str | None:
+    """The name list's own answer for a capitalised given name: "female", "mostly_female",
+    "male", "mostly_male" or "andy"; None when ``word`` is not a given name.
+
+    Read by :mod:`guillemet.gender`, which weighs "mostly_…" less than a sure answer.
+    """
+    if given_name_gender(word) is None:
+        return None
+    first = word.split("-")[0]
+    det = _detector()
+    answer = det.get_gender(first)
+    return answer if answer != "unknown" else det.get_gender(_fold(first))
+
+
 def is_given_name(word: str) -> bool:
     return given_name_gender(word) is not None
 

@@ -96,7 +96,7 @@ def test_body_too_large_is_refused_before_parsing(client):
 
 @pytest.mark.parametrize("url,contains", [
     ("/", "6</strong> citations"),
-    ("/?q=electricite", "L’électricité coûtera moins cher"),
+    ("/?q=electricite", "L’<mark class=\"hl\">électricité</mark> coûtera moins cher"),  # matched word marked
     ("/?kind=indirect", "Aucune citation ne correspond"),
     ("/speakers/person:claire-martin", "Citations par semaine"),
     ("/articles/t-001", 'class="legend"'),

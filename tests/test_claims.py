@@ -95,6 +95,41 @@ def test_dates(sentence, published, expected):
     assert dates_of(sentence, published) == expected
 
 
+# Dates across a year's end: (sentence, published, expected value). Words that look ahead
+# ("d'ici") take the coming date, this one included; without them the past is preferred,
+# except a day and month at most seven days ahead.
+ROLLOVERS = [
+    ("Tout sera réglé d'ici janvier.", "2019-11-19", "2020-01"),
+    ("Tout sera réglé d’ici janvier.", "2019-11-19", "2020-01"),
+    ("Tout sera réglé d'ici décembre.", "2019-11-19", "2019-12"),
+    ("Tout sera réglé d'ici novembre.", "2019-11-19", "2019-11"),
+    ("Tout sera réglé d'ici fin février.", "2019-11-19", "2020-02"),
+    ("Tout sera réglé d'ici mi-janvier.", "2019-12-02", "2020-01"),
+    ("Tout sera réglé d'ici à janvier.", "2019-11-19", "2020-01"),
+    ("Le texte sera voté d'ici le 15 janvier.", "2019-12-20", "2020-01-15"),
+    ("Le texte sera voté d'ici le 10 janvier.", "2019-12-30", "2020-01-10"),
+    ("Nous aurons fini d'ici vendredi.", "2019-12-28", "2020-01-03"),
+    ("Nous aurons fini d'ici vendredi.", "2019-12-27", "2019-12-27"),
+    ("Nous aurons fini d'ici le 2 janvier.", "2019-12-30", "2020-01-02"),
+    # a written direction wins over "d'ici"
+    ("Rien n'a bougé d'ici janvier dernier.", "2019-11-19", "2019-01"),
+    # no word looking ahead: the past (as before)
+    ("Les prix ont bondi en janvier.", "2019-11-19", "2019-01"),
+    ("Le 10 janvier, il neigeait.", "2019-12-30", "2019-01-10"),
+    ("Le 2 janvier, tout reprendra.", "2019-12-30", "2020-01-02"),
+    ("Le 28 décembre, il neigeait.", "2020-01-02", "2019-12-28"),
+    ("Il reviendra en janvier prochain.", "2019-12-30", "2020-01"),
+    ("Il est parti en décembre dernier.", "2020-01-05", "2019-12"),
+    ("Nous reviendrons vendredi prochain.", "2019-12-28", "2020-01-03"),
+    ("Il a neigé vendredi.", "2020-01-01", "2019-12-27"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), ROLLOVERS)
+def test_dates_across_a_year_end(sentence, published, expected):
+    assert [value for _, value, _, _ in dates_of(sentence, published)] == [expected]
+
+
 # sentence, expected (value, unit)
 NUMBERS = [
     ("La Russie a tiré 85 missiles.", [(85, "missiles")]),

@@ -80,6 +80,14 @@ YEAR_PREFIXES: tuple[str, ...] = (
     "courant", "année", "l'année", "printemps", "été", "automne", "hiver", "entre",
 )
 
+#: Words before a date that look ahead: the date is the coming one, the current one included
+#: ("d'ici janvier" written in November is next January; "d'ici vendredi" on a Friday is that
+#: day). Only unambiguous ones: "à partir de janvier" reports the past as often as the future.
+FORWARD_WORDS: tuple[str, ...] = (
+    "d'ici", "d'ici à", "d'ici au", "d'ici le", "d'ici la", "d'ici fin", "d'ici la fin",
+    "d'ici à la fin", "d'ici début", "d'ici le début", "d'ici mi", "d'ici la mi",
+)
+
 #: Times of day, never counts ("20h30", "8 h", "20:30", "à 20 heures"): regular expressions.
 TIME_PATTERNS: tuple[str, ...] = (
     r"\b\d{1,2}\s?h\s?\d{2}\b",
