@@ -29,8 +29,11 @@ _KINDS = ("direct", "indirect", "mixed", "according_to")
 _PREV_POS = ("NOUN", "VERB", "AUX", "DET", "ADP", "PUNCT", "ADJ", "PROPN", "PRON", "CCONJ", "SCONJ", "ADV")
 _FAR = 12.0
 
+SOURCES = ("rule", "mark", "clause", "marker")
+
 FEATURES: tuple[str, ...] = (
-    "is_rule", "rule_confidence", "has_cue", "has_mention", "continuation", "log_words", "log_chars",
+    *(f"from_{g}" for g in SOURCES), "rule_confidence", "starts_after_cue", "cue_framed",
+    "begins_infinitive", "begins_complementizer", "has_cue", "has_mention", "continuation", "log_words", "log_chars",
     "starts_sentence", "ends_sentence", "after_colon", "cue_before_in_sentence", "cue_after_close",
     "log_cue_distance", "cue_has_subject", "is_term", "is_name", "ends_with_stop", "finite_verbs",
     "first_person", "second_person", "question_or_exclamation", "capital_start", "in_marks",
@@ -100,7 +103,30 @@ def _nearest_cue(scan: Scan, sent_s: int, sent_e: int, open_: int, close: int) -
     return best
 
 
-def quote_rows(scan: Scan, quotes: list[Found], is_rule: list[bool]) -> list[list[float]]:
+def candidates(scan: Scan, found: list[Found]) -> tuple[list[Found], list[str]]:
+    """The candidates beyond the rules' quotes, each once, none repeating a rule's quote,
+    with the generator that proposed each (one of SOURCES)."""
+    from guillemet.learn.candidates import clause_candidates, marker_candidates
+
+    out, sources, seen = [], [], {f.content for f in found}
+    for source, cands in (("mark", mark_candidates(scan, found)), ("clause", clause_candidates(scan)),
+                          ("marker", marker_candidates(scan))):
+        for c in cands:
+            if c.content in seen or any(_clash(c.content, f.content) for f in found):
+                continue
+            seen.add(c.content)
+            out.append(c)
+            sources.append(source)
+    return out, sources
+
+
+def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two spans that the scorer could pair with one gold quote (half of either shared)."""
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and (inter >= 0.5 * (a[1] - a[0]) or inter >= 0.5 * (b[1] - b[0]))
+
+
+def quote_rows(scan: Scan, quotes: list[Found], sources: list[str]) -> list[list[float]]:
     """Feature rows (in FEATURES order) for each quote, rules' and candidates' alike."""
     text, doc = scan.text, scan.doc
     order = sorted(range(len(quotes)), key=lambda i: quotes[i].content[0])
@@ -144,9 +170,14 @@ def quote_rows(scan: Scan, quotes: list[Found], is_rule: list[bool]) -> list[lis
         if q.cue is not None:
             cue_distance = s - q.cue[1] if q.cue[1] <= s else q.cue[0] - e
         gap = s - prev_end[i] if prev_end[i] is not None else None
+        first = doc[ti] if ti < len(doc) else None
         row = [
-            float(is_rule[i]),
-            q.confidence if is_rule[i] else 0.0,
+            *(float(sources[i] == g) for g in SOURCES),
+            q.confidence if sources[i] == "rule" else 0.0,
+            float(q.cue is not None and 0 <= s - q.cue[1] <= 6),
+            float(any(c.content is not None and c.chars == q.cue and _clash(c.content, q.content) for c in sentence_cues)),
+            float(first is not None and syntax.is_infinitive(first)),
+            float(first is not None and first.lower_ in scan.lang.complementizers),
             float(q.cue is not None),
             float(q.mention is not None),
             float(q.continuation),
@@ -188,19 +219,21 @@ def quote_rows(scan: Scan, quotes: list[Found], is_rule: list[bool]) -> list[lis
 #: only below ``DROP_BELOW``: never, for now — the rules are precise and the model, trained on
 #: whole articles, misjudges short texts; it adds what the rules miss. Chosen on dev and
 #: fr-dev (docs/learning.md), never on test.
-KEEP_FROM = 0.5
+KEEP_FROM = 0.6
 DROP_BELOW = 0.0
 
 
 def choose_quotes(scan: Scan, found: list[Found], model, keep_from: float = KEEP_FROM,
                   drop_below: float = DROP_BELOW) -> list[Found]:
-    """The rules' quotes the quote model does not reject, and the candidates it keeps,
-    in text order."""
-    extra = mark_candidates(scan, found)
+    """The rules' quotes the quote model does not reject, and the candidates it keeps (the
+    best of any that clash), in text order."""
+    extra, sources = candidates(scan, found)
     quotes = found + extra
-    scores = model.predict(quote_rows(scan, quotes, [True] * len(found) + [False] * len(extra)))
-    kept = [q for k, (q, p) in enumerate(zip(quotes, scores))
-            if (p >= drop_below if k < len(found) else p >= keep_from)]
+    scores = model.predict(quote_rows(scan, quotes, ["rule"] * len(found) + sources))
+    kept = [q for q, p in zip(found, scores) if p >= drop_below]
+    for k in sorted(range(len(found), len(quotes)), key=lambda k: -scores[k]):
+        if scores[k] >= keep_from and not any(_clash(quotes[k].content, q.content) for q in kept):
+            kept.append(quotes[k])
     kept.sort(key=lambda f: f.content[0])
     return kept
 
@@ -215,4 +248,4 @@ class QuoteChooser:
         return choose_quotes(Scan(doc, lang, ignored), found, self.model, self.keep_from, self.drop_below)
 
 
-__all__ = ["FEATURES", "QuoteChooser", "Scan", "choose_quotes", "mark_candidates", "quote_rows"]
+__all__ = ["FEATURES", "QuoteChooser", "SOURCES", "Scan", "candidates", "choose_quotes", "mark_candidates", "quote_rows"]

@@ -164,9 +164,9 @@ def quote_rows(gold_docs: list[dict[str, Any]], model: str | None = None) -> Quo
         prepare_doc(item.doc, item.article, item.lang)
         found = find_quotes(item.doc, item.lang, item.article.ignored)
         scan = quote_step.Scan(item.doc, item.lang, item.article.ignored)
-        extra = quote_step.mark_candidates(scan, found)
+        extra, sources = quote_step.candidates(scan, found)
         cands = found + extra
-        feats = quote_step.quote_rows(scan, cands, [True] * len(found) + [False] * len(extra))
+        feats = quote_step.quote_rows(scan, cands, ["rule"] * len(found) + sources)
         golds = align(item.article.text, [q.content for q in cands], item.gold["quotes"])
         for k, (feat, g) in enumerate(zip(feats, golds)):
             if g is not None and g.get("optional"):
