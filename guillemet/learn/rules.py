@@ -12,6 +12,7 @@ from guillemet.names import repair_entities
 from guillemet.nlp import analysis_text
 from guillemet.record import Article
 from guillemet.resolve import ArticleEntities, Resolved
+from guillemet.tidy import tidy
 
 
 @dataclass(slots=True)
@@ -49,6 +50,7 @@ def run_rules(doc: Doc, article: Article, lang: Language, choose=None) -> RulePa
     found = find_quotes(doc, lang, article.ignored)
     if choose is not None:
         found = choose(doc, lang, article.ignored, found)
+    found = tidy(doc, found)
     entities = ArticleEntities(doc, lang, [f.content for f in found if f.kind == "direct"])
     previous: list[tuple[Found, Resolved]] = []
     for f in found:
