@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from guillemet.syntax import text_of
+
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}
 
@@ -71,8 +73,6 @@ def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
       Dupont") or alone before a comma ("Karen, une infirmière de 42 ans").
     """
     from spacy.tokens import Span
-
-    from guillemet.find.syntax import text_of  # here: guillemet.find imports this module
 
     ents = list(doc.ents)
     out = []

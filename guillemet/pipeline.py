@@ -1,12 +1,17 @@
 """The extractor: an Article goes in, the same Article comes out with quotes and speakers.
 
-Steps (each its own module, each a function over the record and the spaCy Doc):
+The recipe (:func:`analyse_doc`), one step per module, each reading the parse and what the
+steps before it left:
 
-    analyse        spaCy parse of the text, ignored stretches blanked (guillemet.nlp)
-    find_quotes    direct, mixed, indirect and "selon" quotes with cues (guillemet.find)
-    find_speakers  the mention at each cue (guillemet.find.speakers)
-    resolve        mentions to the article's entities, names clustered (guillemet.resolve)
+    parse          spaCy parse of the text, ignored stretches blanked (guillemet.nlp)
+    names          the parser's person names repaired with given names (guillemet.names)
+    find           quotation marks, cues, then direct, indirect, "selon" and mixed quotes
+                   with the token range of their speaker mention (guillemet.find)
+    resolve        each mention to an entity of the article, names clustered (guillemet.resolve)
+    identity       speaker types and ids across articles (guillemet.identity)
     claims         dates and numbers inside each quote (guillemet.claims)
+
+Steps never import each other; only this module knows their order.
 """
 
 from __future__ import annotations
@@ -14,11 +19,101 @@ from __future__ import annotations
 import logging
 from typing import Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from guillemet import nlp as nlp_mod
+from guillemet.claims import find_claims
+from guillemet.find import find_quotes
+from guillemet.found import Found
+from guillemet.identity import guess_speaker_type, speaker_id
 from guillemet.lang import get_language
-from guillemet.record import Article, Quote
+from guillemet.lang.base import Language
+from guillemet.names import repair_entities
+from guillemet.record import Article, Quote, Speaker
+from guillemet.resolve import Resolved, best_name, resolve_speakers
 
 log = logging.getLogger(__name__)
+
+
+def analyse_doc(doc: Doc, article: Article, lang: Language) -> Article:
+    """Fill ``article.quotes`` and ``article.speakers`` from its parse.
+
+    Reads: the spaCy Doc of ``article.text`` (same offsets). Writes: quotes, speakers.
+    """
+    _keep_text(doc, article)
+    repair_entities(doc, lang.named_after_nouns)
+    found = find_quotes(doc, lang, article.ignored)
+    resolved = resolve_speakers(doc, lang, found)
+    quotes = [_quote(doc, article.text, f, res) for f, res in zip(found, resolved)]
+    article.speakers = _identify_speakers(quotes, resolved, lang)
+    for q in quotes:
+        q.dates, q.numbers = find_claims(article.text, q.content, article.published, lang.code)
+    article.quotes = quotes
+    return article
+
+
+def _keep_text(doc: Doc, article: Article) -> None:
+    """The text every step reads: the article's (ignored stretches blanked), not ``doc.text``,
+    which spaCy rebuilds from the tokens on each read."""
+    parsed = nlp_mod.analysis_text(article)
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    doc.user_data["guillemet.text"] = parsed if len(parsed) == end else doc.text
+
+
+def _quote(doc: Doc, text: str, f: Found, res: Resolved) -> Quote:
+    """The record of one quote, spans turned to characters of ``text``."""
+    mention = None
+    if f.mention is not None:
+        toks = doc[f.mention[0]:f.mention[1]]
+        mention = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        if text[mention[0]] in "-–" and mention[1] - mention[0] > 1:
+            mention = (mention[0] + 1, mention[1])  # "-il" of "a-t-il": the pronoun
+    return Quote(
+        kind=f.kind,
+        content=f.content,
+        content_text=text[f.content[0]:f.content[1]],
+        cue=f.cue,
+        cue_text=text[f.cue[0]:f.cue[1]] if f.cue else None,
+        speaker_mention=mention,
+        speaker_mention_text=text[mention[0]:mention[1]] if mention else None,
+        speaker=res.speaker,
+        speaker_type=res.type if res.speaker else "unknown",
+        confidence=round(f.confidence * res.confidence if res.speaker else f.confidence * 0.3, 3),
+    )
+
+
+def _identify_speakers(quotes: list[Quote], resolved: list[Resolved], lang: Language) -> list[Speaker]:
+    """Each entity that spoke under its most complete name, typed and with its id; the quotes
+    take that name, type and id."""
+    entities = {}
+    for res in resolved:
+        if res.entity is not None:
+            entities[id(res.entity)] = res.entity
+    for q, res in zip(quotes, resolved):
+        if res.entity is not None:
+            q.speaker = best_name(res.entity)
+    speakers: dict[str, Speaker] = {}
+    for e in entities.values():
+        name = best_name(e)
+        type_ = e.type if e.type != "unknown" else guess_speaker_type(name, lang.code)
+        sid = _safe_id(name, type_, lang)
+        if sid is None:
+            continue
+        e.type = type_
+        speakers.setdefault(sid, Speaker(id=sid, name=name, type=type_,
+                                         aliases=sorted(set(e.aliases) - {name})))
+    for q, res in zip(quotes, resolved):
+        if res.entity is not None and q.speaker:
+            q.speaker_type = res.entity.type
+            q.speaker_id = _safe_id(q.speaker, res.entity.type, lang)
+    return list(speakers.values())
+
+
+def _safe_id(name: str, type_: str, lang: Language) -> str | None:
+    try:
+        return speaker_id(name, type_, lang.code)
+    except ValueError:
+        return None
 
 
 class Extractor:
@@ -49,8 +144,6 @@ class Extractor:
         An article whose analysis fails comes back with ``status="error"`` and the reason in
         ``meta["error"]``; the others are unaffected.
         """
-        from guillemet.find import analyse_doc  # the steps, imported late to keep CLI start fast
-
         texts = ((nlp_mod.analysis_text(a), a) for a in articles)
         for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size or self.batch_size):
             if article.status != "ok":

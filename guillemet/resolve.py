@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from guillemet.find import syntax
-from guillemet.find.quotes import Found
+from guillemet import syntax
+from guillemet.found import Found
 from guillemet.lang.base import Language
 from guillemet.names import given_name_gender, is_given_name
 
@@ -71,10 +71,33 @@ class Mention:
 
 @dataclass(slots=True)
 class Resolved:
+    """Who a quote's speaker is: a name (or description), its type, how sure, its entity."""
+
     speaker: str | None
     type: str
     confidence: float
     entity: Entity | None = None
+
+
+def resolve_speakers(doc: Doc, lang: Language, found: list[Found]) -> list[Resolved]:
+    """The speaker of each quote, in order: each one may continue the one before.
+
+    Reads: the parse and the quotes found. Writes nothing; returns one Resolved per quote.
+    """
+    entities = ArticleEntities(doc, lang, [f.content for f in found if f.kind == "direct"])
+    previous: list[tuple[Found, Resolved]] = []
+    for f in found:
+        previous.append((f, entities.resolve(f, previous)))
+    return [res for _, res in previous]
+
+
+def best_name(entity: Entity) -> str:
+    """The most complete name of an entity, once the whole article is read."""
+    best = entity.name
+    for alias in entity.aliases:
+        if name_words(best) < name_words(alias) and entity.type == "person":
+            best = alias
+    return best
 
 
 class ArticleEntities:

@@ -10,7 +10,7 @@ import numpy as np
 
 from spacy.tokens import Doc, Token
 
-from guillemet.find import syntax
+from guillemet import syntax
 from guillemet.lang.base import Language
 from guillemet.names import is_given_name
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from guillemet.find import syntax
+from guillemet import syntax
 from guillemet.find.cues import Cue, find_cues
 from guillemet.find.marks import Marked, find_marked
+from guillemet.found import Found
 from guillemet.lang.base import Language
 
 _SPACE = " \t\u00a0\u202f\u2009"
@@ -22,18 +22,6 @@ _TERMINATORS = ".!?…"
 _EDGE = _SPACE + "\n,;:—–-"
 _CLITICS = {"nous", "me", "m’", "m'", "lui", "leur", "vous", "te", "t’", "t'", "l’", "l'", "le", "la", "les", "en", "y"}
 _PRIORITY = {"direct": 0, "indirect": 1, "according_to": 2, "mixed": 3}
-
-
-@dataclass(slots=True)
-class Found:
-    """A quote before its speaker is resolved."""
-
-    kind: str
-    content: tuple[int, int]
-    cue: tuple[int, int] | None = None
-    mention: tuple[int, int] | None = None  # token range
-    continuation: bool = False
-    confidence: float = 0.8
 
 
 class _Text:
