@@ -41,13 +41,13 @@ def analyse_doc(doc: Doc, article: Article, lang: Language) -> Article:
     Reads: the spaCy Doc of ``article.text`` (same offsets). Writes: quotes, speakers.
     """
     _keep_text(doc, article)
-    repair_entities(doc, lang.named_after_nouns)
+    repair_entities(doc, lang)
     found = find_quotes(doc, lang, article.ignored)
     resolved = resolve_speakers(doc, lang, found)
     quotes = [_quote(doc, article.text, f, res) for f, res in zip(found, resolved)]
     article.speakers = _identify_speakers(quotes, resolved, lang)
     for q in quotes:
-        q.dates, q.numbers = find_claims(article.text, q.content, article.published, lang.code)
+        q.dates, q.numbers = find_claims(article.text, q.content, article.published, lang)
     article.quotes = quotes
     return article
 
@@ -91,11 +91,11 @@ def _identify_speakers(quotes: list[Quote], resolved: list[Resolved], lang: Lang
             entities[id(res.entity)] = res.entity
     for q, res in zip(quotes, resolved):
         if res.entity is not None:
-            q.speaker = best_name(res.entity)
+            q.speaker = best_name(res.entity, lang)
     speakers: dict[str, Speaker] = {}
     for e in entities.values():
-        name = best_name(e)
-        type_ = e.type if e.type != "unknown" else guess_speaker_type(name, lang.code)
+        name = best_name(e, lang)
+        type_ = e.type if e.type != "unknown" else guess_speaker_type(name, lang)
         sid = _safe_id(name, type_, lang)
         if sid is None:
             continue
@@ -111,7 +111,7 @@ def _identify_speakers(quotes: list[Quote], resolved: list[Resolved], lang: Lang
 
 def _safe_id(name: str, type_: str, lang: Language) -> str | None:
     try:
-        return speaker_id(name, type_, lang.code)
+        return speaker_id(name, type_, lang)
     except ValueError:
         return None
 

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from guillemet import syntax
-from guillemet.find.cues import Cue, find_cues
+from guillemet.find.cues import Cue, find_cues, subject_after_verb
 from guillemet.find.marks import Marked, find_marked
 from guillemet.found import Found
 from guillemet.lang.base import Language
@@ -20,15 +20,15 @@ from guillemet.lang.base import Language
 _SPACE = " \t\u00a0\u202f\u2009"
 _TERMINATORS = ".!?…"
 _EDGE = _SPACE + "\n,;:—–-"
-_CLITICS = {"nous", "me", "m’", "m'", "lui", "leur", "vous", "te", "t’", "t'", "l’", "l'", "le", "la", "les", "en", "y"}
 _PRIORITY = {"direct": 0, "indirect": 1, "according_to": 2, "mixed": 3}
 
 
 class _Text:
     """Sentence and clause boundaries read from the text, quotations kept whole."""
 
-    def __init__(self, text: str, marks: list[Marked]) -> None:
+    def __init__(self, text: str, marks: list[Marked], lang: Language) -> None:
         self.text = text
+        self.lang = lang
         outer = [m for m in marks if m.depth == 0]
         self.opens = [m.open for m in outer]
         self.outer = outer
@@ -48,7 +48,7 @@ class _Text:
         if ch == "\n":
             return True
         if ch in _TERMINATORS and (i >= len(text) or text[i] in _SPACE + "\n«“\"" or _glued(text, i)):
-            return self._inside(i - 1) is None and not _abbreviation(text, i - 1)
+            return self._inside(i - 1) is None and not _abbreviation(text, i - 1, self.lang)
         if ch in "»”\"" and i >= 2 and text[i - 2] in _TERMINATORS:
             return True
         if ch in "»”" and i < len(text) and text[i] in "«“":
@@ -81,7 +81,7 @@ class _Text:
             if ch == "\n":
                 return i
             if ch in _TERMINATORS and (i + 1 >= n or text[i + 1] in _SPACE + "\n«“\"" or _glued(text, i + 1)) \
-                    and not _abbreviation(text, i):
+                    and not _abbreviation(text, i, self.lang):
                 return i
             i += 1
         return n
@@ -93,10 +93,7 @@ class _Text:
         return self.is_boundary(i) or (i > 0 and self.text[i - 1] in ":")
 
 
-_ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "dr", "me", "mgr", "st", "ste", "pr", "gal", "cie", "etc", "av", "bd", "p", "n", "no", "art", "vol"}
-
-
-def _abbreviation(text: str, dot: int) -> bool:
+def _abbreviation(text: str, dot: int, lang: Language) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation ("M. Meng", "Dr. X", "J. Dupont")."""
     if text[dot] != ".":
         return False
@@ -106,7 +103,7 @@ def _abbreviation(text: str, dot: int) -> bool:
     word = text[k:dot]
     if not word or (k > 0 and text[k - 1] in ".-"):
         return bool(word) and len(word) == 1
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    return word.lower() in lang.abbreviations or (len(word) == 1 and word.isupper())
 
 
 def _glued(text: str, i: int) -> bool:
@@ -135,7 +132,7 @@ def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -
     # a verb of saying inside quotation marks is quoted, not the author's cue, unless it is
     # an incise with its subject inverted (« A, a-t-il dit. B »)
     cues = [c for c in cues if c.inverted or not _in_quote(outer, c.verb.idx)]
-    tx = _Text(text, marks)
+    tx = _Text(text, marks, lang)
     token_at = _TokenAt(doc)
     cue_of_token = {}
     for cue in cues:
@@ -216,9 +213,9 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
                 else:
                     # the parser took a word of the quotation for the subject: look after the verb
                     cue.subject = cue.subject_span = None
-                    from guillemet.find.cues import subject_after_verb
                     subject_after_verb(cue, lang)
-            if cue is None and t < len(doc) and doc[t].lower_ in ("selon", "d’", "d'") and "," in text[m.close:pos] \
+            if cue is None and t < len(doc) and doc[t].lower_ in _first_words(lang.according_markers) \
+                    and "," in text[m.close:pos] \
                     and (tx.starts_sentence(m.open) or text[:m.open].rstrip(_SPACE).endswith(":")):
                 head = _according_source(doc, t, lang)
                 if head is not None and tx.sentence_end(pos) >= syntax.char_span(doc[slice(*head)])[1]:
@@ -309,7 +306,7 @@ def _after_is_end(text: str, pos: int, tx: _Text) -> bool:
         return True
     # "« … » pendant ce temps.": a few words of the author's before the full stop
     end = tx.sentence_end(i)
-    return _word_count(text[i:end]) <= 3 and "«" not in text[i:end]
+    return _word_count(text[i:end]) <= 3 and tx.lang.primary_marks[0] not in text[i:end]
 
 
 def _cue_before(cues: list[Cue], pos: int, tx: _Text) -> Cue | None:
@@ -413,7 +410,7 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             continue
         if not ("inverted" in cue.frames or cue.kind == "impersonal"):
             continue
-        if syntax.is_participle_clause(cue.verb):
+        if syntax.is_participle_clause(cue.verb, lang):
             continue  # "…, assurant être prêt": a participle adds to a cue, never inverts one
         # inverted cue: "<clause>, a déclaré X" / "<clause>, explique-t-il"
         if not (cue.inverted or cue.kind == "impersonal" or cue.subject is None):
@@ -421,9 +418,7 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             if not before_group.endswith(",") or cue.subject.idx > len(before_group):
                 continue
             # the parser took the reported clause's subject for the cue's: look after the verb
-            from guillemet.find.cues import subject_after_verb
-
-            if syntax.is_participle_clause(cue.verb):
+            if syntax.is_participle_clause(cue.verb, lang):
                 continue
             old_subject = (cue.subject, cue.subject_span)
             cue.subject = cue.subject_span = None
@@ -436,7 +431,7 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             i -= 1
         # clitics between the comma and the verb: "…, nous a expliqué le chanteur"
         k = cue.tokens[0] - 1
-        while k >= 0 and doc[k].lower_ in _CLITICS and doc[k].idx < i:
+        while k >= 0 and doc[k].lower_ in lang.object_clitics and doc[k].idx < i:
             i = doc[k].idx
             while i > 0 and text[i - 1] in _SPACE:
                 i -= 1
@@ -450,7 +445,7 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             continue
         if any(ds <= s and e <= de for ds, de in direct_spans):
             continue
-        if _only_relative_verbs(doc, s, e):
+        if _only_relative_verbs(doc, s, e, lang):
             continue  # "Les accusés, qui encourent 20 ans, nient les faits": a subject, not a claim
         # an incise "A, explique-t-il, B.": the clause runs on after the cue
         after = cue.chars[1]
@@ -477,7 +472,7 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
     return out
 
 
-def _only_relative_verbs(doc: Doc, s: int, e: int) -> bool:
+def _only_relative_verbs(doc: Doc, s: int, e: int, lang: Language) -> bool:
     """Whether the stretch has finite verbs and all of them sit in relative clauses."""
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None:
@@ -488,7 +483,7 @@ def _only_relative_verbs(doc: Doc, s: int, e: int) -> bool:
 
     def relative(tok: Token) -> bool:
         for _ in range(4):
-            if tok.dep_ == "acl:relcl" or any(c.lower_ in ("qui", "que", "dont", "où") and c.i < tok.i
+            if tok.dep_ == "acl:relcl" or any(c.lower_ in lang.relative_markers and c.i < tok.i
                                               and c.dep_ in ("nsubj", "obj", "mark", "obl")
                                               and c.pos_ == "PRON" for c in tok.children):
                 return True
@@ -517,20 +512,46 @@ def _close_marks(text: str, span: tuple[int, int], outer: list[Marked]) -> tuple
     return s, e
 
 
+def _first_words(markers: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(m[0] for m in markers)
+
+
+def _marker_end(doc: Doc, t: int, markers: tuple[tuple[str, ...], ...]) -> int | None:
+    """Index of the last token of the marker (a token sequence) starting at token ``t``."""
+    for marker in sorted(markers, key=len, reverse=True):
+        n = len(marker)
+        if t + n <= len(doc) and all(doc[t + k].lower_ == marker[k] for k in range(n)):
+            return t + n - 1
+    return None
+
+
+def _marker_regex(lang: Language) -> re.Pattern[str]:
+    """Where an "according to" marker or a "cited by" participle may start in the text."""
+    phrases = set(lang.cited_forms)
+    for marker in lang.according_markers + lang.according_start_markers:
+        phrase = marker[0]
+        for word in marker[1:]:
+            phrase += "" if phrase.endswith(("’", "'")) else " "  # "d’après": elided, no space
+            phrase += word
+        phrases.add(phrase)
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=lambda p: (-len(p), p)))
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
+
+
+_MARKER_RES: dict[Language, re.Pattern[str]] = {}
+
+
 def _according_source(doc: Doc, t: int, lang: Language) -> tuple[int, int] | None:
     """Token range of X in "selon X" / "d’après X" / "pour X," when X can be a source."""
-    tok = doc[t]
-    low = tok.lower_
-    if low in ("d’", "d'"):
-        if t + 1 >= len(doc) or doc[t + 1].lower_ != "après":
-            return None
-        t += 1
-    elif low not in ("selon", "pour"):
+    end = _marker_end(doc, t, lang.according_markers + lang.according_start_markers)
+    if end is None:
         return None
+    t = end
+    stops = ",.;:!?" + "".join(lang.primary_marks)
     # X: the first noun, proper noun or pronoun after the marker
     for j in range(t + 1, min(len(doc), t + 6)):
         x = doc[j]
-        if x.text in ",.;:!?«»" or x.lower_ in lang.complementizers:
+        if x.text in stops or x.lower_ in lang.complementizers:
             return None
         if x.pos_ in ("NOUN", "PROPN", "PRON"):
             if x.lemma_.lower() in lang.non_source_nouns or x.lower_ in lang.non_source_nouns:
@@ -555,30 +576,31 @@ def _is_source_like(doc: Doc, span: tuple[int, int], lang: Language) -> bool:
         if tok.pos_ == "NOUN" and (lemma in lang.person_roles or lemma in lang.org_nouns
                                    or lemma in lang.group_nouns or tok.lower_ in lang.group_nouns):
             return True
-        if tok.pos_ == "PRON" and tok.lower_ in ("lui", "elle", "eux", "elles"):
+        if tok.pos_ == "PRON" and tok.lower_ in lang.stressed_pronouns:
             return True
     return False
-
-
-_MARKER_RE = re.compile(r"\b(?:selon|d[’']après|pour|cité(?:e|s|es)?)\b", re.I)
 
 
 def _according_quotes(doc, lang, tx, outer, token_at) -> list[Found]:
     text = syntax.text_of(doc)
     out = []
-    starts = sorted({token_at[m.start()] for m in _MARKER_RE.finditer(text)})
+    if lang not in _MARKER_RES:
+        _MARKER_RES[lang] = _marker_regex(lang)
+    starts = sorted({token_at[m.start()] for m in _MARKER_RES[lang].finditer(text)})
+    first_words = _first_words(lang.according_markers + lang.according_start_markers)
     for i in starts:
         if i >= len(doc):
             continue
         tok = doc[i]
         low = tok.lower_
-        if low not in ("selon", "d’", "d'", "pour", "cité", "citée", "cités", "citées"):
+        if low not in first_words and low not in lang.cited_forms:
             continue
         if _in_quote(outer, tok.idx):
             continue
-        if low.startswith("cit"):
-            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "par":
-                src = _according_source(doc, tok.i + 1, lang) if False else None
+        marker = (tok.idx, tok.idx + len(tok.text))
+        if low in lang.cited_forms:
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in lang.agent_prepositions:
+                src = None
                 # "cité par X": X follows "par"
                 for j in range(tok.i + 2, min(len(doc), tok.i + 6)):
                     if doc[j].pos_ in ("NOUN", "PROPN"):
@@ -586,14 +608,15 @@ def _according_quotes(doc, lang, tx, outer, token_at) -> list[Found]:
                         break
                 if src is None:
                     continue
-                marker_end = doc[tok.i + 1].idx + 2
             else:
                 continue
         else:
             src = _according_source(doc, tok.i, lang)
             if src is None:
                 continue
-            if low == "pour":
+            last = doc[_marker_end(doc, tok.i, lang.according_markers + lang.according_start_markers)]
+            marker = (tok.idx, last.idx + len(last.text))
+            if _marker_end(doc, tok.i, lang.according_markers) is None:
                 # only "Pour X, claim" at the head of a sentence, X a person or organisation
                 if not tx.starts_sentence(tok.idx) or not _is_source_like(doc, src, lang):
                     continue
@@ -603,19 +626,16 @@ def _according_quotes(doc, lang, tx, outer, token_at) -> list[Found]:
                     k += 1
                 if k >= len(text) or text[k] != ",":
                     continue
-        marker = (tok.idx, tok.idx + len(tok.text))
-        if low in ("d’", "d'"):
-            marker = (tok.idx, doc[tok.i + 1].idx + len(doc[tok.i + 1].text))
         src_chars = syntax.char_span(doc[slice(*src)])
         sent_s = tx.sentence_start(tok.idx)
         sent_e = tx.sentence_end(src_chars[1])
         head_text = text[sent_s:tok.idx]
-        if not head_text.strip(_SPACE + "—–-") or head_text.strip().lower() in ("mais", "et", "or", "ainsi", "enfin", "toutefois", "cependant", "pourtant"):
+        if not head_text.strip(_SPACE + "—–-") or head_text.strip().lower() in lang.sentence_connectors:
             # "Selon X, claim."
             k = src_chars[1]
             while k < sent_e and text[k] not in ",:":
                 k += 1
-            k = _skip_apposition(doc, text, k, sent_e)
+            k = _skip_apposition(doc, text, k, sent_e, lang)
             s, e = trim(text, k + 1, sent_e)
         else:
             before = text[:tok.idx].rstrip(_SPACE)
@@ -628,7 +648,7 @@ def _according_quotes(doc, lang, tx, outer, token_at) -> list[Found]:
                 k += 1
             prev_word = doc.char_span(len(before) - 2, len(before) - 1, alignment_mode="expand") if len(before) > 2 else None
             if before.endswith(",") and prev_word is not None and k < sent_e and text[k] == "," \
-                    and (prev_word[-1].lower_ in _SUBORDINATORS or prev_word[-1].pos_ == "SCONJ") \
+                    and (prev_word[-1].lower_ in lang.subordinators or prev_word[-1].pos_ == "SCONJ") \
                     and _word_count(text[k:sent_e]) >= 3:
                 # "alors même que, selon lui, « … »": the claim follows the source
                 s, e = trim(text, k + 1, sent_e)
@@ -639,9 +659,9 @@ def _according_quotes(doc, lang, tx, outer, token_at) -> list[Found]:
             elif k < sent_e and text[k] == ":":
                 s, e = trim(text, left, sent_e)  # "… sont selon lui : l’exercice de …"
             elif k < sent_e and text[k] == "," and _word_count(text[k:sent_e]) >= 3 \
-                    and tok.i > 0 and (doc[tok.i - 1].pos_ in ("ADP", "CCONJ", "SCONJ") or doc[tok.i - 1].lower_ in ("dont", "que", "qu’", "qu'")):
+                    and tok.i > 0 and (doc[tok.i - 1].pos_ in ("ADP", "CCONJ", "SCONJ") or doc[tok.i - 1].lower_ in lang.clause_openers):
                 # "… avec selon les chiffres du ministère, 66 000 manifestants"
-                s, e = trim(text, _skip_apposition(doc, text, k, sent_e) + 1, sent_e)
+                s, e = trim(text, _skip_apposition(doc, text, k, sent_e, lang) + 1, sent_e)
             else:
                 # "en référence à l’acte I qui avait réuni 282 000 personnes selon les autorités"
                 comma = max([left] + [k + 1 for k in range(left, len(before)) if text[k] == ","
@@ -657,17 +677,14 @@ def _according_quotes(doc, lang, tx, outer, token_at) -> list[Found]:
     return out
 
 
-_SUBORDINATORS = {"que", "qu’", "qu'", "qui", "si", "quand", "lorsque", "dont", "où", "comme", "car", "mais"}
-
-
-def _skip_apposition(doc: Doc, text: str, comma: int, limit: int) -> int:
+def _skip_apposition(doc: Doc, text: str, comma: int, limit: int, lang: Language) -> int:
     """"Pour Sophie Vidal, viticultrice à Arbois, la récolte …": step over a short verbless
     apposition between commas; returns the comma the claim follows."""
     nxt = text.find(",", comma + 1, limit)
     if nxt < 0:
         return comma
     span = doc.char_span(comma + 1, nxt, alignment_mode="expand")
-    if span is not None and span and span[0].lower_ in ("qui", "dont") and len(span) <= 12:
+    if span is not None and span and span[0].lower_ in lang.noun_relatives and len(span) <= 12:
         return nxt  # "Selon le journal, qui cite une source, …": a relative clause
     if span is None or len(span) > 7 or any(t.pos_ in ("VERB", "AUX") for t in span):
         return comma
@@ -685,7 +702,7 @@ def _mixed_quotes(doc, lang, tx, outer, cues, found, token_at) -> list[Found]:
     for m in outer:
         if any(s <= m.start and m.end <= e for s, e in taken) or any(s <= m.open <= e for s, e in taken):
             continue
-        if _folded(text[m.start:m.end]) in terms or _is_name(text[m.start:m.end]):
+        if _folded(text[m.start:m.end]) in terms or _is_name(text[m.start:m.end], lang):
             continue  # « gilets jaunes », « Gaulois de Calais »: a term or a name, not words said
         if _labels_a_noun(doc, token_at[m.open], text[m.start:m.end], lang):
             continue  # le plan « neige verglas », surnommé « l’Obama de Sarcelles »: a label
@@ -696,7 +713,7 @@ def _mixed_quotes(doc, lang, tx, outer, cues, found, token_at) -> list[Found]:
         for cue in cues:
             if cue.subject_span is None or _in_quote(outer, cue.chars[0]):
                 continue
-            if not (cue.frames & {"mixed", "que", "direct"}):
+            if not (cue.frames & {"mixed", "clause", "direct"}):
                 continue
             if sent_s <= cue.chars[0] and cue.chars[1] <= m.open and cue.chars[0] >= sent_s:
                 if best is None or cue.chars[0] > best.chars[0]:
@@ -750,11 +767,11 @@ def _terms(text: str, outer: list[Marked]) -> set[str]:
     return {f for f, n in counts.items() if n >= 2 or low.count(f) > n}
 
 
-def _is_name(fragment: str) -> bool:
+def _is_name(fragment: str, lang: Language) -> bool:
     """« Mamyray », « Gaulois de Calais »: every word capitalised but small linking words."""
     words = re.findall(r"\w+", fragment)
     big = [w for w in words if w[0].isupper()]
-    return bool(big) and len(words) <= 5 and all(w[0].isupper() or w.lower() in ("de", "du", "des", "la", "le", "les", "d", "l", "et") for w in words)
+    return bool(big) and len(words) <= 5 and all(w[0].isupper() or w.lower() in lang.name_linking_words for w in words)
 
 
 def _dedupe(found: list[Found], text: str) -> list[Found]:
