@@ -17,12 +17,14 @@ Steps never import each other; only this module knows their order.
 from __future__ import annotations
 
 import logging
+from itertools import groupby
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from guillemet import nlp as nlp_mod
 from guillemet.claims import find_claims
+from guillemet.errors import ModelNotInstalled, UnsupportedLanguage
 from guillemet.find import find_quotes
 from guillemet.found import Found
 from guillemet.identity import guess_speaker_type, speaker_id
@@ -117,53 +119,102 @@ def _safe_id(name: str, type_: str, lang: Language) -> str | None:
 
 
 class Extractor:
-    """Finds who said what in articles of one language, with one loaded model.
+    """Finds who said what in articles, each analysed in its own language (``Article.lang``).
+
+    One spaCy model per language, loaded on the first article that needs it and kept. An
+    article in a language guillemet has no package for comes back untouched with
+    ``status="unsupported_language"``: it is never run through another language's rules.
 
     Args:
-        lang: Language code; its resources come from ``guillemet.lang``.
-        model: spaCy model name, default the language's (``fr_core_news_md``).
+        lang: The language of articles that do not say (empty ``Article.lang``); its model
+            loads now, so a missing model fails here rather than midway through a batch.
+        model: spaCy model for ``lang``, default the language's own (``fr_core_news_md``).
         batch_size: Articles per ``nlp.pipe`` batch.
+        models: spaCy model per other language code, default each language's own.
 
     Raises:
-        UnsupportedLanguage: No resources for ``lang``.
-        ModelNotInstalled: The model is missing.
+        UnsupportedLanguage: No package for ``lang``; the message names the supported ones.
+        ModelNotInstalled: The model of ``lang`` is missing.
     """
 
-    def __init__(self, lang: str = "fr", model: str | None = None, batch_size: int = 16) -> None:
+    def __init__(self, lang: str = "fr", model: str | None = None, batch_size: int = 16,
+                 models: dict[str, str] | None = None) -> None:
         self.lang = get_language(lang)
-        self.nlp = nlp_mod.load(model or self.lang.model)
+        self.models = {**(models or {}), self.lang.code: model or self.lang.model}
         self.batch_size = batch_size
+        self._nlp: dict[Language, object] = {}
+        self.nlp_for(self.lang)
+
+    @property
+    def nlp(self):
+        """The spaCy pipeline of the default language."""
+        return self.nlp_for(self.lang)
+
+    def nlp_for(self, lang: Language):
+        """The spaCy pipeline of a language, loaded on first use.
+
+        Raises:
+            ModelNotInstalled: Its model is missing.
+        """
+        if lang not in self._nlp:
+            self._nlp[lang] = nlp_mod.load(self.models.get(lang.code) or lang.model)
+        return self._nlp[lang]
+
+    def language_of(self, article: Article) -> Language | None:
+        """The Language an article is analysed in; None when it is not analysed (its status
+        is not "ok", or becomes "unsupported_language" here)."""
+        if article.status != "ok":
+            return None
+        try:
+            return get_language(article.lang or self.lang.code)
+        except UnsupportedLanguage:
+            article.status = "unsupported_language"
+            return None
 
     def __call__(self, article: Article) -> Article:
         """Extract the quotes of one article in place and return it."""
         return next(self.pipe([article]))
 
     def pipe(self, articles: Iterable[Article], batch_size: int | None = None) -> Iterator[Article]:
-        """Extract many articles, streaming them through ``nlp.pipe``; order is kept.
+        """Extract many articles, streaming each run of one language through its model's
+        ``nlp.pipe``; order is kept.
 
         An article whose analysis fails comes back with ``status="error"`` and the reason in
-        ``meta["error"]``; the others are unaffected.
+        ``meta["error"]``; the others are unaffected. Articles that are not analysed (status
+        not "ok", or a language with no package) come back unchanged but for that status.
         """
-        texts = ((nlp_mod.analysis_text(a), a) for a in articles)
-        for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size or self.batch_size):
-            if article.status != "ok":
-                yield article
+        for lang, run in groupby(articles, key=self.language_of):
+            if lang is None:
+                yield from run
                 continue
             try:
-                analyse_doc(doc, article, self.lang)
-            except Exception as exc:  # one bad article must not stop the batch
-                log.exception("extraction failed for %s", article.id)
-                article.status = "error"
-                article.meta["error"] = f"{type(exc).__name__}: {exc}"
-                article.quotes = []
-            yield article
+                nlp = self.nlp_for(lang)
+            except ModelNotInstalled as exc:  # one language's missing model must not stop the rest
+                for article in run:
+                    article.status, article.meta["error"] = "error", str(exc)
+                    yield article
+                continue
+            texts = ((nlp_mod.analysis_text(a), a) for a in run)
+            for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=batch_size or self.batch_size):
+                try:
+                    analyse_doc(doc, article, lang)
+                except Exception as exc:  # one bad article must not stop the batch
+                    log.exception("extraction failed for %s", article.id)
+                    article.status = "error"
+                    article.meta["error"] = f"{type(exc).__name__}: {exc}"
+                    article.quotes = []
+                yield article
 
 
 _EXTRACTORS: dict[tuple[str, str | None], Extractor] = {}
 
 
 def get_extractor(lang: str = "fr", model: str | None = None) -> Extractor:
-    """A cached :class:`Extractor`, so the model loads once per process."""
+    """A cached :class:`Extractor`, so each model loads once per process.
+
+    Raises:
+        UnsupportedLanguage: No package for ``lang``.
+    """
     key = (lang, model)
     if key not in _EXTRACTORS:
         _EXTRACTORS[key] = Extractor(lang, model)
@@ -181,6 +232,9 @@ def extract(text: str, *, lang: str = "fr", published: str | None = None) -> lis
     Returns:
         The quotes in text order.
 
+    Raises:
+        UnsupportedLanguage: No package for ``lang``; the message names the supported ones.
+
     Example:
         >>> [q.speaker for q in extract("« Nous tiendrons », a déclaré Paul Durand.")]
         ['Paul Durand']
@@ -190,5 +244,9 @@ def extract(text: str, *, lang: str = "fr", published: str | None = None) -> lis
 
 def extract_articles(articles: Iterable[Article], *, lang: str = "fr", model: str | None = None,
                      batch_size: int = 16) -> Iterator[Article]:
-    """Stream articles through the extractor (batched ``nlp.pipe``); order is kept."""
+    """Stream articles through the extractor (batched ``nlp.pipe``); order is kept.
+
+    Each article is analysed in its own ``lang`` (``lang`` here is the language of those that
+    do not say, ``model`` its model); see :class:`Extractor`.
+    """
     yield from get_extractor(lang, model).pipe(articles, batch_size=batch_size)

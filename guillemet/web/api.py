@@ -83,6 +83,11 @@ def extract(request: Request, body: ExtractRequest) -> dict:
         raise InputError("The text is empty: send the article text in the 'text' field.")
     article = Article(text=body.text, lang=body.lang, published=body.published, title=body.title)
     result = request.app.state.extract(article)
+    if result.status == "unsupported_language":
+        from guillemet.errors import UnsupportedLanguage
+        from guillemet.lang import SUPPORTED
+
+        raise UnsupportedLanguage(result.lang, SUPPORTED)
     if result.status == "error":
         from guillemet.errors import GuillemetError
 
