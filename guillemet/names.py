@@ -57,9 +57,24 @@ def _age_follows(doc, i: int, lang: Language) -> bool:
     return i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].lower_ in lang.age_words
 
 
+#: The entity labels the steps read (those of the French models); a language whose model
+#: labels otherwise maps its labels onto these (``Language.entity_labels``).
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+def relabel_entities(doc, lang: Language) -> None:
+    """Give the parser's entities guillemet's labels (``Language.entity_labels``), in place."""
+    if not lang.entity_labels or not any(e.label_ in lang.entity_labels for e in doc.ents):
+        return
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, e.start, e.end, label=lang.entity_labels.get(e.label_, e.label_)) for e in doc.ents]
+
+
 def repair_entities(doc, lang: Language) -> None:
     """Fix the parser's person names in place, using given names and the language's words.
 
+    - the model's labels become guillemet's (:func:`relabel_entities`);
     - a name glued to the word before it is cut off ("Facebook Jean Dupont" → "Jean Dupont",
       "Économie Jean Dupont" → a person "Jean Dupont"), except after a place or institution
       noun ("Lycée Victor Hugo");
@@ -71,6 +86,7 @@ def repair_entities(doc, lang: Language) -> None:
     """
     from spacy.tokens import Span
 
+    relabel_entities(doc, lang)
     named_after = lang.named_after_nouns
     ents = list(doc.ents)
     out = []

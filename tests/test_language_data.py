@@ -93,3 +93,22 @@ def test_one_month_list_for_claims_and_datelines():
     assert not hasattr(fr.boilerplate, "MONTHS")
     assert date_in_text("Paris, 30 décembre 2022 — Le maire a parlé.", "fr") == "2022-12-30"
     assert date_in_text("Paris, 3 févr. 2022 — Le maire a parlé.", "fr") is None  # full names only
+
+
+def test_a_models_entity_labels_become_guillemets():
+    import dataclasses
+
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from guillemet.names import LABELS, relabel_entities
+
+    other = dataclasses.replace(get_language("fr"), code="zz", entity_labels={"PERSON": "PER", "GPE": "LOC"})
+    doc = Doc(Vocab(), words=["Paul", "Durand", "visited", "Lyon", "."],
+              ents=["B-PERSON", "I-PERSON", "O", "B-GPE", "O"])
+    relabel_entities(doc, other)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Paul Durand", "PER"), ("Lyon", "LOC")]
+    assert {e.label_ for e in doc.ents} <= set(LABELS)
+    french = Doc(Vocab(), words=["Paul", "Durand"], ents=["B-PER", "I-PER"])
+    relabel_entities(french, get_language("fr"))  # French labels are guillemet's: untouched
+    assert [(e.text, e.label_) for e in french.ents] == [("Paul Durand", "PER")]

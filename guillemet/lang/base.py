@@ -157,6 +157,9 @@ class Language:
         name_skip_words: Folded words that do not tell two names apart ("m", "de", "le").
         age_words: Nouns of an age after a name (", 15 ans"): the name is a person's.
 
+        entity_labels: The model's entity labels → guillemet's (PER, ORG, LOC, MISC, the
+            labels of the French models, which the steps read); labels missing here are kept.
+
         claims: Data module of dates and numbers (see ``guillemet.lang.fr.claims``).
         speaker_types: Data module of speaker types (see ``guillemet.lang.fr.speaker_types``).
         boilerplate: Data module of site boilerplate (see ``guillemet.lang.fr.boilerplate``).
@@ -255,6 +258,9 @@ class Language:
     name_linking_words: frozenset[str] = frozenset()
     name_skip_words: frozenset[str] = frozenset()
     age_words: frozenset[str] = frozenset()
+
+    # the parser's entity labels
+    entity_labels: dict[str, str] = field(default_factory=dict)
 
     # data modules read by claims, identity and clean
     claims: ModuleType | None = None
