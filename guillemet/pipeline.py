@@ -140,7 +140,9 @@ class Extractor:
     def __init__(self, lang: str = "fr", model: str | None = None, batch_size: int = 16,
                  models: dict[str, str] | None = None) -> None:
         self.lang = get_language(lang)
-        self.models = {**(models or {}), self.lang.code: model or self.lang.model}
+        self.models = dict(models or {})
+        if model:
+            self.models[self.lang.code] = model
         self.batch_size = batch_size
         self._nlp: dict[Language, object] = {}
         self.nlp_for(self.lang)

