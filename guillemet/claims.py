@@ -29,8 +29,9 @@ Not counts: parts of dates ("24 février", "2022"), times ("20h30", "à 20 heure
 ("1er", "premier", "2e"), vague quantities ("des centaines"), and "un"/"une" alone (the
 indefinite article far more often than a count).
 
-All words come from the language's data module ``guillemet.lang.<code>.claims``; the
-patterns are built once per language and cached, and no code here branches on the language.
+All words come from the language's claims data (``Language.claims``, e.g.
+``guillemet.lang.fr.claims``); the patterns are built once per language and cached, and no
+code here branches on the language.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
-from guillemet.lang import language_data
+from guillemet.lang import Language, as_language
 from guillemet.record import DateRef, NumberRef
 
 __all__ = ["find_claims"]
@@ -206,8 +207,11 @@ def _build(data: ModuleType) -> _Grammar:
 
 
 @lru_cache(maxsize=None)
-def _grammar(lang: str) -> _Grammar:
-    return _build(language_data(lang, "claims"))
+def _grammar(lang: Language) -> _Grammar:
+    if lang.claims is None:
+        raise ValueError(f"Language {lang.code!r} has no claims data: give its Language a "
+                         "claims module (see guillemet.lang.fr.claims).")
+    return _build(lang.claims)
 
 
 def _published_date(published: Any) -> dt.date | None:
@@ -459,7 +463,7 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 
 def find_claims(text: str, span: tuple[int, int], published: str | None,
-                lang: str = "fr") -> tuple[list[DateRef], list[NumberRef]]:
+                lang: Language | str | None = None) -> tuple[list[DateRef], list[NumberRef]]:
     """Find the dates and numbers inside one stretch of an article.
 
     Args:
@@ -469,16 +473,17 @@ def find_claims(text: str, span: tuple[int, int], published: str | None,
         published: The article's publication date or datetime, ISO ("2022-12-30",
             "2022-12-30T08:15:00+01:00"); None or unreadable leaves relative dates
             unresolved (``value`` None) while absolute ones still resolve.
-        lang: Language code whose data module ``guillemet.lang.<code>.claims`` is used.
+        lang: The language whose claims data is read (the pipeline passes its Language; a
+            code is looked up); None for French.
 
     Returns:
         (dates, numbers), each sorted by position, with absolute spans inside ``span`` and
         ``ref.text == text[ref.span[0]:ref.span[1]]``.
 
     Raises:
-        UnsupportedLanguage: ``lang`` has no claims data module.
+        UnsupportedLanguage: ``lang`` is a code guillemet has no package for.
     """
-    g = _grammar(lang)
+    g = _grammar(as_language(lang))
     start = max(0, min(span[0], len(text)))
     end = max(start, min(span[1], len(text)))
     sub = text[start:end]

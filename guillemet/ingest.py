@@ -47,6 +47,8 @@ class IngestReport:
         shards_written: Shards written in this run (sharded runs only).
         shards_done: Shards found already written and skipped (sharded runs only).
         extracted: Articles back from the extract stage (0 while its model is loading).
+        not_analysed: Stored articles in a language with no pipeline, by language code
+            (stored with status "unsupported_language" and no quotes).
     """
 
     read: int = 0
@@ -57,6 +59,7 @@ class IngestReport:
     shards_written: int = 0
     shards_done: int = 0
     extracted: int = 0
+    not_analysed: Counter[str] = field(default_factory=Counter)
 
     def skipped_by_reason(self) -> Counter[str]:
         """How many documents were skipped for each reason."""
@@ -68,6 +71,9 @@ class IngestReport:
                  f"already present {self.already_present}, skipped {len(self.skipped)}"]
         if self.shards_written or self.shards_done:
             lines.append(f"shards: {self.shards_written} written, {self.shards_done} already done")
+        if self.not_analysed:
+            languages = ", ".join(f"{lang or '?'} {n}" for lang, n in self.not_analysed.most_common())
+            lines.append(f"  stored but not analysed (no pipeline for their language): {languages}")
         for reason, n in self.skipped_by_reason().most_common():
             lines.append(f"  skipped {n}: {reason}")
         return "\n".join(lines)
@@ -116,7 +122,11 @@ def local_shard_stage(extract: ExtractStage) -> ShardStage:
     return stage
 
 
-def _skip_reason(article: Article) -> str | None:
+def _skip_reason(article: Article, report: IngestReport) -> str | None:
+    """Why an extracted article is not stored, or None; counts those stored unanalysed."""
+    if article.status == "unsupported_language":
+        report.not_analysed[article.lang] += 1
+        return None  # stored with its status: the store says which articles were not analysed
     if article.status == "ok":
         return None
     detail = article.meta.get("error")
@@ -141,8 +151,9 @@ def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None
 
     Returns:
         The counts and every skipped document with its reason. Articles the extractor marks
-        with a status other than "ok" (empty, unsupported language, error) are skipped, not
-        stored, so a later run retries them.
+        empty or failed are skipped, not stored, so a later run retries them; an article in a
+        language with no pipeline is stored with status "unsupported_language" (no quotes)
+        and counted in ``not_analysed``.
     """
     report = IngestReport()
     extract = extract or default_extract_stage()
@@ -150,7 +161,7 @@ def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None
     batch: list[Article] = []
     for article in extract(_new_articles(sources, store.has, report, tick, batch_size, read)):
         report.extracted += 1
-        reason = _skip_reason(article)
+        reason = _skip_reason(article, report)
         if reason:
             report.skipped.append((article.id, reason))
         else:
@@ -203,7 +214,7 @@ def ingest_shards(sources: Iterable[str], writer: ShardWriter, extract: ShardSta
         report.extracted += len(shard.articles)
         good = []
         for article in shard.articles:
-            reason = _skip_reason(article)
+            reason = _skip_reason(article, report)
             if reason:
                 report.skipped.append((article.id, reason))
             else:

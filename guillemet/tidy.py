@@ -22,8 +22,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from guillemet.find import syntax
-from guillemet.find.quotes import Found, trim
+from guillemet import syntax
+from guillemet.find.scan import trim
+from guillemet.found import Found
 
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from guillemet.store.textquery import WORD, fold
+from guillemet.folding import WORD, fold
 
 #: Two wordings at least this similar (difflib's ratio over their words) are variants.
 MIN_RATIO = 0.6

@@ -229,3 +229,13 @@ def test_neuf_as_adjective_is_not_a_count():
 def test_night_between_two_days():
     assert dates_of("Dans la nuit de jeudi à vendredi, il a plu.") == [
         ("la nuit de jeudi à vendredi", "2022-12-29", None, "night")]
+
+
+def test_the_language_object_and_its_code_read_the_same_data():
+    from guillemet.lang import get_language
+
+    text = "« Nous avons reçu 85 plaintes vendredi », a-t-il dit."
+    by_object = find_claims(text, (0, len(text)), FRIDAY, get_language("fr"))
+    by_code = find_claims(text, (0, len(text)), FRIDAY, "fr")
+    assert by_object == by_code
+    assert [d.value for d in by_object[0]] == [FRIDAY] and [n.value for n in by_object[1]] == [85.0]

@@ -155,3 +155,31 @@ def test_export_takes_the_search_options(tmp_path):
                                       "--speaker-type", "person"])
     assert res.exit_code == 0, res.output
     assert [json.loads(line)["article_id"] for line in res.output.splitlines()] == ["t-002", "t-001"]
+
+
+def test_a_mixed_language_file_extracts_in_one_run_and_reports_the_unsupported(tmp_path):
+    src = tmp_path / "mixed.jsonl"
+    src.write_text('{"id": "fr", "lang": "fr", "text": "« Nous partirons demain », a dit Paul Martin."}\n'
+                   '{"id": "de", "lang": "de", "text": "„Wir fahren morgen“, sagte Paul Martin in Berlin."}\n',
+                   encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "guillemet.cli", "extract", "--format", "jsonl", str(src)],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    lines = {d["id"]: d for d in map(json.loads, res.stdout.splitlines())}
+    assert lines["fr"]["status"] == "ok" and lines["fr"]["quotes"]
+    assert lines["de"]["status"] == "unsupported_language" and lines["de"]["quotes"] == []
+    assert "not analysed de: no pipeline for language 'de' (supported: fr)" in res.stderr
+
+
+def test_shared_options_are_declared_once():
+    from pathlib import Path
+
+    import guillemet.cli
+
+    folder = Path(guillemet.cli.__file__).parent
+    for option in ('"--db"', '"--model"'):
+        declared = [p.name for p in folder.glob("*.py") if option in p.read_text(encoding="utf-8")]
+        assert declared == ["options.py"], f"{option} declared in {declared}"
+    helps = {name: {p.name: getattr(p, "help", None) for p in cmd.params} for name, cmd in main.commands.items()}
+    assert len({h["db"] for h in helps.values() if "db" in h}) == 1
+    assert len({h["model"] for h in helps.values() if "model" in h}) == 1

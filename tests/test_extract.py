@@ -1,5 +1,6 @@
-"""Quote finding as tables of short sentences we wrote: one row per construction, negatives
-included, and properties that must hold on any input."""
+"""The whole extraction as tables of short sentences we wrote: one row per construction,
+negatives included, and properties that must hold on any input. Each step has its own tests
+on parsed sentences (test_marks, test_cues, test_quotes, test_resolve, test_claims)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guillemet import extract
-from guillemet.find.marks import find_marked
-from guillemet.lang import get_language
 
 
 def quotes_of(text):
@@ -318,12 +317,6 @@ def test_dates_and_numbers_inside_claims():
     assert [(n.value, n.unit) for n in q.numbers] == [(85.0, "plaintes")]
     assert [d.value for d in q.dates] == ["2022-12-30"]
     assert q.speaker_id == "person:paul-durand" and q.speaker_type == "person"
-
-
-def test_marks_never_swallow_the_article():
-    text = "Il a dit « jamais fermé.\nLe reste de l'article. « Court », a dit Paul Martin."
-    spans = [(m.start, m.end) for m in find_marked(text, get_language("fr").quote_pairs)]
-    assert all("Le reste" not in text[s:e] for s, e in spans)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -30,7 +30,7 @@ N_ARTICLES = int(os.environ.get("GUILLEMET_INVARIANT_ARTICLES", "300"))
 
 @pytest.fixture(scope="module")
 def analysed():
-    from guillemet.find import analyse_doc
+    from guillemet.pipeline import analyse_doc
     from guillemet.readers import prepare
 
     path = shared_path("data/fr-news.jsonl.gz")

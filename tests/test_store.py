@@ -409,7 +409,7 @@ def test_cli_ingest_then_export(tmp_path, monkeypatch, db):
 
 def _real_extractor_or_skip():
     try:
-        from guillemet.find import analyse_doc  # noqa: F401
+        from guillemet.pipeline import analyse_doc  # noqa: F401
     except ImportError as exc:
         pytest.skip(f"the extractor is not available yet ({exc})")
 

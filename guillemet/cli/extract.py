@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from guillemet.cli.options import read_options, reading_options
+from guillemet.cli.options import model_option, read_options, reading_options
 from guillemet.output import jsonl_line, table
 from guillemet.readers import Skipped, prepare, read_articles
 
@@ -16,7 +16,7 @@ from guillemet.readers import Skipped, prepare, read_articles
 @click.option("--format", "fmt", type=click.Choice(["auto", "jsonl", "table"]), default="auto",
               help="Output: a table on a terminal, JSONL when piped (auto).")
 @reading_options
-@click.option("--model", default=None, help="spaCy model (default: the language's, fr_core_news_md).")
+@model_option
 @click.option("--batch-size", default=16, show_default=True, help="Articles per parser batch.")
 @click.option("--workers", default=1, show_default=True, help="Local processes (model loaded once each).")
 def command(sources, fmt, lang, model, batch_size, input_format, fields, workers):
@@ -28,6 +28,7 @@ def command(sources, fmt, lang, model, batch_size, input_format, fields, workers
 
         guillemet extract --format jsonl samples/articles.jsonl > quotes.jsonl
     """
+    from guillemet.lang import SUPPORTED
     from guillemet.pipeline import get_extractor
 
     if fmt == "auto":
@@ -42,8 +43,6 @@ def command(sources, fmt, lang, model, batch_size, input_format, fields, workers
                 skipped += 1
                 click.echo(f"skipped {item.source}: {item.reason}", err=True)
                 continue
-            if item.status == "unsupported_language":
-                click.echo(f"not analysed {item.id}: no pipeline for language {item.lang!r}", err=True)
             yield item
 
     if workers > 1:
@@ -55,6 +54,9 @@ def command(sources, fmt, lang, model, batch_size, input_format, fields, workers
         results = get_extractor(lang, model).pipe(good_articles(), batch_size=batch_size)
     out = sys.stdout.buffer
     for article in results:
+        if article.status == "unsupported_language":
+            click.echo(f"not analysed {article.id}: no pipeline for language {article.lang!r} "
+                       f"(supported: {', '.join(SUPPORTED)})", err=True)
         if article.status == "error":
             skipped += 1
             click.echo(f"failed {article.id}: {article.meta.get('error')}", err=True)

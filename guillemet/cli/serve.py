@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from guillemet.store import DEFAULT_DB
+from guillemet.cli.options import db_option
 
 
 @click.command("serve")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file path or postgresql:// URL.")
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--model", default=None, help="spaCy model for POST /api/extract (default: the language's).")

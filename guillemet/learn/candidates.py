@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 
-from guillemet.find import syntax
+from guillemet import syntax
 from guillemet.find.cues import _clause_end
-from guillemet.find.quotes import Found, trim
+from guillemet.find.scan import trim
+from guillemet.found import Found
 
 _SPACE = " \t\u00a0\u202f\u2009"
 _CLAUSE_DEPS = ("ccomp", "xcomp", "obj", "advcl", "csubj", "parataxis")
@@ -63,7 +64,8 @@ def marker_candidates(scan) -> list[Found]:
     text, doc, lang, out = scan.text, scan.doc, scan.lang, []
     low = text.lower()
     for marker in lang.according_markers:
-        for m in re.finditer(r"(?<!\w)" + re.escape(marker) + r"(?!\w)", low):
+        pattern = r"\s*".join(re.escape(part) for part in marker)
+        for m in re.finditer(r"(?<!\w)" + pattern + r"(?!\w)", low):
             src = _source_after(doc, scan.token_at(m.end() - 1) + 1, lang)
             if src is None:
                 continue

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from guillemet.find import syntax
+from guillemet import syntax
 from guillemet.names import given_name_gender, is_given_name
 from guillemet.resolve import ArticleEntities, Entity, Resolved, fold, name_words
 
@@ -111,7 +111,7 @@ def collect_candidates(ents: ArticleEntities) -> list[Candidate]:
         key = fold(name)
         if key in known:
             continue
-        named = _named_in(by_entity.values(), name_words(name))
+        named = _named_in(by_entity.values(), name_words(name, ents.lang), ents.lang)
         if named is not None:  # "le cycliste valaisan Steve Morabito": a mention of Morabito
             named.positions.append(toks[0].idx)
             named.subject_at.add(toks[0].idx)
@@ -135,11 +135,11 @@ def collect_candidates(ents: ArticleEntities) -> list[Candidate]:
     return out
 
 
-def _named_in(cands, words: frozenset[str]) -> Candidate | None:
+def _named_in(cands, words: frozenset[str], lang) -> Candidate | None:
     """The one named source whose whole name is in a phrase ("l’association Terre Vive"), if
     exactly one is; a person's name counts from two words on."""
-    hits = [c for c in cands if name_words(c.name) and name_words(c.name) <= words
-            and (c.type != "person" or len(name_words(c.name)) >= 2)]
+    hits = [c for c in cands if name_words(c.name, lang) and name_words(c.name, lang) <= words
+            and (c.type != "person" or len(name_words(c.name, lang)) >= 2)]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -180,7 +180,7 @@ def quote_rows(ents: ArticleEntities, candidates: list[Candidate], found, resolv
     if found.mention is not None:
         toks = ents.doc[found.mention[0]:found.mention[1]]
         mention_chars = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
-        mention_words = name_words(text[mention_chars[0]:mention_chars[1]])
+        mention_words = name_words(text[mention_chars[0]:mention_chars[1]], ents.lang)
         head = ents._head(toks)
         head_lemma = fold(head.lemma_)
         if mkind == "pronoun":
@@ -226,11 +226,11 @@ def quote_rows(ents: ArticleEntities, candidates: list[Candidate], found, resolv
     n_text = max(1, len(text))
     for i, (c, before, after) in enumerate(in_reach):
         ent = c.entity
-        words = name_words(c.name)
+        words = name_words(c.name, ents.lang)
         aliases = set(words)
         if ent is not None:
             for a in ent.aliases:
-                aliases |= name_words(a)
+                aliases |= name_words(a, ents.lang)
         overlap = len(mention_words & aliases) / len(mention_words | aliases) if mention_words and aliases else 0.0
         mention_is_it = bool(mention_chars and any(mention_chars[0] <= p < mention_chars[1] for p in c.positions))
         tie_head = bool(ent is not None and head_lemma and any(e is ent and h == head_lemma for _, _, e, h in ents.ties))
@@ -366,7 +366,7 @@ def choose_speakers(rp, model, margin: float = OVERRIDE_MARGIN) -> list[Resolved
     model agrees, or when a quote has no candidate).
 
     Args:
-        rp: The rules' pass over the article (guillemet.learn.rules.RulePass).
+        rp: The article read up to its speakers (guillemet.pipeline.Reading), rules only.
         model: A :class:`guillemet.learn.model.Model` trained on :data:`FEATURES`.
     """
     candidates = collect_candidates(rp.entities)

@@ -19,6 +19,7 @@ from guillemet.evaluate import speaker_matches
 from guillemet.learn import speakers
 from guillemet.learn.data import align, parsed
 from guillemet.learn.rules import run_rules
+from guillemet.resolve import best_name
 
 
 @dataclass
@@ -37,12 +38,6 @@ class SpeakerRows:
                 np.asarray(self.group), np.asarray(self.article))
 
 
-def best_name(entity) -> str:
-    from guillemet.find import _best_name
-
-    return _best_name(entity)
-
-
 def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choose=None) -> SpeakerRows:
     """Speaker-candidate rows for every quote found (by the rules, and the quote model when
     ``choose`` is given) that matches a required gold quote."""
@@ -55,9 +50,9 @@ def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choo
         for f, res, g in zip(rp.found, rp.resolved, golds):
             if g is not None and not g.get("optional"):
                 cands, feats = speakers.quote_rows(rp.entities, candidates, f, res, previous)
-                labels = [int(speaker_matches(best_name(c.entity) if c.entity is not None else c.name, g))
+                labels = [int(speaker_matches(best_name(c.entity, item.lang) if c.entity is not None else c.name, g))
                           for c in cands]
-                rule_ok = bool(res.entity is not None and speaker_matches(best_name(res.entity), g))
+                rule_ok = bool(res.entity is not None and speaker_matches(best_name(res.entity, item.lang), g))
                 rows.quotes += 1
                 rows.rule_right.append(rule_ok)
                 qno = rows.quotes - 1

@@ -23,10 +23,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from guillemet.lang import language_data
+from guillemet.folding import WORD, fold
+from guillemet.lang import get_language
 
-#: A word as search sees it: letters and digits (an apostrophe or hyphen separates words).
-WORD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
 _OR = {"OR", "|"}
 _NOT = {"NOT"}
@@ -34,20 +33,13 @@ _NOT = {"NOT"}
 SEARCH_LANG = "fr"
 
 
-#: Combining marks (accents) left by NFKD decomposition; removed by :func:`fold`.
-_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Élysée" → "elysee"."""
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 @lru_cache(maxsize=1)
 def _stemmer():
     import snowballstemmer
 
-    return snowballstemmer.stemmer(language_data(SEARCH_LANG, "search").STEMMER)
+    return snowballstemmer.stemmer(get_language(SEARCH_LANG).search.STEMMER)
 
 
 @lru_cache(maxsize=200_000)
@@ -58,7 +50,7 @@ def stem(word: str) -> str:
 
 def stop_words() -> frozenset[str]:
     """Folded words a query leaves out when it has others."""
-    return language_data(SEARCH_LANG, "search").STOP_WORDS
+    return get_language(SEARCH_LANG).search.STOP_WORDS
 
 
 def index_text(text: str) -> str:

@@ -26,7 +26,7 @@ def http_url(url: str | None) -> str | None:
 def _default_extract(article: Article) -> Article:
     from guillemet.pipeline import get_extractor
 
-    return get_extractor(article.lang)(article)
+    return get_extractor()(article)  # routes the article by its own language
 
 
 def create_app(store: Store, extract: Callable[[Article], Article] | None = None):

@@ -205,6 +205,11 @@ def extract(request: Request, body: ExtractRequest):
     lang, detected = request_language(body)
     article = Article(text=body.text, lang=lang, published=body.published, title=body.title)
     result = request.app.state.extract(article)
+    if result.status == "unsupported_language":
+        from guillemet.errors import UnsupportedLanguage
+        from guillemet.lang import SUPPORTED
+
+        raise UnsupportedLanguage(result.lang, SUPPORTED)
     if result.status == "error":
         from guillemet.errors import GuillemetError
 

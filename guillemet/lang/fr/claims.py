@@ -15,7 +15,8 @@ WEEKDAYS: dict[str, int] = {
 
 #: Month names and their usual abbreviations → month numbers. A month named alone (no day,
 #: no year) counts as a date only when written in lower case, as French writes months; this
-#: keeps "Mars" (the planet, the god) out.
+#: keeps "Mars" (the planet, the god) out. Datelines ("Paris, 30 décembre 2022",
+#: guillemet.readers.published) read the names written in full, those without a final dot.
 MONTHS: dict[str, int] = {
     "janvier": 1, "janv.": 1, "février": 2, "fevrier": 2, "févr.": 2, "mars": 3,
     "avril": 4, "avr.": 4, "mai": 5, "juin": 6, "juillet": 7, "juil.": 7, "août": 8,
