@@ -62,7 +62,7 @@ def test_extract_still_works_for_french_by_default():
 
 def test_the_recipe_runs_the_steps_in_order(monkeypatch):
     calls = []
-    for name in ("repair_entities", "find_quotes", "resolve_speakers", "find_claims"):
+    for name in ("repair_entities", "find_quotes", "tidy", "resolve_each", "choose_speakers", "find_claims"):
         real = getattr(pipeline, name)
 
         def spy(*args, _real=real, _name=name, **kwargs):
@@ -71,7 +71,7 @@ def test_the_recipe_runs_the_steps_in_order(monkeypatch):
 
         monkeypatch.setattr(pipeline, name, spy)
     extract(FRENCH)
-    assert calls == ["repair_entities", "find_quotes", "resolve_speakers", "find_claims"]
+    assert calls == ["repair_entities", "find_quotes", "tidy", "resolve_each", "choose_speakers", "find_claims"]
 
 
 def test_ingest_stores_an_unsupported_article_with_its_status(tmp_path):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
-from guillemet.cli.options import db_option
+from guillemet.cli.options import db_option, model_option
 
 
 @click.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--model", default=None, help="spaCy model for POST /api/extract (default: the language's).")
+@model_option
 @click.option("--preload/--no-preload", default=True, show_default=True,
               help="Load the model before serving, so the first POST /api/extract does not wait for it.")
 def command(db: str, host: str, port: int, model: str | None, preload: bool) -> None:

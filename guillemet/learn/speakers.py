@@ -385,11 +385,19 @@ def choose_speakers(rp, model, margin: float = OVERRIDE_MARGIN) -> list[Resolved
             continue
         # a noun phrase the lexicon cannot type ("ses discours") is no source on its own
         allowed = [j for j, c in enumerate(cands) if c.entity is not None or c.type != "unknown"]
+        # a pronoun takes an antecedent of its gender when one was named since the other:
+        # gender stays soft evidence otherwise (translations get it wrong, as in the seed)
+        gender = [rows[lo + j][_I["pron_gender"]] for j in range(len(cands))]
+        near = [rows[lo + j][_I["log_before"]] for j in range(len(cands))]
+        agreeing = [near[j] for j in allowed if gender[j] > 0]
+        if agreeing:
+            allowed = [j for j in allowed if gender[j] >= 0 or near[j] <= min(agreeing)]
         if not allowed:
             out.append(res)
             continue
         k = max(allowed, key=lambda j: scores[lo + j])
-        rule = next((j for j, c in enumerate(cands) if res.entity is not None and c.entity is res.entity), None)
+        rule = next((j for j, c in enumerate(cands) if res.entity is not None and c.entity is res.entity
+                     and j in allowed), None)
         if rule is not None and scores[lo + k] - scores[lo + rule] <= margin:
             k = rule
         c, score = cands[k], float(scores[lo + k])
