@@ -47,12 +47,15 @@ from guillemet.tidy import tidy
 log = logging.getLogger(__name__)
 
 
-def analyse_doc(doc: Doc, article: Article, lang: Language) -> Article:
+def analyse_doc(doc: Doc, article: Article, lang: Language, **models) -> Article:
     """Fill ``article.quotes`` and ``article.speakers`` from its parse.
+
+    Args:
+        models: ``choose`` / ``speaker_model`` instead of the language's (see read_quotes).
 
     Reads: the spaCy Doc of ``article.text`` (same offsets). Writes: quotes, speakers.
     """
-    reading = read_quotes(doc, article, lang)
+    reading = read_quotes(doc, article, lang, **models)
     quotes = [_quote(doc, article.text, f, res) for f, res in zip(reading.found, reading.resolved)]
     article.speakers = _identify_speakers(quotes, reading.resolved, lang)
     for q in quotes:

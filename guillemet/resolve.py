@@ -461,17 +461,21 @@ class ArticleEntities:
 
     def _recent_person(self, pos: int, previous, words, head: Token | None = None) -> Entity | None:
         """"Le dirigeant russe" right after Poutine spoke: the person the passage is about,
-        unless the article gave that person another role or the other gender."""
+        unless the other gender, or another role while the article gave this one to someone."""
         para = self.paragraph(pos)
         gender = head.morph.get("Gender") if head is not None else []
         gender = {"Fem": "f", "Masc": "m"}.get(gender[0], "") if gender else ""
         roles = {w for w in words if w in self._folded_roles}
 
+        # a role the article gave someone points to them; a role it gave no one may describe
+        # the person the passage is about, whatever other role they were given
+        held = {w for _, ws, _, _ in self.ties for w in ws if w in roles}
+
         def compatible(ent: Entity) -> bool:
             if gender and ent.gender and gender != ent.gender:
                 return False
             tied = {w for _, ws, e, _ in self.ties if e is ent for w in ws if w in self._folded_roles}
-            return not tied or not roles or bool(tied & roles)
+            return not tied or not roles or bool(tied & roles) or not held
 
         cands = [m for m in self.mentions if m.pos < pos and m.entity.type == "person" and m.speaker
                  and para - m.paragraph <= 1 and m.entity.number == "s" and compatible(m.entity)]
