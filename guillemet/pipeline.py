@@ -33,6 +33,7 @@ from guillemet import nlp as nlp_mod
 from guillemet.claims import find_claims
 from guillemet.errors import ModelNotInstalled, UnsupportedLanguage
 from guillemet.find import find_quotes
+from guillemet.find.scan import Scan
 from guillemet.found import Found
 from guillemet.identity import guess_speaker_type, speaker_id
 from guillemet.lang import get_language
@@ -89,9 +90,10 @@ def read_quotes(doc: Doc, article: Article, lang: Language, *, choose=_LEARNED, 
     speaker_model = learned_speakers if speaker_model is _LEARNED else speaker_model
     _keep_text(doc, article)
     repair_entities(doc, lang)
-    found = find_quotes(doc, lang, article.ignored)  # rules propose
+    scan = Scan.of(doc, lang, article.ignored)
+    found = find_quotes(doc, lang, article.ignored, scan)  # rules propose
     if choose is not None:
-        found = choose(doc, lang, article.ignored, found)  # the quote model keeps and adds
+        found = choose(doc, lang, article.ignored, found, scan)  # the quote model keeps and adds
     found = tidy(doc, found)  # what every quote must satisfy
     entities = ArticleEntities(doc, lang, [f.content for f in found if f.kind == "direct"])
     reading = Reading(found, entities, resolve_each(entities, found))  # the rules' speakers

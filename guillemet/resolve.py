@@ -22,6 +22,7 @@ from guillemet.found import Found
 from guillemet.lang.base import Language
 from guillemet.names import given_name_gender, is_given_name
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower-case, accents removed, apostrophes and hyphens as spaces."""
     s = unicodedata.normalize("NFKD", s)

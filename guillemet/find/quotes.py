@@ -20,14 +20,17 @@ from guillemet.lang.base import Language
 _PRIORITY = {"direct": 0, "indirect": 1, "according_to": 2, "mixed": 3}
 
 
-def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -> list[Found]:
+def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = (), scan: Scan | None = None) -> list[Found]:
     """All quotes of a parsed article, in text order, speakers not yet resolved.
+
+    Args:
+        scan: The article's :class:`Scan` when the caller made it (built here otherwise).
 
     Reads: the parse, its quotation marks and cues, outside the ``ignored`` stretches.
     Writes nothing; returns the quotes (direct over indirect over "selon" over mixed where
     two cover one stretch).
     """
-    scan = Scan.of(doc, lang, ignored)
+    scan = scan or Scan.of(doc, lang, ignored)
     text, outer = scan.text, scan.quotations
     found: list[Found] = []
     directs = _direct_quotes(scan)

@@ -49,8 +49,8 @@ class Scan:
     """The rules' reading of one article (guillemet.find.scan.Scan), with what the candidates
     also need: cue positions, the article's terms, paragraphs, tokens by start."""
 
-    def __init__(self, doc: Doc, lang: Language, ignored=()) -> None:
-        self.rules = rule_scan.Scan.of(doc, lang, ignored)
+    def __init__(self, doc: Doc, lang: Language, ignored=(), rules: rule_scan.Scan | None = None) -> None:
+        self.rules = rules or rule_scan.Scan.of(doc, lang, ignored)
         self.doc, self.lang, self.text = doc, lang, self.rules.text
         self.outer = self.rules.quotations
         self.tx = self.rules.sentences
@@ -59,9 +59,21 @@ class Scan:
         self.terms = _terms(self.text, self.outer)
         self.starts = [t.idx for t in doc]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+        self._starts: dict[int, int] = {}
+        self._ends: dict[int, int] = {}
 
     def paragraph(self, pos: int) -> int:
         return bisect_right(self.paragraph_starts, pos) - 1
+
+    def sentence_start(self, pos: int) -> int:
+        if pos not in self._starts:
+            self._starts[pos] = self.tx.sentence_start(pos)
+        return self._starts[pos]
+
+    def sentence_end(self, pos: int) -> int:
+        if pos not in self._ends:
+            self._ends[pos] = self.tx.sentence_end(pos)
+        return self._ends[pos]
 
     def token_at(self, pos: int) -> int:
         """The token that starts at or before ``pos``."""
@@ -150,8 +162,8 @@ def quote_rows(scan: Scan, quotes: list[Found], sources: list[str]) -> list[list
         while open_ > 0 and text[open_] in " \u00a0\u202f\u2009":
             open_ -= 1
         in_marks = open_ >= 0 and text[open_] in scan.lang.quote_pairs
-        sent_s = scan.tx.sentence_start(s)
-        sent_e = scan.tx.sentence_end(e)
+        sent_s = scan.sentence_start(s)
+        sent_e = scan.sentence_end(e)
         sent_words = len(re.findall(r"\w+", text[sent_s:sent_e]))
         before = text[max(0, open_ - 3):open_ + 1] if in_marks else text[max(0, s - 3):s]
         ti, tj = scan.token_at(s), scan.token_at(max(s, e - 1))
@@ -246,8 +258,8 @@ class QuoteChooser:
     def __init__(self, model, keep_from: float = KEEP_FROM, drop_below: float = DROP_BELOW) -> None:
         self.model, self.keep_from, self.drop_below = model, keep_from, drop_below
 
-    def __call__(self, doc: Doc, lang: Language, ignored, found: list[Found]) -> list[Found]:
-        return choose_quotes(Scan(doc, lang, ignored), found, self.model, self.keep_from, self.drop_below)
+    def __call__(self, doc: Doc, lang: Language, ignored, found: list[Found], scan=None) -> list[Found]:
+        return choose_quotes(Scan(doc, lang, ignored, scan), found, self.model, self.keep_from, self.drop_below)
 
 
 __all__ = ["FEATURES", "QuoteChooser", "SOURCES", "Scan", "candidates", "choose_quotes", "mark_candidates", "quote_rows"]

@@ -123,14 +123,13 @@ def collect_candidates(ents: ArticleEntities) -> list[Candidate]:
         c.subject_at.add(toks[0].idx)
     out = list(by_entity.values()) + list(phrases.values())
     starts = [t.idx for t in doc]
+    content = [fold(t.lemma_) if t.pos_ in ("NOUN", "ADJ", "PROPN") else None for t in doc]
     for c in out:
         c.positions.sort()
         words = set()
         for p in c.positions:
             i = bisect_left(starts, p)
-            for t in doc[max(0, i - 8):min(len(doc), i + 10)]:
-                if t.pos_ in ("NOUN", "ADJ", "PROPN"):
-                    words.add(fold(t.lemma_))
+            words.update(w for w in content[max(0, i - 8):i + 10] if w is not None)
         c.context = frozenset(words)
     return out
 
