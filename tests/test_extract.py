@@ -134,6 +134,21 @@ FOUND = [
      "le sommet est reporté", "The Washington Post"),
     # mixed: a fragment credited by a cue of the same sentence
     ("La députée Anne Roux a qualifié la réforme d’« injuste ».", "mixed", "injuste", "Anne Roux"),
+    # verbs of saying the train split's gold uses (proposer, suggérer, réaffirmer, …)
+    ("Le maire a proposé de fermer le pont pendant deux mois.", "indirect",
+     "fermer le pont pendant deux mois", "Le maire"),
+    ("La ministre a suggéré que les écoles ouvrent plus tard.", "indirect", "les écoles ouvrent plus tard",
+     "La ministre"),
+    ("Le syndicat a réaffirmé qu'il ne signerait pas l'accord.", "indirect", "il ne signerait pas l'accord",
+     "Le syndicat"),
+    ("Les experts préconisent de réduire la vitesse sur l'autoroute.", "indirect",
+     "réduire la vitesse sur l'autoroute", "Les experts"),
+    ("« Le chantier durera deux ans », complète l'architecte Marc Petit.", "direct",
+     "Le chantier durera deux ans", "Marc Petit"),
+    ("Le médecin déconseille de sortir pendant la canicule.", "indirect", "sortir pendant la canicule",
+     "Le médecin"),
+    ("Le contrat stipule que le loyer sera révisé chaque année.", "indirect",
+     "le loyer sera révisé chaque année", "Le contrat"),
 ]
 
 
