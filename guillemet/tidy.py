@@ -77,7 +77,7 @@ def _free_of_cue(text: str, doc: Doc, f: Found) -> list[Found]:
     cs, ce = f.cue
     verb = any(t.pos_ in ("VERB", "AUX") for t in (doc.char_span(cs, ce, alignment_mode="expand") or []))
     if not verb:
-        if text[s:cs].strip(" \u00a0,—–-(") == "" or _words(text[s:cs]) <= 2:
+        if _words(text[s:cs]) <= 1:  # nothing, or a connector ("Mais selon X, …")
             # "Selon X, claim" taken whole: the claim starts after the source's comma
             comma = text.find(",", ce, e)
             if comma < 0:

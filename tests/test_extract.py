@@ -134,6 +134,15 @@ FOUND = [
      "le sommet est reporté", "The Washington Post"),
     # mixed: a fragment credited by a cue of the same sentence
     ("La députée Anne Roux a qualifié la réforme d’« injuste ».", "mixed", "injuste", "Anne Roux"),
+    # "selon X" inside the claim stays in it; after the claim, with an adverb; other markers
+    ("Les dégâts, selon la préfecture, dépassent un million d'euros.", "according_to",
+     "Les dégâts, selon la préfecture, dépassent un million d'euros", "la préfecture"),
+    ("Trois personnes ont été blessées, toujours selon le ministère.", "according_to",
+     "Trois personnes ont été blessées", "le ministère"),
+    ("Le suspect a été interpellé dans la nuit, de source policière.", "according_to",
+     "Le suspect a été interpellé dans la nuit", "source policière"),
+    ("À en croire le syndicat, la grève sera longue.", "according_to", "la grève sera longue", "le syndicat"),
+    ("La grève sera longue, à en croire le syndicat.", "according_to", "La grève sera longue", "le syndicat"),
     # verbs of saying the train split's gold uses (proposer, suggérer, réaffirmer, …)
     ("Le maire a proposé de fermer le pont pendant deux mois.", "indirect",
      "fermer le pont pendant deux mois", "Le maire"),

@@ -419,6 +419,8 @@ def _according_source(doc: Doc, t: int, lang: Language) -> tuple[int, int] | Non
     end = _marker_end(doc, t, lang.according_markers + lang.according_start_markers)
     if end is None:
         return None
+    if doc[end].pos_ == "NOUN" and end > t:
+        return syntax.noun_phrase(doc[end])  # "de source policière": the marker names the source
     t = end
     stops = ",.;:!?" + "".join(lang.primary_marks)
     # X: the first noun, proper noun or pronoun after the marker
@@ -437,6 +439,11 @@ def _according_source(doc: Doc, t: int, lang: Language) -> tuple[int, int] | Non
                 x = x.head
             return syntax.noun_phrase(x) if x.pos_ != "PRON" else (x.i, x.i + 1)
     return None
+
+
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in span)
 
 
 def _is_source_like(doc: Doc, span: tuple[int, int], lang: Language) -> bool:
@@ -513,7 +520,12 @@ def _according_quotes(scan: Scan) -> list[Found]:
             k = _skip_apposition(doc, text, k, sent_e, lang)
             s, e = trim(text, k + 1, sent_e)
         else:
+            j = tok.i - 1
+            while j > 0 and doc[j].pos_ == "ADV" and doc[j].idx > sent_s:
+                j -= 1  # "…, toujours selon le ministère": adverbs of the marker's
             before = text[:tok.idx].rstrip(SPACE)
+            if j < tok.i - 1 and doc[j].text == ",":
+                before = text[:doc[j].idx + 1]
             # the claim starts after the last colon, dash or parenthesis of the sentence
             left = max([sent_s] + [k + 1 for k in range(sent_s, len(before) - 1)
                                    if (text[k] in ":—–" or text[k] == "(" and ")" not in text[k:len(before)])
@@ -527,6 +539,11 @@ def _according_quotes(scan: Scan) -> list[Found]:
                     and _word_count(text[k:sent_e]) >= 3:
                 # "alors même que, selon lui, « … »": the claim follows the source
                 s, e = trim(text, k + 1, sent_e)
+            elif before.endswith(",") and k < sent_e and text[k] == "," and _word_count(text[k:sent_e]) >= 2 \
+                    and not _has_finite_verb(doc, left, len(before)) and _has_finite_verb(doc, k, sent_e) \
+                    and doc[token_at[left]].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
+                # "Les dégâts, selon la préfecture, dépassent …": "selon X" inside the claim
+                s, e = trim(text, left, sent_e)
             elif before.endswith((",", "—", "–", "(")) or before.endswith("-"):
                 s, e = trim(text, left, len(before) - 1)
                 if s < e and text[e - 1] in "»”\"" and text[sent_s] in "«“\"":

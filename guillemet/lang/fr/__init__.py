@@ -113,7 +113,8 @@ FRENCH = French(
                "estiment": "estimer", "jugent": "juger", "disent": "dire"},
     not_cue_lemmas=_words("penser croire espérer craindre imaginer sentir voir entendre savoir "
                           "vouloir pouvoir devoir sembler paraître"),
-    according_markers=(("selon",), ("d’", "après"), ("d'", "après")),
+    according_markers=(("selon",), ("d’", "après"), ("d'", "après"), ("à", "en", "croire"),
+                       ("de", "source"), ("de", "sources")),
     according_start_markers=(("pour",),),
     cited_forms=_words("cité citée cités citées"),
     agent_prepositions=_words("par"),
