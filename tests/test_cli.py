@@ -171,6 +171,14 @@ def test_a_mixed_language_file_extracts_in_one_run_and_reports_the_unsupported(t
     assert "not analysed de: no pipeline for language 'de' (supported: fr)" in res.stderr
 
 
+def test_every_command_is_in_the_readme():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in main.commands if f"guillemet {name}" not in readme]
+    assert not missing, f"commands without a word in README.md: {missing}"
+
+
 def test_shared_options_are_declared_once():
     from pathlib import Path
 

@@ -174,12 +174,16 @@ def quote_rows(gold_docs: list[dict[str, Any]], model: str | None = None) -> Quo
 
 
 def train_language(lang: str, split: str = "train", dev_split: str = "dev", folds: int = 5,
-                   write: bool = True, echo=print) -> list[str]:
+                   write: bool = True, echo=print, scores: dict | None = None) -> list[str]:
     """Fit the quote model, then the speaker model on the quotes it keeps; write both.
+
+    Args:
+        scores: Filled with the dev scores and the seconds taken, when given.
 
     Returns:
         The report lines (what each model scores in cross-validation and on ``dev_split``).
     """
+    scores = {} if scores is None else scores
     import datetime
     import hashlib
     import time
@@ -225,6 +229,7 @@ def train_language(lang: str, split: str = "train", dev_split: str = "dev", fold
                   + f"; {dev_split} {dev_s:.3f} (rules {dev_rule:.3f}), before the override margin")
     echo(report[-1])
     seconds = round(time.time() - start, 1)
+    scores.update({"quote_dev_f1": dev_q["f1"], "speaker_dev_accuracy": round(dev_s, 4), "seconds": seconds})
     if write:
         common = {"lang": lang, "learner": "lightgbm", "params": SPEAKER_PARAMS, "rounds": SPEAKER_ROUNDS,
                   "command": f"guillemet train --lang {lang} --split {split} --dev {dev_split} --folds {folds}",
