@@ -120,8 +120,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
     for i in _candidates(doc, lang):
         tok = doc[i]
         lemma = cue_lemma(tok, lang)
-        noun = _light_verb_noun(tok, lang) if lemma is None else None
-        if noun is not None:  # "a fait état de", "a fait part de": the verb and its noun
+        noun = _light_verb_noun(tok, lang)
+        if noun is not None:  # "a fait état de", "called for": the verb and its word
             lemma = f"{tok.lemma_.lower()} {noun.lower_}"
         frames = lang.frames(lemma) if lemma else frozenset()
         if "direct" not in frames and tok.pos_ == "VERB" and _incise_after_quote(tok, lang):
@@ -504,6 +504,10 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
                 while head.dep_.startswith("aux") and head.head.i > head.i:
                     head = head.head
                 return doc[nxt].idx + len(doc[nxt].text), _clause_end(head, lang)
+        if lang.complementizer_optional:
+            bare = _bare_clause(cue, lang)  # "said he would", "told reporters the plan works"
+            if bare is not None:
+                return bare.left_edge.idx, _clause_end(bare, lang)
     # bare infinitive: "a dit vouloir", "raconte avoir subi"
     if "infinitive" in frames:
         nxt = doc[cue.tokens[1]] if cue.tokens[1] < len(doc) else None
@@ -551,6 +555,23 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
     return None
 
 
+
+
+def _bare_clause(cue: Cue, lang: Language) -> Token | None:
+    """The head of a finite clause with its own subject that the parse hangs on the verb,
+    after it, without a complementizer ("said he would", "says it is fine")."""
+    verb = cue.verb
+    for child in verb.children:
+        if child.i < cue.tokens[1] or child.dep_ not in ("ccomp", "parataxis") or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "mark" for c in child.children if c.i < child.i):
+            continue  # "said if …", "said because …": an adverbial clause, or a complementizer read above
+        if not any(c.dep_ in ("nsubj", "nsubj:pass", "expl", "csubj") for c in child.children):
+            continue
+        if any(t.text in ".!?" or "\n" in t.text for t in verb.doc[cue.tokens[1]:child.left_edge.i]):
+            continue
+        return child
+    return None
 
 
 def _light_verb_noun(tok: Token, lang: Language) -> Token | None:

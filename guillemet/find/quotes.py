@@ -75,7 +75,10 @@ def _direct_quotes(scan: Scan) -> list[Found]:
         if pos < len(text) and pos - m.close <= 4:
             t = token_at[pos]
             cue = cue_of_token.get(t)
-            if cue is not None and (cue.verb.i - t > 4 or "direct" not in cue.frames and "inverted" not in cue.frames):
+            if cue is None and _incise_punctuation(text, m, pos):
+                cue = _cue_after_subject(scan, t)  # “…,” Trump said / “…,” the senator told reporters
+            if cue is not None and (cue.verb.i - t > 4 and not (cue.subject_span and cue.subject_span[0] == t)
+                                    or "direct" not in cue.frames and "inverted" not in cue.frames):
                 cue = None
             if cue is not None and not tx.starts_sentence(m.open) and "inverted" in cue.frames \
                     and _word_count(text[tx.sentence_start(m.open):m.open]) >= max(3, nwords + 1):
@@ -83,7 +86,8 @@ def _direct_quotes(scan: Scan) -> list[Found]:
             if cue is not None and cue.subject is not None and cue.subject.i < cue.verb.i \
                     and not cue.inverted and cue.subject.idx < cue.chars[0]:
                 if cue.subject.idx > m.close:
-                    cue = None  # "« … » Paul a dit": a new sentence
+                    if not _incise_punctuation(text, m, pos):
+                        cue = None  # "« … » Paul a dit": a new sentence
                 else:
                     # the parser took a word of the quotation for the subject: look after the verb
                     cue.subject = cue.subject_span = None
@@ -99,7 +103,7 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                     continue
         if cue is not None:
             gap = text[m.close + 1:cue.chars[0]]
-            separated = any(c in gap for c in ",—–")
+            separated = any(c in gap for c in ",—–") or _incise_punctuation(text, m, pos)
             if not separated and not cue.inverted and not tx.starts_sentence(m.open):
                 cue = None  # "les « gilets jaunes » ont affirmé": a term inside the subject
         if cue is not None and (nwords >= 2 or tx.starts_sentence(m.open)):
@@ -160,6 +164,33 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                     else:
                         out.append(Found("direct", span, continuation=True, confidence=0.7))
     return out
+
+
+def _incise_punctuation(text: str, m: Marked, pos: int) -> bool:
+    """The quotation's sentence goes on after it: a comma (or ?, !, a dash) ends its content
+    inside the marks, or a comma or dash sits between the closing mark and ``pos``
+    (“We will win,” he said / « Nous gagnerons », a-t-il dit)."""
+    return text[m.start:m.end].rstrip()[-1:] in (",", "—", "–") \
+        or (text[m.start:m.end].rstrip()[-1:] in ("?", "!") and text[pos:pos + 1].islower()) \
+        or any(c in text[m.close + 1:pos] for c in ",—–")
+
+
+def _cue_after_subject(scan: Scan, t: int) -> Cue | None:
+    """The cue whose subject starts at token ``t`` and runs up to its verb group, within a few
+    words and the same sentence (“…,” White House Press Secretary Josh Earnest said)."""
+    doc = scan.doc
+    for k in range(t + 1, min(len(doc), t + 14)):
+        if doc[k].text in ".!?;" or "\n" in doc[k].text or doc[k].text in scan.lang.quote_pairs:
+            return None
+        cue = scan.cue_of_token.get(k)
+        if cue is None:
+            continue
+        span = cue.subject_span
+        if span is not None and span[0] == t and span[1] <= cue.tokens[0] and not cue.inverted \
+                and all(doc[j].pos_ in ("ADV", "AUX", "PART") for j in range(span[1], cue.tokens[0])):
+            return cue
+        return None
+    return None
 
 
 def _mention_end(doc: Doc, found: Found) -> int:

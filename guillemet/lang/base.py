@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the steps, not by whoever only looks a language up
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 #: What a cue verb may frame (the keys of ``Language.cue_verbs``'s values), named by role so
 #: that they mean the same in any language.
@@ -136,6 +136,8 @@ class Language:
         participle_endings: Endings of present participles ("ajoutant").
         gerund_markers: Words before a present participle that make a gerund ("en disant").
         complementizers: Words introducing a reported clause (que, qu’).
+        complementizer_optional: A reported clause may go without its complementizer
+            ("said he would", English); then a clause the parse hangs on the verb is one.
         compound_conjunction_heads: First words of conjunctions ending in a complementizer
             ("alors que", "parce que"): that que opens no reported clause.
         subordinators: Words after which a comma opens an inserted source, not a claim
@@ -242,6 +244,7 @@ class Language:
     participle_endings: tuple[str, ...] = ()
     gerund_markers: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
+    complementizer_optional: bool = False
     compound_conjunction_heads: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     clause_openers: frozenset[str] = frozenset()
@@ -303,3 +306,10 @@ class Language:
     def is_gerund(self, verb: Token) -> bool:
         """Whether ``verb`` is a gerund the tagger may have missed ("en précisant")."""
         return False
+
+    def to_universal(self, doc: Doc) -> None:
+        """Rewrite the parse in Universal Dependencies, in place, when the language's model
+        labels otherwise (the steps read UD labels: nsubj:pass, obj, obl, case, flat:name …).
+
+        The French models speak UD: nothing to do. English: guillemet.lang.en.universal.
+        """
