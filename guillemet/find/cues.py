@@ -636,7 +636,7 @@ def _clause_end(head: Token, lang: Language) -> int:
     """End of a reported clause: its subtree, stretched to the end of the sentence unless a
     new clause of the author's starts first (", ajoutant …", ", selon …", ", a-t-il dit")."""
     doc = head.doc
-    end_tok = head.right_edge
+    end_tok = _within_paragraph(head, head.right_edge)
     sent_end = max(head.sent.end, end_tok.i + 1)
     # the clause's own subtree may already hold the author's ", rejetant …"
     for k in range(head.i + 1, end_tok.i):
@@ -659,6 +659,16 @@ def _clause_end(head: Token, lang: Language) -> int:
     return end_tok.idx + len(end_tok.text)
 
 
+def _within_paragraph(head: Token, last: Token) -> Token:
+    """``last``, or the last token before the paragraph break that follows ``head``: the parse
+    may run a sentence on into the next paragraph, a reported clause never does."""
+    doc = head.doc
+    for k in range(head.i + 1, last.i + 1):
+        if "\n" in doc[k].text:
+            return doc[k - 1]
+    return last
+
+
 def _skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i].isspace():
         i += 1
@@ -668,7 +678,7 @@ def _skip_space(text: str, i: int) -> int:
 def _content_end(tok: Token, lang: Language) -> int:
     """End of an infinitive's content: its subtree, cut where the author resumes."""
     doc = tok.doc
-    last = tok.right_edge
+    last = _within_paragraph(tok, tok.right_edge)
     for k in range(tok.i + 1, last.i):
         if doc[k].text == "," and _author_resumes(doc[k + 1], lang):
             last = doc[k - 1]

@@ -321,8 +321,10 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
             continue
         if syntax.is_participle_clause(cue.verb, lang):
             continue  # "…, assurant être prêt": a participle adds to a cue, never inverts one
-        # inverted cue: "<clause>, a déclaré X" / "<clause>, explique-t-il"
-        if not (cue.inverted or cue.kind == "impersonal" or cue.subject is None):
+        # inverted cue: "<clause>, a déclaré X" / "<clause>, explique-t-il"; or its subject
+        # first: "<clause>, the senator said" / "<clause>, he said, <clause>"
+        lead = _subject_first_incise(scan, cue)
+        if lead is None and not (cue.inverted or cue.kind == "impersonal" or cue.subject is None):
             before_group = text[:cue.chars[0]].rstrip(SPACE)
             if not before_group.endswith(",") or cue.subject.idx > len(before_group):
                 continue
@@ -335,7 +337,7 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
                     text[syntax.char_span(doc[slice(*cue.subject_span)])[1]:tx.sentence_end(cue.chars[1])]) > 6:
                 cue.subject, cue.subject_span = old_subject
                 continue
-        i = cue.chars[0]
+        i = cue.chars[0] if lead is None else lead
         while i > 0 and text[i - 1] in SPACE:
             i -= 1
         # clitics between the comma and the verb: "…, nous a expliqué le chanteur"
@@ -379,6 +381,33 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
         out.append(Found(kind, (s, e), cue=cue.chars, mention=cue.subject_span,
                          confidence=0.85 if cue.subject_span else 0.5))
     return out
+
+
+def _subject_first_incise(scan: Scan, cue: Cue) -> int | None:
+    """Where an incise whose subject comes before its verb starts ("…, the IMF said." /
+    "…, Mr. Obama said, …"): the subject's first character, when the subject runs right up to
+    the verb group (adverbs aside) and a comma or dash comes right before it; else None."""
+    if cue.subject_span is None or cue.inverted or cue.kind != "verb":
+        return None
+    doc, text = scan.doc, scan.text
+    lo, hi = cue.subject_span
+    if hi > cue.tokens[0] or any(doc[k].pos_ not in ("ADV", "AUX", "PART") for k in range(hi, cue.tokens[0])):
+        return None
+    start = doc[lo].idx
+    before = text[:start].rstrip(SPACE)
+    if not before.endswith((",", "—", "–")):
+        return None
+    if doc[lo].lower_ in scan.lang.relative_pronouns or doc[lo].lower_ in scan.lang.relative_markers:
+        return None  # "…, selon le préfet, qui a évoqué": a relative clause on the source
+    for child in cue.verb.children:  # "Dimanche, le maire a annoncé sa candidature": an object, no incise
+        if child.dep_ == "aux:pass" or child.i >= cue.tokens[1] and (
+                child.dep_ in ("ccomp", "xcomp", "csubj") or child.dep_ == "obj" and "object_clause" not in cue.frames):
+            return None
+    # what it reports is a clause: "Comme d’autres, les Français s’inquiètent" reports nothing
+    sent = scan.token_at[scan.sentences.sentence_start(len(before) - 1)]
+    if not any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in doc[sent:lo]):
+        return None
+    return start
 
 
 def _only_relative_verbs(doc: Doc, s: int, e: int, lang: Language) -> bool:

@@ -159,6 +159,8 @@ class Language:
         name_skip_words: Folded words that do not tell two names apart ("m", "de", "le").
         age_words: Nouns of an age after a name (", 15 ans"): the name is a person's.
 
+        paragraph_sentences: The model's parser runs sentences on across paragraph breaks:
+            a component set before it makes every paragraph start one (guillemet.nlp.load).
         entity_labels: The model's entity labels → guillemet's (PER, ORG, LOC, MISC, the
             labels of the French models, which the steps read); labels missing here are kept.
 
@@ -262,7 +264,8 @@ class Language:
     name_skip_words: frozenset[str] = frozenset()
     age_words: frozenset[str] = frozenset()
 
-    # the parser's entity labels
+    # the parser
+    paragraph_sentences: bool = False
     entity_labels: dict[str, str] = field(default_factory=dict)
 
     # data modules read by claims, identity and clean

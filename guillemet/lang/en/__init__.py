@@ -198,6 +198,7 @@ ENGLISH = English(
     name_particles=_words("de van von der da di del la le du bin al el ibn"),
     name_linking_words=_words("of the and for de la on in"),
     name_skip_words=_words("mr mrs ms dr sen rep gov gen the of jr sr"),
+    paragraph_sentences=True,
     entity_labels={"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
                    "NORP": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
                    "LANGUAGE": "MISC", "PRODUCT": "MISC"},
