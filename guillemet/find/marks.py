@@ -31,6 +31,7 @@ _SPACES = " \t\u00a0\u202f\u2009"
 #: Marks that are also apostrophes: between two letters ("don’t", "Clinton's") they are
 #: never a quotation mark.
 APOSTROPHES = "’'"
+_DOUBLED = "''"
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -104,8 +105,12 @@ def find_marked(text: str, pairs: dict[str, str], max_len: int = 6000) -> list[M
                     found.append(Marked(pos, i, s, e, depth=len(stack)))
                     break
         i += 1
+    # two apostrophes stand for a straight double quote (''…'', typewriter style): read them
+    # as one when the double quote is a mark, never as two single ones
+    doubled = text.replace(_DOUBLED, ' "') if '"' in pairs and _DOUBLED in text else text
+    singles = text.replace(_DOUBLED, "  ") if _DOUBLED in text else text
     for mark in (o for o, c in pairs.items() if o in c):
-        found.extend(_pair_straight(text, mark, max_len))
+        found.extend(_pair_straight(doubled if mark == '"' else singles, mark, max_len))
     found.sort(key=lambda m: (m.open, -m.close))
     _set_depths(found)
     return found
