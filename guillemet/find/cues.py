@@ -568,8 +568,11 @@ def _bare_clause(cue: Cue, lang: Language) -> Token | None:
             continue  # "said if …", "said because …": an adverbial clause, or a complementizer read above
         if not any(c.dep_ in ("nsubj", "nsubj:pass", "expl", "csubj") for c in child.children):
             continue
-        if any(t.text in ".!?" or "\n" in t.text for t in verb.doc[cue.tokens[1]:child.left_edge.i]):
+        between = verb.doc[cue.tokens[1]:child.left_edge.i + 1]
+        if any(t.text in ".!?" or "\n" in t.text for t in between[:-1]):
             continue
+        if any(t.text in lang.quote_pairs for t in between):
+            continue  # 'said, “We will …”': the quotation is what was said, direct
         return child
     return None
 

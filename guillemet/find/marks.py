@@ -110,7 +110,10 @@ def find_marked(text: str, pairs: dict[str, str], max_len: int = 6000) -> list[M
     doubled = text.replace(_DOUBLED, ' "') if '"' in pairs and _DOUBLED in text else text
     singles = text.replace(_DOUBLED, "  ") if _DOUBLED in text else text
     for mark in (o for o, c in pairs.items() if o in c):
-        found.extend(_pair_straight(doubled if mark == '"' else singles, mark, max_len))
+        for m in _pair_straight(doubled if mark == '"' else singles, mark, max_len):
+            if doubled is not text and text[m.open] != mark:
+                m.open -= 1  # ''…'': the quotation opens at the first apostrophe
+            found.append(m)
     found.sort(key=lambda m: (m.open, -m.close))
     _set_depths(found)
     return found

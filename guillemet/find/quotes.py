@@ -119,7 +119,7 @@ def _direct_quotes(scan: Scan) -> list[Found]:
             before -= 1
         colon = before > 0 and text[before - 1] == ":"
         prev_cue = _cue_before(scan, before - (1 if colon else 0))
-        if prev_cue is not None and (colon or (not text[prev_cue.chars[1]:before].strip() and "direct" in prev_cue.frames)):
+        if prev_cue is not None and (colon or (text[prev_cue.chars[1]:before].strip() in ("", ",") and "direct" in prev_cue.frames)):
             if prev_cue.content is None or not (prev_cue.content[0] <= m.start < prev_cue.content[1]):
                 prev_cue.used = True
                 for span, first in _split_incise(scan, m):
