@@ -113,10 +113,16 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                 out.append(Found("direct", span, cue=cue.chars, mention=cue.subject_span,
                                  confidence=0.95 if cue.subject_span else 0.6))
             continue
-        # 2. cue before, ending with a colon or right against the opening mark
+        # 2. cue before, ending with a colon or right against the opening mark; the colon may
+        # end the paragraph before ("He said:" / "“…”")
         before = m.open
         while before > 0 and text[before - 1] in SPACE:
             before -= 1
+        k = before
+        while k > 0 and text[k - 1] in SPACE + "\n":
+            k -= 1
+        if k < before and text[k - 1:k] == ":":
+            before = k
         colon = before > 0 and text[before - 1] == ":"
         prev_cue = _cue_before(scan, before - (1 if colon else 0))
         if prev_cue is not None and (colon or (text[prev_cue.chars[1]:before].strip() in ("", ",") and "direct" in prev_cue.frames)):
@@ -167,11 +173,10 @@ def _direct_quotes(scan: Scan) -> list[Found]:
 
 
 def _incise_punctuation(text: str, m: Marked, pos: int) -> bool:
-    """The quotation's sentence goes on after it: a comma (or ?, !, a dash) ends its content
+    """The quotation's sentence may go on after it: a comma (or ?, !, a dash) ends its content
     inside the marks, or a comma or dash sits between the closing mark and ``pos``
     (“We will win,” he said / « Nous gagnerons », a-t-il dit)."""
-    return text[m.start:m.end].rstrip()[-1:] in (",", "—", "–") \
-        or (text[m.start:m.end].rstrip()[-1:] in ("?", "!") and text[pos:pos + 1].islower()) \
+    return text[m.start:m.end].rstrip()[-1:] in (",", "—", "–", "?", "!") \
         or any(c in text[m.close + 1:pos] for c in ",—–")
 
 
@@ -179,15 +184,20 @@ def _cue_after_subject(scan: Scan, t: int) -> Cue | None:
     """The cue whose subject starts at token ``t`` and runs up to its verb group, within a few
     words and the same sentence (“…,” White House Press Secretary Josh Earnest said)."""
     doc = scan.doc
-    for k in range(t + 1, min(len(doc), t + 14)):
+    for k in range(t + 1, min(len(doc), t + 30)):
         if doc[k].text in ".!?;" or "\n" in doc[k].text or doc[k].text in scan.lang.quote_pairs:
             return None
         cue = scan.cue_of_token.get(k)
         if cue is None:
             continue
         span = cue.subject_span
-        if span is not None and span[0] == t and span[1] <= cue.tokens[0] and not cue.inverted \
-                and all(doc[j].pos_ in ("ADV", "AUX", "PART") for j in range(span[1], cue.tokens[0])):
+        if span is None or span[0] != t or span[1] > cue.tokens[0] or cue.inverted:
+            return None
+        j = span[1]
+        if j < cue.tokens[0] and doc[j].text in ",(":  # "Quina Jones, 25, said", "Rep. X (R-Ohio) said"
+            close = next((c for c in range(cue.tokens[0] - 1, j, -1) if doc[c].text in ",)"), None)
+            j = close + 1 if close is not None else j
+        if all(doc[x].pos_ in ("ADV", "AUX", "PART") for x in range(j, cue.tokens[0])):
             return cue
         return None
     return None
