@@ -643,7 +643,7 @@ def _clause_end(head: Token, lang: Language) -> int:
     sent_end = max(head.sent.end, end_tok.i + 1)
     # the clause's own subtree may already hold the author's ", rejetant …"
     for k in range(head.i + 1, end_tok.i):
-        if doc[k].text == "," and _author_resumes(doc[k + 1], lang):
+        if doc[k].text == "," and _author_resumes(doc[k + 1], lang) or _another_cue_joined(doc, k, lang):
             end_tok = doc[k - 1]
             break
     i = end_tok.i + 1
@@ -653,6 +653,8 @@ def _clause_end(head: Token, lang: Language) -> int:
             break
         if tok.text == "," and i + 1 < sent_end and _author_resumes(doc[i + 1], lang):
             break
+        if _another_cue_joined(doc, i, lang):
+            break
         if "\n" in tok.text:
             break
         end_tok = tok
@@ -660,6 +662,19 @@ def _clause_end(head: Token, lang: Language) -> int:
     while end_tok.i > head.i and (end_tok.is_punct and end_tok.text not in "»”\")" or end_tok.is_space):
         end_tok = doc[end_tok.i - 1]
     return end_tok.idx + len(end_tok.text)
+
+
+def _another_cue_joined(doc: Doc, k: int, lang: Language) -> bool:
+    """"… by March and suggested that …", "…, and he urged …": a conjunction at ``k`` joins
+    another verb of saying, with or without its own subject, to the author's sentence."""
+    if doc[k].pos_ != "CCONJ" or doc[k].dep_ != "cc":
+        return False
+    j = k + 1
+    while j < len(doc) and j <= k + 3 and (doc[j].pos_ in ("ADV", "AUX", "PRON", "PROPN", "DET", "NOUN")
+                                           and cue_lemma(doc[j], lang) is None):
+        j += 1
+    return j < len(doc) and doc[j].pos_ == "VERB" and cue_lemma(doc[j], lang) is not None \
+        and doc[j].dep_ in ("conj", "ROOT", "root") and doc[j].head.i < k
 
 
 def _within_paragraph(head: Token, last: Token) -> Token:
