@@ -413,11 +413,20 @@ def _subject_first_incise(scan: Scan, cue: Cue) -> int | None:
         if child.dep_ == "aux:pass" or child.i >= cue.tokens[1] and (
                 child.dep_ in ("ccomp", "xcomp", "csubj") or child.dep_ == "obj" and "object_clause" not in cue.frames):
             return None
-    # what it reports is a clause: "Comme d’autres, les Français s’inquiètent" reports nothing
+    # what it reports is a clause, before the incise or after it ("Too often, he said, the
+    # debate is …"): "Comme d’autres, les Français s’inquiètent" reports nothing
+    finite = lambda toks: any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in toks)
     sent = scan.token_at[scan.sentences.sentence_start(len(before) - 1)]
-    if not any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in doc[sent:lo]):
-        return None
-    return start
+    if finite(doc[sent:lo]):
+        return start
+    k = cue.tokens[1]
+    while k < len(doc) and (doc[k].pos_ == "ADV" or doc[k].lower_ in scan.lang.time_nouns):
+        k += 1
+    if k < len(doc) and doc[k].text in (",", "—", "–"):
+        end = scan.token_at[scan.sentences.sentence_end(doc[k].idx)]
+        if finite(doc[k + 1:end]):
+            return start
+    return None
 
 
 def _only_relative_verbs(doc: Doc, s: int, e: int, lang: Language) -> bool:
