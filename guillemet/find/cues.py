@@ -552,6 +552,14 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
             if child.i > verb.i and any(c.dep_ == "case" and c.lower_ in lang.about_words for c in child.children):
                 first = [c for c in child.children if c.dep_ == "case"][0]
                 return _skip_space(syntax.text_of(doc), first.idx + len(first.text)), _right_edge_char(child)
+    if frames & {"object_complement", "object_phrase"}:
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
+        if obj is not None:
+            complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > obj.i), None)
+            if "object_complement" in frames and complement is not None:  # "called the plan “a disaster”"
+                return obj.left_edge.idx, _right_edge_char(complement)
+            if "object_phrase" in frames and obj.pos_ in ("NOUN", "PROPN"):  # "cited his endorsements"
+                return obj.left_edge.idx, _right_edge_char(obj)
     return None
 
 

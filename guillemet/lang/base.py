@@ -29,6 +29,8 @@ FRAMES = {
     "of_phrase": 'a noun phrase after "of" ("faire état de …")',
     "about_phrase": 'a noun phrase after "about" ("alerter sur …", "warn about …")',
     "object_clause": 'a person told, then the clause ("a averti les habitants que …")',
+    "object_complement": 'what a thing is called: its object and the name given ("called the plan “a disaster”")',
+    "object_phrase": 'a noun phrase object ("cited his endorsements")',
     "direct": "next to a quotation",
     "inverted": 'after a clause with its subject inverted ("…, a dit Y")',
     "mixed": "governs a quoted fragment",

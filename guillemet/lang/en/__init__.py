@@ -59,6 +59,10 @@ _add("warn caution call_for ask_for complain_about talk_about speak_about", {"ab
 # a quoted fragment or a noun phrase as content ("called the plan “a disaster”")
 _add("call describe label brand term dub characterize characterise praise slam blast decry denounce",
      {"mixed"})
+# what a thing is called, object and name together: "called the senator “a liar”"
+_add("call label brand term dub deem", {"object_complement"})
+# a noun phrase object: "cited his endorsements"
+_add("cite", {"object_phrase"})
 # asking: a quotation, an inversion, a clause after "whether"/"if"
 _add("ask wonder inquire question", {"direct", "inverted", "clause"})
 # "demanded that …", "recommended that …", "proposed that …"
