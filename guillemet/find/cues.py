@@ -651,7 +651,8 @@ def _clause_end(head: Token, lang: Language) -> int:
     sent_end = max(head.sent.end, end_tok.i + 1)
     # the clause's own subtree may already hold the author's ", rejetant …"
     for k in range(head.i + 1, end_tok.i):
-        if doc[k].text == "," and _author_resumes(doc[k + 1], lang) or _another_cue_joined(doc, k, lang):
+        if doc[k].text == "," and _author_resumes(doc[k + 1], lang) or _another_cue_joined(doc, k, lang) \
+                or doc[k].text == ";":
             end_tok = doc[k - 1]
             break
     i = end_tok.i + 1
