@@ -161,6 +161,9 @@ def _build(data: ModuleType) -> _Grammar:
         ("ago", rf"(?P<ago>{_alt(data.AGO_WORDS)})\s+(?P<count>\d+|{words})"
                 rf"\s+(?P<unit>{_alt(data.DURATION_UNITS)})"),
     )
+    if getattr(data, "AGO_AFTER_WORDS", None):  # "three days ago": the direction word last
+        date_patterns += (("ago", rf"(?P<count>\d+|{words})\s+(?P<unit>{_alt(data.DURATION_UNITS)})"
+                                  rf"\s+(?P<ago>{_alt(data.AGO_AFTER_WORDS)})"),)
     compiled = tuple((kind, re.compile(_bounded(p), flags)) for kind, p in date_patterns)
 
     seps = re.escape(data.THOUSANDS_SEPARATORS)
@@ -192,7 +195,7 @@ def _build(data: ModuleType) -> _Grammar:
         parts=parts,
         relative_days={_key(k): v for k, v in data.RELATIVE_DAYS.items()},
         periods={_key(k): v for k, v in data.RELATIVE_PERIODS.items()},
-        ago={_key(k): v for k, v in data.AGO_WORDS.items()},
+        ago={_key(k): v for k, v in {**data.AGO_WORDS, **getattr(data, "AGO_AFTER_WORDS", {})}.items()},
         durations={_key(k): v for k, v in data.DURATION_UNITS.items()},
         units=units,
         scales={_key(k): v for k, v in data.SCALES.items()},
@@ -412,8 +415,10 @@ def _resolve(g: _Grammar, kind: str, m: re.Match[str], pub: dt.date | None, ahea
         return (_iso(found) if found else None), None, None
     if kind == "month":
         written = groups["month"]
-        if not (groups.get("year") or groups.get("dir")) and written != written.lower():
-            return None
+        capitalised = getattr(g.data, "MONTHS_CAPITALISED", False)
+        if not (groups.get("year") or groups.get("dir")) and (
+                not written[:1].isupper() if capitalised else written != written.lower()):
+            return None  # "Mars" the planet, "may" the verb: a month alone is written as the language writes months
         month = g.months[_key(written)]
         if groups.get("year"):
             return _month_str(int(groups["year"]), month), None, None

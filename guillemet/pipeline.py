@@ -4,6 +4,8 @@ The recipe (:func:`analyse_doc`), one step per module, each reading the parse an
 steps before it left:
 
     parse          spaCy parse of the text, ignored stretches blanked (guillemet.nlp)
+    universal      the parse in Universal Dependencies, for a model that labels otherwise
+                   (Language.to_universal: English)
     names          the parser's person names repaired with given names (guillemet.names)
     find           quotation marks, cues, then direct, indirect, "selon" and mixed quotes
                    with the token range of their speaker mention (guillemet.find)
@@ -89,6 +91,7 @@ def read_quotes(doc: Doc, article: Article, lang: Language, *, choose=_LEARNED, 
     choose = learned_choose if choose is _LEARNED else choose
     speaker_model = learned_speakers if speaker_model is _LEARNED else speaker_model
     _keep_text(doc, article)
+    lang.to_universal(doc)  # the steps read Universal Dependencies
     repair_entities(doc, lang)
     scan = Scan.of(doc, lang, article.ignored)
     found = find_quotes(doc, lang, article.ignored, scan)  # rules propose
@@ -113,8 +116,9 @@ def _keep_text(doc: Doc, article: Article) -> None:
 def _quote(doc: Doc, text: str, f: Found, res: Resolved) -> Quote:
     """The record of one quote, spans turned to characters of ``text``."""
     mention = None
-    if f.mention is not None:
-        toks = doc[f.mention[0]:f.mention[1]]
+    span = f.mention if f.mention is not None else res.mention  # a continuation: the mention it continues
+    if span is not None:
+        toks = doc[span[0]:span[1]]
         mention = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
         if text[mention[0]] in "-–" and mention[1] - mention[0] > 1:
             mention = (mention[0] + 1, mention[1])  # "-il" of "a-t-il": the pronoun

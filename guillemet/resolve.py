@@ -67,12 +67,15 @@ class Mention:
 
 @dataclass(slots=True)
 class Resolved:
-    """Who a quote's speaker is: a name (or description), its type, how sure, its entity."""
+    """Who a quote's speaker is: a name (or description), its type, how sure, its entity, and
+    for a quote without a mention of its own, the mention it was read from (token range: the
+    mention of the quote it continues)."""
 
     speaker: str | None
     type: str
     confidence: float
     entity: Entity | None = None
+    mention: tuple[int, int] | None = None
 
 
 def resolve_speakers(doc: Doc, lang: Language, found: list[Found]) -> list[Resolved]:
@@ -543,7 +546,8 @@ class ArticleEntities:
             prev_found, prev = previous[-1]
             gap = found.content[0] - prev_found.content[1]
             if self.paragraph(found.content[0]) - self.paragraph(prev_found.content[1]) <= 1 or gap < 400:
-                return Resolved(prev.speaker, prev.type, min(prev.confidence, 0.8), prev.entity)
+                return Resolved(prev.speaker, prev.type, min(prev.confidence, 0.8), prev.entity,
+                                prev_found.mention if prev_found.mention is not None else prev.mention)
         # a quotation after a sentence that introduces its speaker
         pos = found.content[0]
         para = self.paragraph(pos)

@@ -7,6 +7,7 @@
                                          cue verb's own subject ("Le maire, Jeanne Martin, a
                                          annoncé la fermeture …") is the sentence's subject,
                                          not what was said: no quote
+    a content ends with no comma         the comma of “We will win,” he said is the sentence's
     a content never holds its own cue    a verb of saying inside the content splits it into
                                          two quotes of the same speaker (GUIDELINES: a quote
                                          broken by its cue is two quotes); a marker at the
@@ -39,10 +40,17 @@ def is_noun_phrase(toks: Span) -> bool:
 
 
 def tidy(doc: Doc, found: list[Found]) -> list[Found]:
-    """The quotes with non-phrase mentions dropped and contents freed of their own cue."""
+    """The quotes with non-phrase mentions dropped and contents freed of their own cue and of
+    a comma closing them (“We will win,” he said)."""
     text = syntax.text_of(doc)
     out: list[Found] = []
     for f in found:
+        s, e = f.content
+        while e > s and text[e - 1] in ", ":
+            e -= 1
+        if e <= s:
+            continue
+        f.content = (s, e)
         if f.mention is not None and not is_noun_phrase(doc[f.mention[0]:f.mention[1]]):
             f.mention, f.continuation = None, f.cue is None
         if _is_cue_subject(doc, f):
@@ -85,11 +93,14 @@ def _free_of_cue(text: str, doc: Doc, f: Found) -> list[Found]:
             f.content = trim(text, comma + 1, e)
             return [f] if _words(text[slice(*f.content)]) >= 2 else []
         return [f]  # "selon X" inside the claim stays (GUIDELINES)
-    after = ce
+    after, before = ce, cs
     if f.mention is not None:
-        after = max(after, syntax.char_span(doc[f.mention[0]:f.mention[1]])[1])
+        ms, me = syntax.char_span(doc[f.mention[0]:f.mention[1]])
+        after = max(after, me)
+        if s < ms < cs:
+            before = ms  # "A, she said, B": the subject opens the incise
     parts = []
-    a = trim(text, s, cs)
+    a = trim(text, s, before)
     b = trim(text, after, e)
     if _words(text[a[0]:a[1]]) >= 2:
         parts.append(Found(f.kind, a, cue=f.cue, mention=f.mention, continuation=f.continuation,

@@ -239,3 +239,45 @@ def test_the_language_object_and_its_code_read_the_same_data():
     by_code = find_claims(text, (0, len(text)), FRIDAY, "fr")
     assert by_object == by_code
     assert [d.value for d in by_object[0]] == [FRIDAY] and [n.value for n in by_object[1]] == [85.0]
+
+
+def english_claims(sentence, published=FRIDAY):
+    dates, numbers = find_claims(sentence, (0, len(sentence)), published, "en")
+    return [(d.text, d.value, d.end) for d in dates], [(n.value, n.unit) for n in numbers]
+
+
+# English: the month first, capitalised months, "ago" after its count, thousands with commas
+ENGLISH_DATES = [
+    ("The talks resumed on Tuesday.", [("Tuesday", "2022-12-27", None)]),
+    ("We will meet next Monday.", [("next Monday", "2023-01-02", None)]),
+    ("It rained yesterday.", [("yesterday", "2022-12-29", None)]),
+    ("Prices rose last week.", [("last week", "2022-12-19", "2022-12-25")]),
+    ("Prices rose last month.", [("last month", "2022-11", None)]),
+    ("The war began on February 24.", [("February 24", "2022-02-24", None)]),
+    ("The war began on Feb. 24, 2021.", [("Feb. 24, 2021", "2021-02-24", None)]),
+    ("Prices rose in March.", [("March", "2022-03", None)]),
+    ("He left three days ago.", [("three days ago", "2022-12-27", None)]),
+    ("The law dates from 2019.", [("2019", "2019", None)]),
+    # "may" and "march" the verbs are no months
+    ("They may march on Sunday.", [("Sunday", "2022-12-25", None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ENGLISH_DATES)
+def test_english_dates(sentence, expected):
+    assert english_claims(sentence)[0] == expected
+
+
+ENGLISH_NUMBERS = [
+    ("In all, 3,392 soldiers were killed.", [(3392, "soldiers")]),
+    ("They shot down seven drones.", [(7, "drones")]),
+    ("The plan costs 1.2 billion dollars.", [(1.2e9, "USD")]),
+    ("Turnout was 15 percent.", [(15, "percent")]),
+    ("Twenty-three voters came.", [(23, "voters")]),
+    ("One voter came.", []),  # "one" alone: an article's job more often than a count
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ENGLISH_NUMBERS)
+def test_english_numbers(sentence, expected):
+    assert english_claims(sentence)[1] == expected

@@ -1,5 +1,5 @@
-"""Language knowledge is data: the steps hold no word of any language, and the French
-Language carries what they read (lists, frames named by role, hooks)."""
+"""Language knowledge is data: the steps hold no word of any language, and each Language
+carries what they read (lists, frames named by role, hooks)."""
 
 from __future__ import annotations
 
@@ -17,16 +17,18 @@ PACKAGE = Path(guillemet.__file__).parent
 #: The modules that must know no language.
 LOGIC = ["find/marks.py", "find/cues.py", "find/quotes.py", "syntax.py", "resolve.py", "names.py",
          "claims.py", "identity.py", "pipeline.py", "found.py"]
-#: Names that are ours, not French (kinds, types, frames), and Universal Dependencies labels.
+#: Names that are ours, not a language's (kinds, types, frames, entity labels, date units,
+#: regex groups), and Universal Dependencies labels.
 OURS = {"direct", "indirect", "mixed", "document", "media", "person", "group", "organisation",
-        "unknown", "verb", "impersonal", *FRAMES, "aux", "case", "mark", "det", "obj", "expl", "dep"}
+        "unknown", "verb", "impersonal", *FRAMES, "aux", "case", "mark", "det", "obj", "expl", "dep",
+        "PER", "ORG", "LOC", "MISC", "day", "week", "month", "year", "words"}
 
 
-def _french_words() -> set[str]:
-    """Every item of the French Language's word lists, as written there."""
-    fr = get_language("fr")
+def _language_words(code: str) -> set[str]:
+    """Every item of a Language's word lists, as written there."""
+    language = get_language(code)
     words: set[str] = set()
-    for name, value in vars(fr).items():
+    for name, value in vars(language).items():
         if name in ("code", "model") or not isinstance(value, (frozenset, dict, tuple)):
             continue
         for item in value.keys() if isinstance(value, dict) else value:
@@ -44,11 +46,12 @@ def _literals(path: Path):
             yield node.lineno, node.value
 
 
+@pytest.mark.parametrize("code", SUPPORTED)
 @pytest.mark.parametrize("module", LOGIC)
-def test_no_french_word_in_the_steps(module):
-    french = _french_words()
-    found = [(line, value) for line, value in _literals(PACKAGE / module) if value in french]
-    assert not found, f"French words in {module} (move them to guillemet/lang/fr): {found}"
+def test_no_word_of_a_language_in_the_steps(module, code):
+    words = _language_words(code)
+    found = [(line, value) for line, value in _literals(PACKAGE / module) if value in words]
+    assert not found, f"words of {code} in {module} (move them to guillemet/lang/{code}): {found}"
 
 
 def test_every_supported_language_is_a_language_with_its_data():
@@ -58,10 +61,23 @@ def test_every_supported_language_is_a_language_with_its_data():
         assert lang.claims is not None and lang.speaker_types is not None
 
 
-def test_frames_are_named_by_role():
-    used = {f for frames in get_language("fr").cue_verbs.values() for f in frames}
+@pytest.mark.parametrize("code", SUPPORTED)
+def test_frames_are_named_by_role(code):
+    used = {f for frames in get_language(code).cue_verbs.values() for f in frames}
     assert used <= set(FRAMES), used - set(FRAMES)
     assert {"que", "inf", "a_inf", "de_inf"}.isdisjoint(used)
+
+
+def test_english_cue_verbs_cover_the_press_and_their_frames():
+    en = get_language("en")
+    for lemma in ("say", "tell", "add", "note", "explain", "argue", "claim", "insist", "warn", "write",
+                  "tweet", "announce", "acknowledge", "ask", "urge", "call for"):
+        assert en.frames(lemma), lemma
+    assert "object_clause" in en.frames("tell") and "to_infinitive" in en.frames("urge")
+    assert "about_phrase" in en.frames("call for")
+    assert not en.frames("think") and en.is_not_cue("believe")
+    assert en.pronouns["she"] == ("f", "s") and en.pronouns["they"][1] == "p"
+    assert {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov."} <= en.titles
 
 
 # hooks of French morphology: (form, infinitive it may stand for)

@@ -120,8 +120,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
     for i in _candidates(doc, lang):
         tok = doc[i]
         lemma = cue_lemma(tok, lang)
-        noun = _light_verb_noun(tok, lang) if lemma is None else None
-        if noun is not None:  # "a fait état de", "a fait part de": the verb and its noun
+        noun = _light_verb_noun(tok, lang)
+        if noun is not None:  # "a fait état de", "called for": the verb and its word
             lemma = f"{tok.lemma_.lower()} {noun.lower_}"
         frames = lang.frames(lemma) if lemma else frozenset()
         if "direct" not in frames and tok.pos_ == "VERB" and _incise_after_quote(tok, lang):
@@ -504,6 +504,10 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
                 while head.dep_.startswith("aux") and head.head.i > head.i:
                     head = head.head
                 return doc[nxt].idx + len(doc[nxt].text), _clause_end(head, lang)
+        if lang.complementizer_optional:
+            bare = _bare_clause(cue, lang)  # "said he would", "told reporters the plan works"
+            if bare is not None:
+                return bare.left_edge.idx, _clause_end(bare, lang)
     # bare infinitive: "a dit vouloir", "raconte avoir subi"
     if "infinitive" in frames:
         nxt = doc[cue.tokens[1]] if cue.tokens[1] < len(doc) else None
@@ -548,9 +552,37 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
             if child.i > verb.i and any(c.dep_ == "case" and c.lower_ in lang.about_words for c in child.children):
                 first = [c for c in child.children if c.dep_ == "case"][0]
                 return _skip_space(syntax.text_of(doc), first.idx + len(first.text)), _right_edge_char(child)
+    if frames & {"object_complement", "object_phrase"}:
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
+        if obj is not None:
+            complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > obj.i), None)
+            if "object_complement" in frames and complement is not None:  # "called the plan “a disaster”"
+                return obj.left_edge.idx, _right_edge_char(complement)
+            if "object_phrase" in frames and obj.pos_ in ("NOUN", "PROPN"):  # "cited his endorsements"
+                return obj.left_edge.idx, _right_edge_char(obj)
     return None
 
 
+
+
+def _bare_clause(cue: Cue, lang: Language) -> Token | None:
+    """The head of a finite clause with its own subject that the parse hangs on the verb,
+    after it, without a complementizer ("said he would", "says it is fine")."""
+    verb = cue.verb
+    for child in verb.children:
+        if child.i < cue.tokens[1] or child.dep_ not in ("ccomp", "parataxis") or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "mark" for c in child.children if c.i < child.i):
+            continue  # "said if …", "said because …": an adverbial clause, or a complementizer read above
+        if not any(c.dep_ in ("nsubj", "nsubj:pass", "expl", "csubj") for c in child.children):
+            continue
+        between = verb.doc[cue.tokens[1]:child.left_edge.i + 1]
+        if any(t.text in ".!?" or "\n" in t.text for t in between[:-1]):
+            continue
+        if any(t.text in lang.quote_pairs for t in between):
+            continue  # 'said, “We will …”': the quotation is what was said, direct
+        return child
+    return None
 
 
 def _light_verb_noun(tok: Token, lang: Language) -> Token | None:
@@ -615,11 +647,12 @@ def _clause_end(head: Token, lang: Language) -> int:
     """End of a reported clause: its subtree, stretched to the end of the sentence unless a
     new clause of the author's starts first (", ajoutant …", ", selon …", ", a-t-il dit")."""
     doc = head.doc
-    end_tok = head.right_edge
+    end_tok = _within_paragraph(head, head.right_edge)
     sent_end = max(head.sent.end, end_tok.i + 1)
     # the clause's own subtree may already hold the author's ", rejetant …"
     for k in range(head.i + 1, end_tok.i):
-        if doc[k].text == "," and _author_resumes(doc[k + 1], lang):
+        if doc[k].text == "," and _author_resumes(doc[k + 1], lang) or _another_cue_joined(doc, k, lang) \
+                or doc[k].text == ";":
             end_tok = doc[k - 1]
             break
     i = end_tok.i + 1
@@ -629,6 +662,8 @@ def _clause_end(head: Token, lang: Language) -> int:
             break
         if tok.text == "," and i + 1 < sent_end and _author_resumes(doc[i + 1], lang):
             break
+        if _another_cue_joined(doc, i, lang):
+            break
         if "\n" in tok.text:
             break
         end_tok = tok
@@ -636,6 +671,29 @@ def _clause_end(head: Token, lang: Language) -> int:
     while end_tok.i > head.i and (end_tok.is_punct and end_tok.text not in "»”\")" or end_tok.is_space):
         end_tok = doc[end_tok.i - 1]
     return end_tok.idx + len(end_tok.text)
+
+
+def _another_cue_joined(doc: Doc, k: int, lang: Language) -> bool:
+    """"… by March and suggested that …", "…, and he urged …": a conjunction at ``k`` joins
+    another verb of saying, with or without its own subject, to the author's sentence."""
+    if doc[k].pos_ != "CCONJ" or doc[k].dep_ != "cc":
+        return False
+    j = k + 1
+    while j < len(doc) and j <= k + 3 and (doc[j].pos_ in ("ADV", "AUX", "PRON", "PROPN", "DET", "NOUN")
+                                           and cue_lemma(doc[j], lang) is None):
+        j += 1
+    return j < len(doc) and doc[j].pos_ == "VERB" and cue_lemma(doc[j], lang) is not None \
+        and doc[j].dep_ in ("conj", "ROOT", "root") and doc[j].head.i < k
+
+
+def _within_paragraph(head: Token, last: Token) -> Token:
+    """``last``, or the last token before the paragraph break that follows ``head``: the parse
+    may run a sentence on into the next paragraph, a reported clause never does."""
+    doc = head.doc
+    for k in range(head.i + 1, last.i + 1):
+        if "\n" in doc[k].text:
+            return doc[k - 1]
+    return last
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -647,7 +705,7 @@ def _skip_space(text: str, i: int) -> int:
 def _content_end(tok: Token, lang: Language) -> int:
     """End of an infinitive's content: its subtree, cut where the author resumes."""
     doc = tok.doc
-    last = tok.right_edge
+    last = _within_paragraph(tok, tok.right_edge)
     for k in range(tok.i + 1, last.i):
         if doc[k].text == "," and _author_resumes(doc[k + 1], lang):
             last = doc[k - 1]

@@ -78,7 +78,10 @@ def _direct_quotes(scan: Scan) -> list[Found]:
         if pos < len(text) and pos - m.close <= 4:
             t = token_at[pos]
             cue = cue_of_token.get(t)
-            if cue is not None and (cue.verb.i - t > 4 or "direct" not in cue.frames and "inverted" not in cue.frames):
+            if cue is None and _incise_punctuation(text, m, pos):
+                cue = _cue_after_subject(scan, t)  # “…,” Trump said / “…,” the senator told reporters
+            if cue is not None and (cue.verb.i - t > 4 and not (cue.subject_span and cue.subject_span[0] == t)
+                                    or "direct" not in cue.frames and "inverted" not in cue.frames):
                 cue = None
             if cue is not None and not tx.starts_sentence(m.open) and "inverted" in cue.frames \
                     and _word_count(text[tx.sentence_start(m.open):m.open]) >= max(3, nwords + 1):
@@ -86,7 +89,8 @@ def _direct_quotes(scan: Scan) -> list[Found]:
             if cue is not None and cue.subject is not None and cue.subject.i < cue.verb.i \
                     and not cue.inverted and cue.subject.idx < cue.chars[0]:
                 if cue.subject.idx > m.close:
-                    cue = None  # "« … » Paul a dit": a new sentence
+                    if not _incise_punctuation(text, m, pos):
+                        cue = None  # "« … » Paul a dit": a new sentence
                 else:
                     # the parser took a word of the quotation for the subject: look after the verb
                     cue.subject = cue.subject_span = None
@@ -102,7 +106,7 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                     continue
         if cue is not None:
             gap = text[m.close + 1:cue.chars[0]]
-            separated = any(c in gap for c in ",—–")
+            separated = any(c in gap for c in ",—–") or _incise_punctuation(text, m, pos)
             if not separated and not cue.inverted and not tx.starts_sentence(m.open):
                 cue = None  # "les « gilets jaunes » ont affirmé": a term inside the subject
         if cue is not None and (nwords >= 2 or tx.starts_sentence(m.open)):
@@ -112,13 +116,19 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                 out.append(Found("direct", span, cue=cue.chars, mention=cue.subject_span,
                                  confidence=0.95 if cue.subject_span else 0.6))
             continue
-        # 2. cue before, ending with a colon or right against the opening mark
+        # 2. cue before, ending with a colon or right against the opening mark; the colon may
+        # end the paragraph before ("He said:" / "“…”")
         before = m.open
         while before > 0 and text[before - 1] in SPACE:
             before -= 1
+        k = before
+        while k > 0 and text[k - 1] in SPACE + "\n":
+            k -= 1
+        if k < before and text[k - 1:k] == ":":
+            before = k
         colon = before > 0 and text[before - 1] == ":"
         prev_cue = _cue_before(scan, before - (1 if colon else 0))
-        if prev_cue is not None and (colon or (not text[prev_cue.chars[1]:before].strip() and "direct" in prev_cue.frames)):
+        if prev_cue is not None and (colon or (text[prev_cue.chars[1]:before].strip() in ("", ",") and "direct" in prev_cue.frames)):
             if prev_cue.content is None or not (prev_cue.content[0] <= m.start < prev_cue.content[1]):
                 prev_cue.used = True
                 for span, first in _split_incise(scan, m):
@@ -163,6 +173,37 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                     else:
                         out.append(Found("direct", span, continuation=True, confidence=0.7))
     return out
+
+
+def _incise_punctuation(text: str, m: Marked, pos: int) -> bool:
+    """The quotation's sentence may go on after it: a comma (or ?, !, a dash) ends its content
+    inside the marks, or a comma or dash sits between the closing mark and ``pos``
+    (“We will win,” he said / « Nous gagnerons », a-t-il dit)."""
+    return text[m.start:m.end].rstrip()[-1:] in (",", "—", "–", "?", "!") \
+        or any(c in text[m.close + 1:pos] for c in ",—–")
+
+
+def _cue_after_subject(scan: Scan, t: int) -> Cue | None:
+    """The cue whose subject starts at token ``t`` and runs up to its verb group, within a few
+    words and the same sentence (“…,” White House Press Secretary Josh Earnest said)."""
+    doc = scan.doc
+    for k in range(t + 1, min(len(doc), t + 30)):
+        if doc[k].text in ".!?;" or "\n" in doc[k].text or doc[k].text in scan.lang.quote_pairs:
+            return None
+        cue = scan.cue_of_token.get(k)
+        if cue is None:
+            continue
+        span = cue.subject_span
+        if span is None or span[0] != t or span[1] > cue.tokens[0] or cue.inverted:
+            return None
+        j = span[1]
+        if j < cue.tokens[0] and doc[j].text in ",(":  # "Quina Jones, 25, said", "Rep. X (R-Ohio) said"
+            close = next((c for c in range(cue.tokens[0] - 1, j, -1) if doc[c].text in ",)"), None)
+            j = close + 1 if close is not None else j
+        if all(doc[x].pos_ in ("ADV", "AUX", "PART") for x in range(j, cue.tokens[0])):
+            return cue
+        return None
+    return None
 
 
 def _mention_end(doc: Doc, found: Found) -> int:
@@ -293,8 +334,10 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
             continue
         if syntax.is_participle_clause(cue.verb, lang):
             continue  # "…, assurant être prêt": a participle adds to a cue, never inverts one
-        # inverted cue: "<clause>, a déclaré X" / "<clause>, explique-t-il"
-        if not (cue.inverted or cue.kind == "impersonal" or cue.subject is None):
+        # inverted cue: "<clause>, a déclaré X" / "<clause>, explique-t-il"; or its subject
+        # first: "<clause>, the senator said" / "<clause>, he said, <clause>"
+        lead = _subject_first_incise(scan, cue)
+        if lead is None and not (cue.inverted or cue.kind == "impersonal" or cue.subject is None):
             before_group = text[:cue.chars[0]].rstrip(SPACE)
             if not before_group.endswith(",") or cue.subject.idx > len(before_group):
                 continue
@@ -307,7 +350,7 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
                     text[syntax.char_span(doc[slice(*cue.subject_span)])[1]:tx.sentence_end(cue.chars[1])]) > 6:
                 cue.subject, cue.subject_span = old_subject
                 continue
-        i = cue.chars[0]
+        i = cue.chars[0] if lead is None else lead
         while i > 0 and text[i - 1] in SPACE:
             i -= 1
         # clitics between the comma and the verb: "…, nous a expliqué le chanteur"
@@ -351,6 +394,42 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
         out.append(Found(kind, (s, e), cue=cue.chars, mention=cue.subject_span,
                          confidence=0.85 if cue.subject_span else 0.5))
     return out
+
+
+def _subject_first_incise(scan: Scan, cue: Cue) -> int | None:
+    """Where an incise whose subject comes before its verb starts ("…, the IMF said." /
+    "…, Mr. Obama said, …"): the subject's first character, when the subject runs right up to
+    the verb group (adverbs aside) and a comma or dash comes right before it; else None."""
+    if cue.subject_span is None or cue.inverted or cue.kind != "verb":
+        return None
+    doc, text = scan.doc, scan.text
+    lo, hi = cue.subject_span
+    if hi > cue.tokens[0] or any(doc[k].pos_ not in ("ADV", "AUX", "PART") for k in range(hi, cue.tokens[0])):
+        return None
+    start = doc[lo].idx
+    before = text[:start].rstrip(SPACE)
+    if not before.endswith((",", "—", "–")):
+        return None
+    if doc[lo].lower_ in scan.lang.relative_pronouns or doc[lo].lower_ in scan.lang.relative_markers:
+        return None  # "…, selon le préfet, qui a évoqué": a relative clause on the source
+    for child in cue.verb.children:  # "Dimanche, le maire a annoncé sa candidature": an object, no incise
+        if child.dep_ == "aux:pass" or child.i >= cue.tokens[1] and (
+                child.dep_ in ("ccomp", "xcomp", "csubj") or child.dep_ == "obj" and "object_clause" not in cue.frames):
+            return None
+    # what it reports is a clause, before the incise or after it ("Too often, he said, the
+    # debate is …"): "Comme d’autres, les Français s’inquiètent" reports nothing
+    finite = lambda toks: any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in toks)
+    sent = scan.token_at[scan.sentences.sentence_start(len(before) - 1)]
+    if finite(doc[sent:lo]):
+        return start
+    k = cue.tokens[1]
+    while k < len(doc) and (doc[k].pos_ == "ADV" or doc[k].lower_ in scan.lang.time_nouns):
+        k += 1
+    if k < len(doc) and doc[k].text in (",", "—", "–"):
+        end = scan.token_at[scan.sentences.sentence_end(doc[k].idx)]
+        if finite(doc[k + 1:end]):
+            return start
+    return None
 
 
 def _only_relative_verbs(doc: Doc, s: int, e: int, lang: Language) -> bool:

@@ -19,6 +19,8 @@ from guillemet.lang.base import Language
 
 SPACE = " \t\u00a0\u202f\u2009"
 TERMINATORS = ".!?…"
+#: Closing quotation marks that may follow a sentence's full stop.
+CLOSERS = "»”\"'’"
 EDGE = SPACE + "\n,;:—–-"
 
 
@@ -92,8 +94,12 @@ class Sentences:
             return True
         if ch in TERMINATORS and (i >= len(text) or text[i] in SPACE + "\n«“\"" or _glued(text, i)):
             return self._inside(i - 1) is None and not _abbreviation(text, i - 1, self.lang)
-        if ch in "»”\"" and i >= 2 and text[i - 2] in TERMINATORS:
-            return True
+        if ch in CLOSERS:  # "… fin. »", "… end.”", "… end.''": the marks close a sentence
+            j = i - 1
+            while j > 0 and text[j] in CLOSERS:
+                j -= 1
+            if text[j] in TERMINATORS:
+                return True
         if ch in "»”" and i < len(text) and text[i] in "«“":
             return True  # "… les «gilets jaunes»«Une mobilisation …»": glued paragraphs
         return False

@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the steps, not by whoever only looks a language up
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 #: What a cue verb may frame (the keys of ``Language.cue_verbs``'s values), named by role so
 #: that they mean the same in any language.
@@ -29,6 +29,8 @@ FRAMES = {
     "of_phrase": 'a noun phrase after "of" ("faire état de …")',
     "about_phrase": 'a noun phrase after "about" ("alerter sur …", "warn about …")',
     "object_clause": 'a person told, then the clause ("a averti les habitants que …")',
+    "object_complement": 'what a thing is called: its object and the name given ("called the plan “a disaster”")',
+    "object_phrase": 'a noun phrase object ("cited his endorsements")',
     "direct": "next to a quotation",
     "inverted": 'after a clause with its subject inverted ("…, a dit Y")',
     "mixed": "governs a quoted fragment",
@@ -136,6 +138,8 @@ class Language:
         participle_endings: Endings of present participles ("ajoutant").
         gerund_markers: Words before a present participle that make a gerund ("en disant").
         complementizers: Words introducing a reported clause (que, qu’).
+        complementizer_optional: A reported clause may go without its complementizer
+            ("said he would", English); then a clause the parse hangs on the verb is one.
         compound_conjunction_heads: First words of conjunctions ending in a complementizer
             ("alors que", "parce que"): that que opens no reported clause.
         subordinators: Words after which a comma opens an inserted source, not a claim
@@ -157,6 +161,8 @@ class Language:
         name_skip_words: Folded words that do not tell two names apart ("m", "de", "le").
         age_words: Nouns of an age after a name (", 15 ans"): the name is a person's.
 
+        paragraph_sentences: The model's parser runs sentences on across paragraph breaks:
+            a component set before it makes every paragraph start one (guillemet.nlp.load).
         entity_labels: The model's entity labels → guillemet's (PER, ORG, LOC, MISC, the
             labels of the French models, which the steps read); labels missing here are kept.
 
@@ -242,6 +248,7 @@ class Language:
     participle_endings: tuple[str, ...] = ()
     gerund_markers: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
+    complementizer_optional: bool = False
     compound_conjunction_heads: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     clause_openers: frozenset[str] = frozenset()
@@ -259,7 +266,8 @@ class Language:
     name_skip_words: frozenset[str] = frozenset()
     age_words: frozenset[str] = frozenset()
 
-    # the parser's entity labels
+    # the parser
+    paragraph_sentences: bool = False
     entity_labels: dict[str, str] = field(default_factory=dict)
 
     # data modules read by claims, identity and clean
@@ -303,3 +311,10 @@ class Language:
     def is_gerund(self, verb: Token) -> bool:
         """Whether ``verb`` is a gerund the tagger may have missed ("en précisant")."""
         return False
+
+    def to_universal(self, doc: Doc) -> None:
+        """Rewrite the parse in Universal Dependencies, in place, when the language's model
+        labels otherwise (the steps read UD labels: nsubj:pass, obj, obl, case, flat:name …).
+
+        The French models speak UD: nothing to do. English: guillemet.lang.en.universal.
+        """

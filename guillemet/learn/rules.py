@@ -11,10 +11,12 @@ from guillemet.record import Article
 
 
 def prepare_doc(doc: Doc, article: Article, lang: Language) -> None:
-    """Give the parse the article's text and repair its person entities (in place)."""
+    """Give the parse the article's text, Universal Dependencies and repaired person entities
+    (in place), as the pipeline does before finding quotes."""
     parsed = analysis_text(article)
     end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     doc.user_data["guillemet.text"] = parsed if len(parsed) == end else doc.text
+    lang.to_universal(doc)
     repair_entities(doc, lang)
 
 

@@ -401,12 +401,31 @@ def choose_speakers(rp, model, margin: float = OVERRIDE_MARGIN) -> list[Resolved
             k = rule
         c, score = cands[k], float(scores[lo + k])
         if res.entity is not None and c.entity is res.entity:
-            out.append(Resolved(res.speaker, res.type, max(res.confidence, score), res.entity))
+            out.append(Resolved(res.speaker, res.type, max(res.confidence, score), res.entity, res.mention))
             continue
         ent = candidate_entity(rp.entities, c)
-        out.append(Resolved(ent.name, ent.type, score, ent))
+        # a quote without a mention of its own takes the chosen source's mention nearest its cue
+        mention = nearest_mention(rp.entities, c, f.cue[0] if f.cue else f.content[0]) if f.mention is None else None
+        out.append(Resolved(ent.name, ent.type, score, ent, mention))
     return out
 
 
+def nearest_mention(ents: ArticleEntities, c: Candidate, anchor: int) -> tuple[int, int] | None:
+    """Token range of the candidate's written mention nearest ``anchor`` (the last before it,
+    else the first after)."""
+    if not c.positions:
+        return None
+    k = bisect_right(c.positions, anchor) - 1
+    pos = c.positions[k] if k >= 0 else c.positions[0]
+    names = (c.name, *(c.entity.aliases if c.entity is not None else ()))
+    here = fold(ents.text[pos:pos + 120])
+    length = max((len(n) for n in names if n and here.startswith(fold(n))), default=0)
+    span = ents.doc.char_span(pos, pos + length, alignment_mode="expand") if length else None
+    if span is None or not len(span):
+        tok = ents.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return syntax.noun_phrase(tok.root) if tok is not None and len(tok) else None
+    return span.start, span.end
+
+
 __all__ = ["Candidate", "FEATURES", "candidate_entity", "choose_speakers", "collect_candidates", "mention_kind",
-           "quote_rows"]
+           "nearest_mention", "quote_rows"]

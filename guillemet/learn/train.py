@@ -4,8 +4,9 @@
 
 Speaker model: one row per (quote, candidate source) for every quote the rules found that
 matches a required gold quote; the label says whether the candidate's name names the gold
-speaker (the reference scorer's rule). Quotes where no candidate is right teach nothing and
-are left out of training, but count in the scores.
+speaker (the reference scorer's rule) or, for gold whose sources are mentions (PolNeAR), whether
+the candidate is written at the gold mention. Quotes where no candidate is right teach nothing
+and are left out of training, but count in the scores.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from guillemet.evaluate import speaker_matches
+from guillemet.evaluate import mention_matches, speaker_matches
 from guillemet.learn import speakers
 from guillemet.learn.data import align, parsed
 from guillemet.learn.rules import run_rules
@@ -38,9 +39,15 @@ class SpeakerRows:
                 np.asarray(self.group), np.asarray(self.article))
 
 
-def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choose=None) -> SpeakerRows:
+def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choose=None,
+                 speaker_by: str = "name") -> SpeakerRows:
     """Speaker-candidate rows for every quote found (by the rules, and the quote model when
-    ``choose`` is given) that matches a required gold quote."""
+    ``choose`` is given) that matches a required gold quote.
+
+    Args:
+        speaker_by: How the gold names its sources: "name" (a candidate is right when its name
+            names the gold speaker) or "mention" (when it is written at the gold mention).
+    """
     rows = SpeakerRows()
     for a_no, item in enumerate(parsed(gold_docs, model)):
         rp = run_rules(item.doc, item.article, item.lang, choose)
@@ -50,9 +57,13 @@ def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choo
         for f, res, g in zip(rp.found, rp.resolved, golds):
             if g is not None and not g.get("optional"):
                 cands, feats = speakers.quote_rows(rp.entities, candidates, f, res, previous)
-                labels = [int(speaker_matches(best_name(c.entity, item.lang) if c.entity is not None else c.name, g))
-                          for c in cands]
-                rule_ok = bool(res.entity is not None and speaker_matches(best_name(res.entity, item.lang), g))
+                if speaker_by == "mention":
+                    labels = [int(_written_at_mention(c, g)) for c in cands]
+                    rule_ok = _rule_mention_right(rp.entities.doc, f.mention or res.mention, g)
+                else:
+                    labels = [int(speaker_matches(best_name(c.entity, item.lang) if c.entity is not None else c.name, g))
+                              for c in cands]
+                    rule_ok = bool(res.entity is not None and speaker_matches(best_name(res.entity, item.lang), g))
                 rows.quotes += 1
                 rows.rule_right.append(rule_ok)
                 qno = rows.quotes - 1
@@ -63,6 +74,20 @@ def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choo
                     rows.article.append(a_no)
             previous.append((f, res))
     return rows
+
+
+def _written_at_mention(c: speakers.Candidate, gold: dict[str, Any]) -> bool:
+    """Whether one of the candidate's mentions starts inside the gold mention span."""
+    span = gold.get("speaker_mention")
+    return bool(span) and any(span[0] <= p < span[1] for p in c.positions)
+
+
+def _rule_mention_right(doc, mention: tuple[int, int] | None, gold: dict[str, Any]) -> bool:
+    """Whether the rules' mention (a token range) overlaps the gold mention span."""
+    if mention is None:
+        return False
+    toks = doc[mention[0]:mention[1]]
+    return mention_matches((toks[0].idx, toks[-1].idx + len(toks[-1].text)), gold)
 
 
 #: LightGBM settings of the speaker model: small trees, fixed seed, one thread, so that a
@@ -216,11 +241,12 @@ def train_language(lang: str, split: str = "train", dev_split: str = "dev", fold
     echo(report[-1])
     chooser = quote_step.QuoteChooser(Model("quote", quote_step.FEATURES, {}, quote_booster))
 
-    srows = speaker_rows(train_docs, choose=chooser)
+    by = gold.speakers_by(split)
+    srows = speaker_rows(train_docs, choose=chooser, speaker_by=by)
     rule_acc = sum(srows.rule_right) / srows.quotes
     cv_s = cross_validate(srows, folds) if folds else None
     speaker_booster = fit_speaker(srows)
-    ds = speaker_rows(dev_docs, choose=chooser)
+    ds = speaker_rows(dev_docs, choose=chooser, speaker_by=gold.speakers_by(dev_split))
     Xs, ys, gs, _ = ds.arrays()
     dev_s = top_accuracy(speaker_booster.predict(Xs), ys, gs, ds.quotes)
     dev_rule = sum(ds.rule_right) / ds.quotes
@@ -242,7 +268,8 @@ def train_language(lang: str, split: str = "train", dev_split: str = "dev", fold
         save_model(lang, "speaker", speaker_booster, {
             "model": "speaker", "features": list(speaker_step.FEATURES), **common,
             "override_margin": speaker_step.OVERRIDE_MARGIN,
-            "data": {"split": split, "quotes": srows.quotes, "rows": len(srows.y), "split_table_sha256": table},
+            "data": {"split": split, "quotes": srows.quotes, "rows": len(srows.y), "split_table_sha256": table,
+                     "speakers_by": by},
             "scores": {"rules_accuracy": round(rule_acc, 4), "cv_accuracy": round(cv_s, 4) if cv_s is not None else None,
                        f"{dev_split}_accuracy": round(dev_s, 4), f"{dev_split}_rules_accuracy": round(dev_rule, 4)}})
     return report
