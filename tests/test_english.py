@@ -63,6 +63,16 @@ FOUND = [
      "Paul Durand"),
     ("Officials said the budget was ready.", "indirect", "the budget was ready", "Officials", "Officials"),
     ("The senators met on Monday. “We are ready,” they said.", "direct", "We are ready", "they", "The senators"),
+    # "according to" names the whole noun phrase, its modifiers before the noun included
+    ("Repairs will cost $4.5 million, according to the city budget office.", "according_to",
+     "Repairs will cost $4.5 million", "the city budget office", "the city budget office"),
+    ("According to the mayor's office, the bridge will reopen.", "according_to", "the bridge will reopen",
+     "the mayor's office", "the mayor's office"),
+    # a possessor or a name after "for" is someone else than the speaker
+    ("“It is over,” Trump's campaign manager said.", "direct", "It is over", "Trump's campaign manager",
+     "Trump's campaign manager"),
+    ("“It is over,” said a spokesman for Hillary Clinton.", "direct", "It is over",
+     "a spokesman for Hillary Clinton", "a spokesman for Hillary Clinton"),
 ]
 
 
