@@ -174,7 +174,8 @@ class ArticleEntities:
             return self.entities[key]
         words = name_words(name, self.lang)
         matches = {id(e): e for k, e in self.entities.items() if words and words <= name_words(e.name, self.lang)
-                   and (e.type == type_ or "unknown" in (e.type, type_))}
+                   and (e.type == type_ or "unknown" in (e.type, type_))
+                   and not self._given_name_of(name, e.name)}
         if len(matches) == 1:
             ent = next(iter(matches.values()))
             if name not in ent.aliases and name != ent.name:
@@ -189,6 +190,15 @@ class ArticleEntities:
         self.entities[key] = ent
         # a fuller name seen later takes over as the entity's name
         return ent
+
+    def _given_name_of(self, name: str, full: str) -> bool:
+        """A lone given name that is only the given name of a fuller one ("Christophe" of
+        "Christophe Castaner"): press names people by surname, so a bare given name is someone
+        else (a witness, a protester), never the fuller name's alias."""
+        words = name.split()
+        full_words = full.split()
+        return len(words) == 1 and len(full_words) > 1 and is_given_name(words[0]) \
+            and fold(words[0]) == fold(full_words[0]) and fold(words[0]) != fold(full_words[-1])
 
     def _record_ties(self, root: Token, ent: Entity) -> None:
         """"le président russe Vladimir Poutine", "Alena Verbitskaya, commissaire …"."""

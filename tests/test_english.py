@@ -73,6 +73,9 @@ FOUND = [
      "indirect", "The bridge will stay shut until April", "the city's transport director", "Ellen Park"),
     ("The plan, Lopez said, would cost less than expected.", "indirect", "would cost less than expected",
      "Lopez", "Lopez"),
+    # a passive verb of saying: the agent is the source
+    ("The damage, estimated by Mayor Ellen Park at “more than $3 million”, will take months to repair.",
+     "mixed", "more than $3 million", "Mayor Ellen Park", "Ellen Park"),
     # a possessor or a name after "for" is someone else than the speaker
     ("“It is over,” Trump's campaign manager said.", "direct", "It is over", "Trump's campaign manager",
      "Trump's campaign manager"),

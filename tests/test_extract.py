@@ -158,6 +158,18 @@ FOUND = [
      "Le médecin"),
     ("Le contrat stipule que le loyer sera révisé chaque année.", "indirect",
      "le loyer sera révisé chaque année", "Le contrat"),
+    # a passive verb of saying: the agent is the source
+    ("Les travaux coûteront une somme estimée par la maire de Lille, Anne Dubois, « entre 3 et 4 millions "
+     "d'euros ».", "mixed", "entre 3 et 4 millions d'euros", "Anne Dubois"),
+    ("Il a été annoncé par le ministre que le pont fermerait.", "indirect", "le pont fermerait", "le ministre"),
+    ("« Nous sommes prêts », a affirmé Paul Durand par l’intermédiaire d’un traducteur.", "direct",
+     "Nous sommes prêts", "Paul Durand"),  # an active verb: "par" is no agent
+    # an inverted subject after a time phrase set off by commas
+    ("« Il l'a avoué », a déclaré devant la presse, quelques heures avant la procureure, un de ses avocats, "
+     "Me Paul Renard.", "direct", "Il l'a avoué", "Paul Renard"),
+    # a bare given name is someone else than the fuller name it begins
+    ("Le ministre Christophe Castaner a défendu la réforme. Dans le cortège, Christophe, 49 ans, est en colère. "
+     "« On ne lâchera rien », dit Christophe.", "direct", "On ne lâchera rien", "Christophe"),
     # an incise between a subject and its predicate: two quotes, the speaker after the verb
     ("Le vieux pont de pierre, a précisé le maire, restera fermé tout l'hiver.", "indirect",
      "Le vieux pont de pierre", "le maire"),

@@ -202,6 +202,16 @@ def _find_subject(cue: Cue, lang: Language) -> None:
         if lang.inverted_pronouns.get(pron.lower_) in lang.impersonal_pronouns:
             _impersonal_source(cue, lang)
         return
+    # a passive verb of saying names its source as the agent: "des propos dénoncés par X",
+    # "une somme estimée par X « … »", "it was announced by X"
+    passive = any(c.dep_ == "aux:pass" for c in verb.children) or (
+        verb.dep_.startswith("acl") and verb.morph.get("VerbForm") == ["Part"]
+        and not any(c.dep_.startswith("aux") for c in verb.children))
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if agent is not None and passive:  # not "a affirmé Xi par l’intermédiaire d’un traducteur"
+        cue.subject = agent
+        cue.subject_span = _mention_span(agent, lang)
+        return
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and not syntax.is_inversion_link(child, lang) \
                 and not any(c.dep_ == "case" for c in child.children) and child.pos_ != "ADJ" \

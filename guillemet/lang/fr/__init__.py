@@ -192,7 +192,7 @@ FRENCH = French(
     time_nouns=_words("""lundi mardi mercredi jeudi vendredi samedi dimanche matin soir soirée
         hier aujourd'hui jour journée semaine mois année an week-end veille lendemain
         après-midi nuit janvier février mars avril mai juin juillet août septembre octobre
-        novembre décembre midi minuit dernier dernière fois"""),
+        novembre décembre midi minuit dernier dernière fois heure minute instant"""),
     complementizers=_words("que qu' qu’"),
     demonstratives=_words("ce cet cette ces"),
     indefinite_pronouns=_words("""certains certaines plusieurs d’autres d'autres beaucoup quelques-uns
