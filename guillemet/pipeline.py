@@ -50,6 +50,7 @@ class Extractor:
         ``meta["error"]``; the others are unaffected.
         """
         from guillemet.find import analyse_doc  # the steps, imported late to keep CLI start fast
+        from guillemet.speakers import settle_speakers
 
         texts = ((nlp_mod.analysis_text(a), a) for a in articles)
         for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size or self.batch_size):
@@ -58,6 +59,7 @@ class Extractor:
                 continue
             try:
                 analyse_doc(doc, article, self.lang)
+                settle_speakers(article, doc, self.lang.code)
             except Exception as exc:  # one bad article must not stop the batch
                 log.exception("extraction failed for %s", article.id)
                 article.status = "error"

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLE_ARTICLES, TESTS, fake_extract, sample_articles, write_jsonl
+from conftest import SAMPLE_ARTICLES, TESTS, fake_extract, said_by, sample_articles, write_jsonl
 from guillemet.errors import InputError
 from guillemet.ingest import ingest
 from guillemet.record import QUOTE_KINDS, Article, DateRef, NumberRef, Quote, Speaker, to_dict
@@ -234,34 +234,21 @@ def test_ingest_rerun_adds_nothing(make_store, tmp_path):
     assert dump(store) == before
 
 
-def said_by(articles):
-    """An extract stage for texts "Speaker name|what was said": one direct quote each."""
-    for a in articles:
-        name, said = a.text.split("|", 1)
-        start = len(name) + 1
-        sid = "person:" + "-".join(name.lower().split())
-        a.quotes = [Quote(kind="direct", content=(start, len(a.text)), content_text=said, speaker=name,
-                          speaker_id=sid, speaker_type="person", speaker_mention=(0, len(name)),
-                          speaker_mention_text=name)]
-        a.speakers = [Speaker(id=sid, name=name, type="person")]
-        yield a
-
-
 def speaker_ids(store) -> dict[str, str]:
     return {a.id: a.quotes[0].speaker_id for a in store.articles()}
 
 
 def test_speaker_ids_join_across_articles_and_runs(make_store, tmp_path):
-    from guillemet.ingest import speaker_registry
+    from guillemet.ingest import speaker_identity
 
     store = make_store()
     first = write_jsonl(tmp_path / "1.jsonl", [{"id": "a1", "text": "Poutine|Nous avancerons."}])
-    ingest([str(first)], store, extract=said_by, registry=speaker_registry(store))
+    ingest([str(first)], store, extract=said_by, identity=speaker_identity())
     assert speaker_ids(store) == {"a1": "person:poutine"}
     # a later run brings the full name: the stored quote moves to it, one speaker remains
     second = write_jsonl(tmp_path / "2.jsonl", [{"id": "a2", "text": "Vladimir Poutine|La paix viendra."},
                                                 {"id": "a3", "text": "Poutine|Rien ne change."}])
-    ingest([str(second)], store, extract=said_by, registry=speaker_registry(store))
+    ingest([str(second)], store, extract=said_by, identity=speaker_identity())
     assert speaker_ids(store) == {"a1": "person:vladimir-poutine", "a2": "person:vladimir-poutine",
                                   "a3": "person:vladimir-poutine"}
     speaker = store.get_speaker("person:vladimir-poutine")
@@ -271,19 +258,19 @@ def test_speaker_ids_join_across_articles_and_runs(make_store, tmp_path):
     third = write_jsonl(tmp_path / "3.jsonl", [{"id": "b1", "text": "Emmanuel Macron|Oui."},
                                                {"id": "b2", "text": "Brigitte Macron|Non."},
                                                {"id": "b3", "text": "Macron|Peut-être."}])
-    ingest([str(third)], store, extract=said_by, registry=speaker_registry(store))
+    ingest([str(third)], store, extract=said_by, identity=speaker_identity())
     ids = speaker_ids(store)
     assert (ids["b1"], ids["b2"], ids["b3"]) == ("person:emmanuel-macron", "person:brigitte-macron", "person:macron")
 
 
 def test_alias_table_merges_speakers_on_ingest(make_store, tmp_path):
-    from guillemet.ingest import speaker_registry
+    from guillemet.ingest import speaker_identity
 
     table = tmp_path / "aliases.csv"
     table.write_text("alias,canonical,wikidata\nLe maître du Kremlin,Vladimir Poutine,Q7747\n", encoding="utf-8")
     source = write_jsonl(tmp_path / "in.jsonl", [{"id": "k1", "text": "Le maître du Kremlin|Assez."}])
     store = make_store()
-    ingest([str(source)], store, extract=said_by, registry=speaker_registry(store, table))
+    ingest([str(source)], store, extract=said_by, identity=speaker_identity(table))
     assert speaker_ids(store) == {"k1": "person:vladimir-poutine"}
     assert store.get_speaker("person:vladimir-poutine").wikidata == "Q7747"
 

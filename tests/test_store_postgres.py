@@ -14,6 +14,7 @@ import pytest
 from conftest import pg_url_or_skip
 from test_store import *  # noqa: F401,F403  (the same behaviours, collected again here)
 from test_store import dump  # noqa: F401
+from test_store_identity import *  # noqa: F401,F403
 
 pytestmark = pytest.mark.postgres
 
@@ -34,6 +35,26 @@ def pg_schema():
     yield _schema_url(base, schema), schema
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def pg_schema_factory():
+    """Makes more fresh schemas on demand (dropped after the test); returns their URLs."""
+    psycopg = pytest.importorskip("psycopg")
+    base = pg_url_or_skip()
+    made = []
+
+    def make() -> str:
+        schema = "f_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        made.append(schema)
+        return _schema_url(base, schema)
+
+    yield make
+    with psycopg.connect(base, autocommit=True) as conn:
+        for schema in made:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture

@@ -89,12 +89,12 @@ def command(paths: tuple[str, ...], db: str, batch_size: int, workers: int, mode
         report = sharded(ShardDir(out))
     else:
         with open_store(db) as store:
-            registry = guillemet.ingest.speaker_registry(store, aliases)
+            identity = guillemet.ingest.speaker_identity(aliases)
             if use_ray:
-                report = sharded(guillemet.ingest.StoreShards(store, registry))
+                report = sharded(guillemet.ingest.StoreShards(store, identity))
             else:
                 report = guillemet.ingest.ingest(paths, store, extract=extract, batch_size=batch_size,
-                                                 progress=on_progress, registry=registry)
+                                                 progress=on_progress, identity=identity)
     bar.set_postfix(quotes=report.quotes, stored=report.stored)
     bar.close()
     click.echo(report.summary(), err=True)

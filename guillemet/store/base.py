@@ -11,11 +11,16 @@ import datetime as dt
 import threading
 from collections import Counter
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from guillemet.record import Article, Speaker, article_from_dict, quote_from_dict, speaker_from_dict
+from guillemet.store.identity import SCHEMA as IDENTITY_SCHEMA
+from guillemet.store.identity import StoreIdentity
 from guillemet.store.query import QuoteHit, SearchQuery, SearchResult, SpeakerProfile
 from guillemet.store.schema import ARTICLE_SPEAKERS, ARTICLES, QUOTES, SPEAKERS, Table
+
+if TYPE_CHECKING:
+    from guillemet.speakers import SpeakerIdentity
 
 _HIT_ARTICLE_COLUMNS = ("title", "url", "outlet", "published")
 
@@ -96,6 +101,7 @@ class Store:
             "CREATE INDEX IF NOT EXISTS article_speakers_id ON article_speakers (id)",
             "CREATE INDEX IF NOT EXISTS articles_published ON articles (published)",
             "CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet)",
+            *IDENTITY_SCHEMA,
             *self._extra_schema(),
         ]
 
@@ -107,11 +113,16 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------
 
-    def put(self, articles: Sequence[Article]) -> None:
+    def put(self, articles: Sequence[Article], identity: "SpeakerIdentity | None" = None) -> None:
         """Store articles in one transaction, replacing any stored under the same ids.
 
         Storing the same articles again changes nothing; if the process dies midway, none of
         the batch is stored.
+
+        Args:
+            articles: Extracted articles.
+            identity: Give speakers their ids across the store (:mod:`guillemet.store.identity`),
+                in this same transaction; None stores each article's own ids as given.
 
         Raises:
             StoreError: The database refused the batch (nothing of it is stored).
@@ -121,25 +132,45 @@ class Store:
         by_id = {a.id: a for a in articles}  # the last of duplicate ids wins, as in a rerun
         ids = list(by_id)
         with self._lock, self.transaction() as cur:
+            self._lock_writers(cur)
+            names = None
+            if identity is not None:
+                names = StoreIdentity(self, cur, identity)
+                if not names.is_current():
+                    names.rebuild()
+            else:
+                StoreIdentity.mark_stale(self, cur)
             present = self._present(cur, ids)
             touched: set[str] = set()
             if present:
                 touched |= self._speaker_ids_of(cur, sorted(present))
+                if names is not None:
+                    names.forget(sorted(present))
                 for table in ("quotes", "article_speakers", "articles"):
                     key = "id" if table == "articles" else "article_id"
                     for chunk in _chunks(sorted(present), 500):
                         cur.execute(self._sql(f"DELETE FROM {table} WHERE {key} IN ({self._marks(len(chunk))})"),
                                     chunk)
-            self._insert(cur, ARTICLES, [ARTICLES.row(a) for a in by_id.values()])
-            self._insert(cur, QUOTES, [QUOTES.row(q, a.id, i) for a in by_id.values()
-                                       for i, q in enumerate(a.quotes)])
-            self._insert(cur, ARTICLE_SPEAKERS, [ARTICLE_SPEAKERS.row(s, a.id, i) for a in by_id.values()
+            stored = list(by_id.values())
+            if names is not None:
+                names.add(stored)
+                names.settle()
+                stored = [names.assign(a) for a in stored]
+            self._insert(cur, ARTICLES, [ARTICLES.row(a) for a in stored])
+            self._insert(cur, QUOTES, [QUOTES.row(q, a.id, i) for a in stored for i, q in enumerate(a.quotes)])
+            self._insert(cur, ARTICLE_SPEAKERS, [ARTICLE_SPEAKERS.row(s, a.id, i) for a in stored
                                                  for i, s in enumerate(a.speakers)])
-            for a in by_id.values():
+            if names is not None:
+                names.refresh(touched | names.touched)
+                return
+            for a in stored:
                 touched |= {q.speaker_id for q in a.quotes if q.speaker_id}
                 touched |= {s.id for s in a.speakers if s.id}
             for speaker_id in sorted(touched - {""}):  # an empty id names no one: no speakers row
                 self._refresh_speaker(cur, speaker_id)
+
+    def _lock_writers(self, cur: Any) -> None:
+        """Serialise writers for the transaction (SQLite's BEGIN IMMEDIATE already does)."""
 
     def _insert(self, cur: Any, table: Table, rows: list[tuple[Any, ...]]) -> None:
         if rows:
@@ -190,25 +221,6 @@ class Store:
         merged = Speaker(id=speaker_id, name=name, type=kind, aliases=sorted(aliases),
                          wikidata=wikidata[0] if wikidata else None)
         self._insert(cur, SPEAKERS, [SPEAKERS.row(merged)])
-
-    def rename_speakers(self, moved: dict[str, str]) -> None:
-        """Move stored quotes and article speakers from old speaker ids to new ones (a name
-        seen later joined them to a fuller one), and recompute both speakers rows."""
-        if not moved:
-            return
-        with self._lock, self.transaction() as cur:
-            for old, new in sorted(moved.items()):
-                cur.execute(self._sql("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?"), [new, old])
-                cur.execute(self._sql("UPDATE article_speakers SET id = ? WHERE id = ?"), [new, old])
-            for speaker_id in sorted(set(moved) | set(moved.values())):
-                self._refresh_speaker(cur, speaker_id)
-
-    def speaker_names(self) -> Iterator[tuple[str, str, str]]:
-        """(name, type, id) of every name stored for a speaker: each speaker's names and aliases."""
-        for row in self._query(f"SELECT {_cols(SPEAKERS)} FROM speakers ORDER BY id"):
-            sp = speaker_from_dict(SPEAKERS.plain(row))
-            for name in (sp.name, *sp.aliases):
-                yield name, sp.type, sp.id
 
     # -- reading ------------------------------------------------------------------------
 

@@ -86,6 +86,10 @@ class PostgresStore(Store):
     def _fts_condition(self, q: str) -> tuple[str, list[Any]]:
         return f"q.tsv @@ plainto_tsquery('{self.ts_config}'::regconfig, ?)", [q]
 
+    def _lock_writers(self, cur: Any) -> None:
+        # one writer at a time per store (schema): speaker ids are recomputed from what is stored
+        cur.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':guillemet-write'))")
+
     def _insert(self, cur: Any, table: Any, rows: list[tuple[Any, ...]]) -> None:
         try:
             super()._insert(cur, table, rows)
