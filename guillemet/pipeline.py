@@ -52,7 +52,7 @@ class Extractor:
         from guillemet.find import analyse_doc  # the steps, imported late to keep CLI start fast
         from guillemet.speakers import settle_speakers
 
-        texts = ((nlp_mod.analysis_text(a), a) for a in articles)
+        texts = ((nlp_mod.parsable_text(a, self.nlp), a) for a in articles)  # too long: marked, not parsed
         for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size or self.batch_size):
             if article.status != "ok":
                 yield article

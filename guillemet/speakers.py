@@ -138,10 +138,13 @@ def is_speaker(name: str | None, lang: str = "fr", pos: Mapping[str, set[str]] |
     words = text.split()
     if len(words) == 1 and not _ELIDED.match(folded):
         word = words[0]
-        if not word[:1].isupper() and folded not in rules.speaker_words:
+        # "certains", "Beaucoup", "journalistes": words that name sources, whatever their tag
+        if folded in rules.speaker_words or folded[:-1] in rules.speaker_words and folded[-1:] in "sx":
+            return True
+        if not word[:1].isupper():
             return False
         tags = (pos or {}).get(word)
-        if word[:1].isupper() and tags and tags <= NOT_NAME_POS:
+        if tags and tags <= NOT_NAME_POS:
             return False
     return True
 

@@ -47,6 +47,8 @@ NAMES = [
     ("l'accusé", "unknown", True, False),
     ("ministre de l'Intérieur", "organisation", True, False),  # a person's role, mistyped
     ("les manifestants", "group", True, False),
+    ("Certains", "group", True, False),             # part of a group speaks
+    ("journalistes", "group", True, False),
     ("le communiqué", "document", True, False),
     ("31% des Français", "unknown", True, False),
     # no speakers at all
@@ -91,20 +93,23 @@ def _doc(words: list[str], pos: list[str]) -> Doc:
 
 def test_settle_speakers_takes_off_what_is_no_source():
     text = "Faut-il partir ? « Oui », a dit Paul Roux. « Non », selon la voiture."
-    doc = _doc(["Faut", "-il", "partir", "?", "«", "Oui", "»", ",", "a", "dit", "Paul", "Roux", "."],
+    doc = _doc(["Faut", "-il", "partir", "?", "«", "Oui", "»", ",", "a", "dit", "Paul", "Roux", ".", "Certains"],
                ["AUX", "PRON", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT", "PUNCT", "AUX", "VERB", "PROPN",
-                "PROPN", "PUNCT"])
+                "PROPN", "PUNCT", "PRON"])
     quotes = [Quote(kind="direct", content=(18, 21), content_text="Oui", speaker="Faut", speaker_id="unknown:faut"),
               Quote(kind="direct", content=(18, 21), content_text="Oui", speaker="Paul Roux",
                     speaker_id="person:paul-roux", speaker_type="person"),
               Quote(kind="according_to", content=(45, 48), content_text="Non", speaker="voiture",
-                    speaker_id="unknown:voiture")]
+                    speaker_id="unknown:voiture"),
+              Quote(kind="indirect", content=(45, 48), content_text="Non", speaker="Certains",
+                    speaker_id="group:certains", speaker_type="group")]
     speakers = [Speaker(id="unknown:faut", name="Faut"),
                 Speaker(id="person:paul-roux", name="Paul Roux", type="person", aliases=["Paul", "Roux", "M."]),
                 Speaker(id="unknown:voiture", name="voiture")]
     article = settle_speakers(Article(text=text, quotes=quotes, speakers=speakers), doc)
     assert [(q.speaker, q.speaker_id, q.speaker_type) for q in article.quotes] == [
-        (None, None, "unknown"), ("Paul Roux", "person:paul-roux", "person"), (None, None, "unknown")]
+        (None, None, "unknown"), ("Paul Roux", "person:paul-roux", "person"), (None, None, "unknown"),
+        ("Certains", "group:certains", "group")]
     assert [(s.name, s.aliases) for s in article.speakers] == [("Paul Roux", ["Roux"])]
 
 
