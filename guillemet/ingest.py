@@ -45,6 +45,8 @@ class IngestReport:
         skipped: (source or article id, reason) of each document not stored.
         shards_written: Shards written in this run (sharded runs only).
         shards_done: Shards found already written and skipped (sharded runs only).
+        notes: (source or article id, what was wrong) of articles stored all the same, such
+            as a published date out of range, dropped.
     """
 
     read: int = 0
@@ -54,6 +56,7 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     shards_written: int = 0
     shards_done: int = 0
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     def skipped_by_reason(self) -> Counter[str]:
         """How many documents were skipped for each reason."""
@@ -67,6 +70,10 @@ class IngestReport:
             lines.append(f"shards: {self.shards_written} written, {self.shards_done} already done")
         for reason, n in self.skipped_by_reason().most_common():
             lines.append(f"  skipped {n}: {reason}")
+        if self.notes:
+            where, what = self.notes[0]
+            lines.append(f"  stored all the same, {len(self.notes)} with a published date dropped "
+                         f"(first: {where}: {what})")
         return "\n".join(lines)
 
 
@@ -289,6 +296,8 @@ def _new_articles(sources: Iterable[str], has: Callable[[set[str]], set[str]], r
         present = has({a.id for a in articles} - seen)
         for article in articles:
             report.read += 1
+            if "published_problem" in article.meta:
+                report.notes.append((article.id, f"published date {article.meta['published_problem']}"))
             if article.id in present or article.id in seen:
                 report.already_present += 1
                 tick(report)

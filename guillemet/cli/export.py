@@ -28,6 +28,6 @@ def command(db: str, fmt: str, q: str | None, speaker: str | None, outlet: str |
         guillemet export --db guillemet.db --format csv --speaker person:paul-durand -o durand.csv
     """
     query = SearchQuery(q=q, speaker=speaker, outlet=outlet, kind=kind, since=since, until=until).checked()
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         for chunk in iter_export(store.search_all(query), fmt):
             output.write(chunk)

@@ -11,8 +11,15 @@ from guillemet.store import DEFAULT_DB
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file path or postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int)
-def command(db: str, host: str, port: int) -> None:
+@click.option("--extract-workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Texts POST /api/extract analyses at once.")
+@click.option("--extract-waiting", default=8, show_default=True, type=click.IntRange(0, 10_000),
+              help="Texts waiting their turn; one more is refused with 429 (retry later).")
+def command(db: str, host: str, port: int, extract_workers: int, extract_waiting: int) -> None:
     """Serve search pages, speaker and article pages, and the REST API (/api, docs at /docs).
+
+    The store is opened for reading only: a file on a read-only disk works, and an ingest may
+    write to it meanwhile.
 
     Example:
 
@@ -24,9 +31,10 @@ def command(db: str, host: str, port: int) -> None:
     uvicorn = require("uvicorn", "web")
     from guillemet.web import create_app
 
-    store = open_store(db)
+    store = open_store(db, readonly=True)
     click.echo(f"serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
     try:
-        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+        app = create_app(store, extract_workers=extract_workers, extract_waiting=extract_waiting)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         store.close()

@@ -31,6 +31,7 @@ from guillemet.readers.options import (
     Skipped,
 )
 from guillemet.readers.prepare import find_published, identify_language, prepare
+from guillemet.readers.published import check_published, published_problem
 from guillemet.readers.sources import (
     compression_of,
     decompressed,
@@ -86,6 +87,8 @@ def read_articles(
     for src in expand_sources(sources, options):
         items = [src] if isinstance(src, Skipped) else _read_source(src, options, stats)
         for item in items:
+            if isinstance(item, Article):
+                check_published(item)
             if stats is not None:
                 if isinstance(item, Skipped):
                     stats.skipped += 1
@@ -135,6 +138,6 @@ def _read_source(src: str, options: ReadOptions, stats: ReadStats | None) -> Ite
 
 __all__ = [
     "DEFAULT_MAX_BYTES", "INPUT_FORMATS", "Fields", "ReadOptions", "ReadStats", "Skipped",
-    "article_from_json", "find_published", "identify_language", "prepare", "read_articles",
+    "article_from_json", "check_published", "find_published", "published_problem", "identify_language", "prepare", "read_articles",
     "read_html", "read_jsonl", "read_text", "read_warc",
 ]

@@ -39,10 +39,18 @@ def _slug(name: str) -> str:
         return ""
 
 
+#: Longest weekly series a speaker profile gives (twenty years, ending at the last quote).
+MAX_WEEKS = 1040
+
+
 def _monday(day: str) -> dt.date | None:
+    from guillemet.readers.published import published_problem
+
     try:
         d = dt.date.fromisoformat(day[:10])
     except (TypeError, ValueError):
+        return None
+    if published_problem(day[:10]):  # stored before dates were checked: "9999-12-31" overflows
         return None
     return d - dt.timedelta(days=d.weekday())
 
@@ -69,6 +77,12 @@ class Store:
     def transaction(self) -> Iterator[Any]:
         """A cursor inside one transaction: committed on success, rolled back on error."""
         raise NotImplementedError
+
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """A cursor for reads only; a backend may make it lighter than :meth:`transaction`."""
+        with self.transaction() as cur:
+            yield cur
 
     def _fts_condition(self, q: str) -> tuple[str, list[Any]]:
         """SQL condition on quote alias ``q`` matching the words of ``q``, and its params."""
@@ -225,13 +239,13 @@ class Store:
     # -- reading ------------------------------------------------------------------------
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock, self.transaction() as cur:
+        with self._lock, self.reading() as cur:
             cur.execute(self._sql(sql), list(params))
             return cur.fetchall()
 
     def has(self, ids: Iterable[str]) -> set[str]:
         """The subset of ``ids`` already stored."""
-        with self._lock, self.transaction() as cur:
+        with self._lock, self.reading() as cur:
             return self._present(cur, list(ids))
 
     def get_article(self, article_id: str) -> Article | None:
@@ -336,7 +350,8 @@ class Store:
         weeks = Counter(m for m in (_monday(p) for _, p in rows if p) if m)
         weekly: list[tuple[str, int]] = []
         if weeks:
-            day, last = min(weeks), max(weeks)
+            last = max(weeks)
+            day = max(min(weeks), last - dt.timedelta(weeks=MAX_WEEKS - 1))
             while day <= last:
                 weekly.append((day.isoformat(), weeks.get(day, 0)))
                 day += dt.timedelta(days=7)

@@ -30,15 +30,24 @@ class PostgresStore(Store):
     placeholder = "%s"
     types = {"TEXT": "TEXT", "INTEGER": "INTEGER", "REAL": "DOUBLE PRECISION"}
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, readonly: bool = False) -> None:
         super().__init__()
         self.psycopg = require("psycopg", "postgres")
         self.url = url
+        self.readonly = readonly
         try:
             self.conn = self.psycopg.connect(url, autocommit=True)
         except self.psycopg.Error as exc:
             raise StoreError(f"Cannot connect to PostgreSQL ({str(exc).strip()}): check the --db URL "
                              "and that the server is running (scripts/start-postgres.sh starts one).") from exc
+        if readonly:  # no DDL, no writes: a role with SELECT rights only is enough
+            with self.transaction() as cur:
+                cur.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+                cur.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s AND pg_ts_config_is_visible(oid)",
+                            [UNACCENT_CONFIG])
+                self.ts_config = UNACCENT_CONFIG if cur.fetchone() else "french"
+                cur.execute("SELECT 1 FROM articles, quotes, speakers LIMIT 0")
+            return
         self.ts_config = self._text_search_config()
         with self.transaction() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(4242)")  # two ingests creating tables at once

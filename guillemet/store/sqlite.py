@@ -22,15 +22,23 @@ class SQLiteStore(Store):
 
     Args:
         path: The database file.
+        readonly: Open for reading only (``guillemet serve``, ``export``): nothing is created
+            or written, so a file on a read-only disk or without write permission works. When
+            even SQLite's lock files cannot be made, the file is read as immutable (a
+            concurrent ingest's writes are then not seen until the store is reopened).
 
     Raises:
         StoreError: The file cannot be opened or is not a guillemet database.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
         super().__init__()
         self.path = str(path)
+        self.readonly = readonly
         try:
+            if readonly:
+                self.conn = self._open_readonly()
+                return
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
@@ -43,6 +51,24 @@ class SQLiteStore(Store):
         except sqlite3.Error as exc:
             raise StoreError(f"Cannot open the SQLite store {self.path!r} ({exc}): "
                              "check the path is writable and is a guillemet database.") from exc
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        if not Path(self.path).is_file():
+            raise StoreError(f"No SQLite store at {self.path!r}: check the path, or make one with "
+                             f"`guillemet ingest FILES --db {self.path}`.")
+        uri = Path(self.path).resolve().as_uri()
+        last: sqlite3.Error | None = None
+        for mode in ("mode=ro", "mode=ro&immutable=1"):
+            conn = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None,
+                                   check_same_thread=False, timeout=30)
+            try:
+                conn.execute("SELECT 1 FROM articles, quotes, speakers LIMIT 0").fetchall()
+                return conn
+            except sqlite3.Error as exc:
+                conn.close()
+                last = exc
+        raise StoreError(f"Cannot read the SQLite store {self.path!r} ({last}): check that it is a "
+                         "guillemet database.")
 
     def _quotes_key_sql(self) -> str:
         return "qid INTEGER PRIMARY KEY"
@@ -68,9 +94,22 @@ class SQLiteStore(Store):
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Cursor]:
+        with self._begin("BEGIN IMMEDIATE") as cur:
+            yield cur
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Cursor]:
+        # a deferred transaction: reads never take the write lock an ingest needs
+        with self._begin("BEGIN") as cur:
+            yield cur
+
+    @contextmanager
+    def _begin(self, begin: str) -> Iterator[sqlite3.Cursor]:
+        if self.readonly and begin != "BEGIN":
+            raise StoreError(f"The SQLite store {self.path!r} is open for reading only.")
         cur = self.conn.cursor()
         try:
-            cur.execute("BEGIN IMMEDIATE")
+            cur.execute(begin)
         except sqlite3.Error as exc:
             raise StoreError(f"Cannot write to {self.path!r} ({exc}): another process may hold it.") from exc
         try:

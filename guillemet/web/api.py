@@ -10,7 +10,15 @@ from pydantic import BaseModel, Field
 from guillemet.record import Article, to_dict
 from guillemet.store import SearchQuery
 from guillemet.store.export import hit_to_dict
+from guillemet.errors import InputError
 from guillemet.web.errors import NotFound, TooLarge
+
+class InvalidText(InputError):
+    """A field of the request that no text can be made of."""
+
+    code = "invalid_request"
+    http_status = 422
+
 
 #: Longest text ``POST /api/extract`` accepts, in characters (a long article is ~30,000).
 MAX_EXTRACT_CHARS = 100_000
@@ -72,19 +80,30 @@ MAX_EXTRACT_BYTES = MAX_EXTRACT_CHARS * 4 + 10_000
 
 
 @router.post("/extract")
-def extract(request: Request, body: ExtractRequest) -> dict:
-    """Extract quotes from a text (not stored): ``{quotes, speakers}``, offsets into the text."""
+async def extract(request: Request, body: ExtractRequest) -> dict:
+    """Extract quotes from a text (not stored): ``{quotes, speakers}``, offsets into the text.
+
+    Extractions run a few at a time, with a short line behind them; when it is full the answer
+    is 429 with Retry-After.
+    """
+    from guillemet.errors import GuillemetError
+    from guillemet.readers.published import published_problem
+
     if len(body.text) > MAX_EXTRACT_CHARS:
         raise TooLarge(f"The text has {len(body.text)} characters: send at most {MAX_EXTRACT_CHARS} "
                        "(split long documents).")
     if not body.text.strip():
-        from guillemet.errors import InputError
-
         raise InputError("The text is empty: send the article text in the 'text' field.")
+    for name in ("text", "title", "published", "lang"):
+        value = getattr(body, name) or ""
+        bad = next((i for i, c in enumerate(value) if "\ud800" <= c <= "\udfff"), None)
+        if bad is not None:
+            raise InvalidText(f"'{name}' is not valid Unicode: a lone surrogate (\\u{ord(value[bad]):04x}) at "
+                              f"character {bad}; send UTF-8 text.")
+    if published_problem(body.published):
+        raise InvalidText(f"'published': {published_problem(body.published)}; send an ISO date (YYYY-MM-DD).")
     article = Article(text=body.text, lang=body.lang, published=body.published, title=body.title)
-    result = request.app.state.extract(article)
+    result = await request.app.state.extract_queue.run(request.app.state.extract, article)
     if result.status == "error":
-        from guillemet.errors import GuillemetError
-
         raise GuillemetError(f"Extraction failed: {result.meta.get('error', 'unknown error')}.")
     return {"quotes": to_dict(result.quotes), "speakers": to_dict(result.speakers)}
