@@ -129,8 +129,12 @@ def _skip_reason(article: Article) -> str | None:
 
 def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None = None,
            batch_size: int = 64, progress: Callable[[IngestReport], None] | None = None,
-           identity: SpeakerIdentity | None = None) -> IngestReport:
+           identity: SpeakerIdentity | None = None,
+           on_wait: Callable[[], None] | None = None) -> IngestReport:
     """Read, extract and store articles; skip what the store already holds.
+
+    One ingest (or load) at a time per store: a second waits for the first to finish
+    (:meth:`Store.ingest_lock`), then extracts only what the first did not store.
 
     Args:
         sources: Paths for :func:`guillemet.readers.read_articles` ("-" is stdin).
@@ -140,6 +144,7 @@ def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None
         progress: Called with the running report after each article read, skipped or stored.
         identity: The rules for speaker ids across the store (:func:`speaker_identity`:
             alias table); default the rules alone.
+        on_wait: Called if another ingest holds the store, before waiting for it.
 
     Returns:
         The counts and every skipped document with its reason. Articles the extractor marks
@@ -151,17 +156,18 @@ def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None
     extract = extract or default_extract_stage()
     tick = progress or (lambda _report: None)
     batch: list[Article] = []
-    for article in extract(_new_articles(sources, store.has, report, tick, batch_size)):
-        reason = _skip_reason(article)
-        if reason:
-            report.skipped.append((article.id, reason))
-        else:
-            batch.append(article)
-        if len(batch) >= batch_size:
-            _store_batch(store, batch, report, identity)
-            batch = []
-        tick(report)
-    _store_batch(store, batch, report, identity)
+    with store.ingest_lock(on_wait):
+        for article in extract(_new_articles(sources, store.has, report, tick, batch_size)):
+            reason = _skip_reason(article)
+            if reason:
+                report.skipped.append((article.id, reason))
+            else:
+                batch.append(article)
+            if len(batch) >= batch_size:
+                _store_batch(store, batch, report, identity)
+                batch = []
+            tick(report)
+        _store_batch(store, batch, report, identity)
     tick(report)
     return report
 
@@ -242,7 +248,8 @@ class StoreShards:
 
 def load_shards(shards: ShardDir, store: Store, *, batch_size: int = 64,
                 progress: Callable[[IngestReport], None] | None = None,
-                identity: SpeakerIdentity | None = None) -> IngestReport:
+                identity: SpeakerIdentity | None = None,
+                on_wait: Callable[[], None] | None = None) -> IngestReport:
     """Merge a folder of Parquet shards into a store; articles already stored are left alone.
 
     Loading the same folder twice adds and rewrites nothing; a load killed midway loses at most
@@ -262,6 +269,14 @@ def load_shards(shards: ShardDir, store: Store, *, batch_size: int = 64,
     report = IngestReport()
     identity = identity or SpeakerIdentity()
     tick = progress or (lambda _report: None)
+    with store.ingest_lock(on_wait):
+        _load(shards, store, batch_size, report, tick, identity)
+    tick(report)
+    return report
+
+
+def _load(shards: ShardDir, store: Store, batch_size: int, report: IngestReport,
+          tick: Callable[[IngestReport], None], identity: SpeakerIdentity) -> None:
     for name in shards.names():
         try:
             ids = shards.ids(name)
@@ -275,8 +290,6 @@ def load_shards(shards: ShardDir, store: Store, *, batch_size: int = 64,
         for start in range(0, len(articles), batch_size):
             _store_batch(store, articles[start:start + batch_size], report, identity)
             tick(report)
-    tick(report)
-    return report
 
 
 def _new_articles(sources: Iterable[str], has: Callable[[set[str]], set[str]], report: IngestReport,

@@ -37,7 +37,9 @@ def command(directory: str, db: str, batch_size: int, aliases: str | None) -> No
         raise UnreadableFile(f"no Parquet shards (shard-*.parquet) in {directory!r}: write them with "
                              f"`guillemet ingest PATHS --out {directory}` (or --ray) first.")
     with open_store(db) as store:
-        report = load_shards(shards, store, batch_size=batch_size, identity=speaker_identity(aliases))
+        report = load_shards(shards, store, batch_size=batch_size, identity=speaker_identity(aliases),
+                             on_wait=lambda: click.echo(f"another ingest or load is writing to {db}: waiting "
+                                                        "for it to finish", err=True))
     click.echo(f"{len(names)} shards in {directory}", err=True)
     click.echo(report.summary(), err=True)
     if report.skipped:

