@@ -414,7 +414,7 @@ def test_ingest_with_the_real_extractor(make_store, tmp_path):
 
 
 CONCURRENT = textwrap.dedent("""
-    import sys
+    import os, sys, time
     sys.path.insert(0, {tests!r})
     from conftest import slow_extract
     from guillemet.ingest import ingest
@@ -424,27 +424,33 @@ CONCURRENT = textwrap.dedent("""
         for article in articles:
             with open(sys.argv[3], "a") as log:
                 log.write(article.id + "\\n")
+            while sys.argv[4] and not os.path.exists(sys.argv[4]):
+                time.sleep(0.01)  # hold the first batch until the test lets go
             yield article
 
     with open_store(sys.argv[1]) as store:
-        report = ingest([sys.argv[2]], store, extract=slow_extract(0.01, noting), batch_size=8,
+        report = ingest([sys.argv[2]], store, extract=slow_extract(0.005, noting), batch_size=8,
                         on_wait=lambda: print("waiting", flush=True))
-    print("stored", report.stored, "present", report.already_present)
+    print("stored", report.stored, "present", report.already_present, flush=True)
 """)
 
 
 def test_a_second_concurrent_ingest_extracts_nothing_the_first_stores(make_store, db, tmp_path):
     source = str(write_jsonl(tmp_path / "in.jsonl", many_articles(60)))
-    logs = [tmp_path / "first.log", tmp_path / "second.log"]
+    logs, release = [tmp_path / "first.log", tmp_path / "second.log"], tmp_path / "release"
     script = CONCURRENT.format(tests=str(TESTS))
-    first = subprocess.Popen([sys.executable, "-c", script, db, source, str(logs[0])], stdout=subprocess.PIPE, text=True)
+    first = subprocess.Popen([sys.executable, "-c", script, db, source, str(logs[0]), str(release)],
+                             stdout=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not (logs[0].exists() and logs[0].read_text()) and time.monotonic() < deadline:
-        time.sleep(0.02)  # the first one is extracting
-    second = subprocess.Popen([sys.executable, "-c", script, db, source, str(logs[1])], stdout=subprocess.PIPE, text=True)
-    out = [p.communicate(timeout=120)[0] for p in (first, second)]
+        time.sleep(0.02)  # the first one is extracting (and held)
+    second = subprocess.Popen([sys.executable, "-c", script, db, source, str(logs[1]), ""],
+                              stdout=subprocess.PIPE, text=True)
+    assert second.stdout.readline().strip() == "waiting"  # it found the first one at work
+    release.touch()
+    out = [first.communicate(timeout=120)[0], second.communicate(timeout=120)[0]]
     assert first.returncode == second.returncode == 0
     assert "stored 60 present 0" in out[0]
-    assert "waiting" in out[1] and "stored 0 present 60" in out[1]
+    assert "stored 0 present 60" in out[1]
     assert not logs[1].exists() or logs[1].read_text() == ""  # the second extracted nothing
     assert make_store().counts()["articles"] == 60
