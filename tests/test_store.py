@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLE_ARTICLES, TESTS, fake_extract, said_by, sample_articles, write_jsonl
+from conftest import SAMPLE_ARTICLES, TESTS, fake_extract, fake_extract_one, said_by, sample_articles, write_jsonl
 from guillemet.errors import InputError
 from guillemet.ingest import ingest
 from guillemet.record import QUOTE_KINDS, Article, DateRef, NumberRef, Quote, Speaker, to_dict
@@ -454,3 +454,46 @@ def test_a_second_concurrent_ingest_extracts_nothing_the_first_stores(make_store
     assert "stored 0 present 60" in out[1]
     assert not logs[1].exists() or logs[1].read_text() == ""  # the second extracted nothing
     assert make_store().counts()["articles"] == 60
+
+
+# -- search at scale: the page plans and the counts kept by the store -------------------------
+
+def test_pages_in_both_plans_are_in_the_order_of_the_records(make_store):
+    """Many hits: the page walks articles newest first; few: it sorts them. Same order either
+    way, articles without a date last, and totals the store keeps are exact after upserts."""
+    store = make_store()
+    articles = [fake_extract_one(Article(**d)) for d in many_articles(60)]
+    articles[7].published = None
+    store.put(articles)
+    store.put([fake_extract_one(Article(**many_articles(60)[3]))])  # an upsert changes no count
+    expected = sorted(((a.published is None, "" if a.published is None else a.published, a.id, i)
+                       for a in articles for i, _ in enumerate(a.quotes)),
+                      key=lambda k: (k[0], [-ord(c) for c in k[1]], k[2], k[3]))
+    expected = [(k[2], k[3]) for k in expected]
+    assert store.quote_total() == len(expected) == store.counts()["quotes"]
+    for limit, offset in ((5, 0), (7, 20), (50, 60), (90, 0)):  # walks (few per page), then sorts
+        page = store.search(SearchQuery(limit=limit, offset=offset))
+        assert page.total == len(expected)
+        assert [(h.article_id, h.position) for h in page.items] == expected[offset:offset + limit]
+    assert store.search(SearchQuery(outlet="exemple.fr")).total == sum(
+        len(a.quotes) for a in articles if a.outlet == "exemple.fr")
+    may = store.search(SearchQuery(since="2023-05-01", until="2023-05-31", limit=100))
+    assert may.total == len(may.items) == sum(len(a.quotes) for a in articles
+                                              if a.published and "2023-05-01" <= a.published <= "2023-05-31")
+
+
+def test_a_store_from_an_earlier_version_is_brought_up_to_date(make_store, db):
+    """No per-article quote counts, no kept total, the old indexes: opening it migrates it."""
+    store = make_store()
+    store.put(sample_articles())
+    with store.transaction() as cur:
+        for name in ("articles_newest", "articles_outlet_newest"):
+            cur.execute(f"DROP INDEX {name}")
+        cur.execute("CREATE INDEX articles_published ON articles (published)")
+        cur.execute("ALTER TABLE articles DROP COLUMN quote_count")
+        cur.execute("DELETE FROM guillemet_meta")
+    store.close()
+    reopened = make_store()
+    assert reopened.search(SearchQuery(outlet="autre.be")).total == 2
+    assert reopened.quote_total() == 6
+    assert reopened.search(SearchQuery(since="2023-03-10")).total == 4

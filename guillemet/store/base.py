@@ -11,8 +11,10 @@ import datetime as dt
 import threading
 from collections import Counter
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
+from guillemet.errors import StoreError
 from guillemet.record import Article, Speaker, article_from_dict, quote_from_dict, speaker_from_dict
 from guillemet.store.identity import SCHEMA as IDENTITY_SCHEMA
 from guillemet.store.identity import StoreIdentity
@@ -43,6 +45,7 @@ def _slug(name: str) -> str:
 MAX_WEEKS = 1040
 
 
+@lru_cache(maxsize=65536)
 def _monday(day: str) -> dt.date | None:
     from guillemet.readers.published import published_problem
 
@@ -70,6 +73,8 @@ class Store:
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self.conn: Any = None
+        #: False for a store made by an earlier version and opened read-only (not migrated)
+        self.has_quote_counts = True
 
     # -- backend hooks ------------------------------------------------------------------
 
@@ -110,14 +115,78 @@ class Store:
                                suffix=", UNIQUE (article_id, position)"),
             self._create_table(ARTICLE_SPEAKERS, suffix=", PRIMARY KEY (article_id, position)"),
             self._create_table(SPEAKERS, suffix=", PRIMARY KEY (id)"),
-            "CREATE INDEX IF NOT EXISTS quotes_speaker_id ON quotes (speaker_id)",
+            # a speaker's articles, and the speakers of an article, each from one index
+            "CREATE INDEX IF NOT EXISTS quotes_speaker_article ON quotes (speaker_id, article_id)",
+            "CREATE INDEX IF NOT EXISTS quotes_article_speaker ON quotes (article_id, speaker_id)",
             "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker)",
             "CREATE INDEX IF NOT EXISTS article_speakers_id ON article_speakers (id)",
-            "CREATE INDEX IF NOT EXISTS articles_published ON articles (published)",
-            "CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet)",
+            # in the order results are shown: a page is read off the index, never sorted whole
+            f"CREATE INDEX IF NOT EXISTS articles_newest ON articles ({self._newest_first('published')}, id, "
+            "quote_count)",
+            f"CREATE INDEX IF NOT EXISTS articles_outlet_newest ON articles (outlet, {self._newest_first('published')}, "
+            "id, quote_count)",
+            # an article's date by its id without reading its row (its text comes first)
+            "CREATE INDEX IF NOT EXISTS articles_id_published ON articles (id, published)",
             *IDENTITY_SCHEMA,
             *self._extra_schema(),
         ]
+
+    def _newest_first(self, column: str) -> str:
+        """``column`` in descending order, missing values last (SQLite puts NULLs last in DESC)."""
+        return f"{column} DESC"
+
+    def _page_source(self, walk: bool) -> str:
+        """The FROM clause of a page of hits; ``walk``: so many hits that reading the articles
+        newest first and stopping once the page is full beats sorting them all (a backend
+        whose planner cannot see that may force the join order)."""
+        return "quotes q JOIN articles a ON a.id = q.article_id"
+
+    def _fts_count(self, q: str) -> int:
+        """Quotes whose content matches the words of ``q`` (no other filter)."""
+        cond, params = self._fts_condition(q)
+        return self._query(f"SELECT count(*) FROM quotes q WHERE {cond}", params)[0][0]
+
+    def quote_total(self) -> int:
+        """Quotes in the store, kept by :meth:`put` (counting a million rows each time is slow)."""
+        try:
+            rows = self._query("SELECT value FROM guillemet_meta WHERE key = 'quotes'")
+        except StoreError:  # a store made by an earlier version, opened read-only
+            rows = []
+        return int(rows[0][0]) if rows else self._query("SELECT count(*) FROM quotes")[0][0]
+
+    def _count_quotes(self, cur: Any, delta: int) -> None:
+        cur.execute("SELECT value FROM guillemet_meta WHERE key = 'quotes'")
+        row = cur.fetchone()
+        if row is None:
+            cur.execute("SELECT count(*) FROM quotes")
+            total = cur.fetchone()[0]  # the rows just written are in it already
+            cur.execute(self._sql("INSERT INTO guillemet_meta (key, value) VALUES ('quotes', ?)"), [str(total)])
+        else:
+            cur.execute(self._sql("UPDATE guillemet_meta SET value = ? WHERE key = 'quotes'"),
+                        [str(int(row[0]) + delta)])
+
+    def create_schema(self, cur: Any) -> None:
+        """Make the tables and indexes, bringing a store made by an earlier version up to date
+        first (:meth:`_migrate`, once the tables exist and before any index needs it)."""
+        migrated = False
+        for statement in self.schema_sql():
+            if not migrated and not statement.startswith(("CREATE TABLE", "ALTER TABLE")):
+                self._migrate(cur)
+                migrated = True
+            cur.execute(statement)
+
+    def _column_names(self, cur: Any, table: str) -> set[str]:
+        raise NotImplementedError
+
+    def _migrate(self, cur: Any) -> None:
+        """Columns that stores made by earlier versions lack, added and filled."""
+        if "quote_count" not in self._column_names(cur, "articles"):
+            cur.execute("ALTER TABLE articles ADD COLUMN quote_count INTEGER")
+            cur.execute("UPDATE articles SET quote_count = (SELECT count(*) FROM quotes q "
+                        "WHERE q.article_id = articles.id)")
+        # indexes the ones of schema_sql replace: a planner might still pick them
+        for name in ("articles_published", "articles_outlet", "quotes_speaker_id"):
+            cur.execute(f"DROP INDEX IF EXISTS {name}")
 
     def _sql(self, sql: str) -> str:
         return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
@@ -156,6 +225,7 @@ class Store:
                 StoreIdentity.mark_stale(self, cur)
             present = self._present(cur, ids)
             touched: set[str] = set()
+            removed = 0
             if present:
                 touched |= self._speaker_ids_of(cur, sorted(present))
                 if names is not None:
@@ -165,15 +235,18 @@ class Store:
                     for chunk in _chunks(sorted(present), 500):
                         cur.execute(self._sql(f"DELETE FROM {table} WHERE {key} IN ({self._marks(len(chunk))})"),
                                     chunk)
+                        if table == "quotes":
+                            removed += max(cur.rowcount, 0)
             stored = list(by_id.values())
             if names is not None:
                 names.add(stored)
                 names.settle()
                 stored = [names.assign(a) for a in stored]
-            self._insert(cur, ARTICLES, [ARTICLES.row(a) for a in stored])
+            self._insert(cur, ARTICLES, [ARTICLES.row(a, len(a.quotes)) for a in stored])
             self._insert(cur, QUOTES, [QUOTES.row(q, a.id, i) for a in stored for i, q in enumerate(a.quotes)])
             self._insert(cur, ARTICLE_SPEAKERS, [ARTICLE_SPEAKERS.row(s, a.id, i) for a in stored
                                                  for i, s in enumerate(a.speakers)])
+            self._count_quotes(cur, sum(len(a.quotes) for a in stored) - removed)
             if names is not None:
                 names.refresh(touched | names.touched)
                 return
@@ -309,12 +382,13 @@ class Store:
         if query.kind:
             conds.append("q.kind = ?")
             params.append(query.kind)
+        # published is an ISO date or datetime: compared as text, the index on it serves the range
         if query.since:
-            conds.append("substr(a.published, 1, 10) >= ?")
+            conds.append("a.published >= ?")
             params.append(query.since)
         if query.until:
-            conds.append("substr(a.published, 1, 10) <= ?")
-            params.append(query.until)
+            conds.append("a.published < ?")
+            params.append((dt.date.fromisoformat(query.until) + dt.timedelta(days=1)).isoformat())
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
     def search(self, query: SearchQuery) -> SearchResult:
@@ -325,12 +399,31 @@ class Store:
         """
         query = query.checked()
         where, params = self._where(query)
-        base = "FROM quotes q JOIN articles a ON a.id = q.article_id" + where
-        total = self._query(f"SELECT count(*) {base}", params)[0][0]
+        store_total = self.quote_total()
+        if not where:
+            total = store_total
+        elif query.q and not (query.speaker or query.kind or query.outlet or query.since or query.until):
+            total = self._fts_count(query.q)
+        elif self.has_quote_counts and not (query.q or query.speaker or query.kind):  # sum articles' counts
+            total = self._query(f"SELECT coalesce(sum(a.quote_count), 0) FROM articles a{where}", params)[0][0]
+        else:  # the count needs the articles only when it filters on them
+            joined = query.outlet or query.since or query.until
+            total = self._query("SELECT count(*) FROM quotes q" + (" JOIN articles a ON a.id = q.article_id"
+                                                                     if joined else "") + where, params)[0][0]
+        if query.offset >= total:
+            return SearchResult(total=total, items=[])
+        # walking newest first reads about (offset + limit) × store_total / total quotes; sorting
+        # reads total: walk when that is fewer
+        walk = total * total > (query.offset + query.limit) * store_total
+        order = f"{self._newest_first('a.published')}, a.id, q.position"
+        # the page's keys from the indexes alone, then the 20 rows: skipped rows cost no columns
+        keys = [r[0] for r in self._query(f"SELECT q.qid FROM {self._page_source(walk)}{where} ORDER BY {order} "
+                                          "LIMIT ? OFFSET ?", params + [query.limit, query.offset])]
+        if not keys:
+            return SearchResult(total=total, items=[])
         cols = _cols(QUOTES, "q") + ", " + ", ".join(f"a.{c}" for c in _HIT_ARTICLE_COLUMNS)
-        rows = self._query(
-            f"SELECT {cols} {base} ORDER BY (a.published IS NULL), a.published DESC, q.article_id, q.position "
-            f"LIMIT ? OFFSET ?", params + [query.limit, query.offset])
+        rows = self._query(f"SELECT {cols} FROM quotes q JOIN articles a ON a.id = q.article_id "
+                           f"WHERE q.qid IN ({self._marks(len(keys))}) ORDER BY {order}", keys)
         n = len(QUOTES.columns)
         items = [QuoteHit(article_id=r[0], position=r[1], quote=quote_from_dict(QUOTES.plain(r[:n])),
                           **dict(zip(_HIT_ARTICLE_COLUMNS, r[n:]))) for r in rows]
@@ -368,15 +461,16 @@ class Store:
             while day <= last:
                 weekly.append((day.isoformat(), weeks.get(day, 0)))
                 day += dt.timedelta(days=7)
+        # the speaker's articles, then the other speakers quoted in them, from two indexes
         others = self._query(
-            "SELECT q.speaker_id, MIN(s.name), COUNT(DISTINCT q.article_id) AS n FROM quotes q "
-            "LEFT JOIN speakers s ON s.id = q.speaker_id "
-            "WHERE q.speaker_id IS NOT NULL AND q.speaker_id <> ? AND q.article_id IN "
-            "(SELECT article_id FROM quotes WHERE speaker_id = ?) "
-            "GROUP BY q.speaker_id ORDER BY n DESC, q.speaker_id LIMIT ?", [speaker_id, speaker_id, alongside])
+            "SELECT o.speaker_id, COUNT(DISTINCT o.article_id) AS n FROM (SELECT DISTINCT article_id FROM quotes "
+            "WHERE speaker_id = ?) m JOIN quotes o ON o.article_id = m.article_id WHERE o.speaker_id <> ? "
+            "GROUP BY o.speaker_id ORDER BY n DESC, o.speaker_id LIMIT ?", [speaker_id, speaker_id, alongside])
+        names = dict(self._query(f"SELECT id, name FROM speakers WHERE id IN ({self._marks(len(others))})",
+                                 [i for i, _ in others])) if others else {}
         return SpeakerProfile(speaker=speaker, quote_count=len(rows),
                               article_count=len({a for a, _ in rows}), weekly=weekly,
-                              alongside=[(i, n or i, c) for i, n, c in others])
+                              alongside=[(i, names.get(i) or i, c) for i, c in others])
 
     def close(self) -> None:
         """Close the connection."""

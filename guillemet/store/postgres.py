@@ -47,12 +47,12 @@ class PostgresStore(Store):
                             [UNACCENT_CONFIG])
                 self.ts_config = UNACCENT_CONFIG if cur.fetchone() else "french"
                 cur.execute("SELECT 1 FROM articles, quotes, speakers LIMIT 0")
+                self.has_quote_counts = "quote_count" in self._column_names(cur, "articles")
             return
         self.ts_config = self._text_search_config()
         with self.transaction() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(4242)")  # two ingests creating tables at once
-            for statement in self.schema_sql():
-                cur.execute(statement)
+            self.create_schema(cur)
 
     def _text_search_config(self) -> str:
         """Our unaccenting configuration if it exists or can be made, else ``french``.
@@ -78,6 +78,14 @@ class PostgresStore(Store):
             return UNACCENT_CONFIG
         except StoreError:
             return "french"  # no unaccent (not installed, or no right to create it)
+
+    def _column_names(self, cur: Any, table: str) -> set[str]:
+        cur.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                    "AND table_name = %s", [table])
+        return {row[0] for row in cur.fetchall()}
+
+    def _newest_first(self, column: str) -> str:
+        return f"{column} DESC NULLS LAST"
 
     def _quotes_key_sql(self) -> str:
         return "qid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"

@@ -46,8 +46,7 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             with self.transaction() as cur:
-                for statement in self.schema_sql():
-                    cur.execute(statement)
+                self.create_schema(cur)
         except sqlite3.Error as exc:
             raise StoreError(f"Cannot open the SQLite store {self.path!r} ({exc}): "
                              "check the path is writable and is a guillemet database.") from exc
@@ -63,12 +62,28 @@ class SQLiteStore(Store):
                                    check_same_thread=False, timeout=30)
             try:
                 conn.execute("SELECT 1 FROM articles, quotes, speakers LIMIT 0").fetchall()
+                self.has_quote_counts = "quote_count" in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
                 return conn
             except sqlite3.Error as exc:
                 conn.close()
                 last = exc
         raise StoreError(f"Cannot read the SQLite store {self.path!r} ({last}): check that it is a "
                          "guillemet database.")
+
+    def _page_source(self, walk: bool) -> str:
+        if walk:  # CROSS JOIN: SQLite keeps this join order, articles outside, newest first
+            return "articles a CROSS JOIN quotes q ON q.article_id = a.id"
+        return "quotes q JOIN articles a ON a.id = q.article_id"
+
+    def _column_names(self, cur: Any, table: str) -> set[str]:
+        cur.execute(f"PRAGMA table_info({table})")
+        return {row[1] for row in cur.fetchall()}
+
+    def _fts_count(self, q: str) -> int:
+        cond, params = self._fts_condition(q)
+        if not params:
+            return 0
+        return self._query("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", params)[0][0]
 
     def _quotes_key_sql(self) -> str:
         return "qid INTEGER PRIMARY KEY"
