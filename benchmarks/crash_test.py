@@ -37,7 +37,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "fr-news.jsonl.gz"
 
 #: Every table, in a fixed row order; qid (a surrogate key) is left out.
 TABLES = {
-    "articles": "SELECT * FROM articles ORDER BY id",
+    "articles": "SELECT {article_cols} FROM articles ORDER BY id",
     "quotes": "SELECT {quote_cols} FROM quotes ORDER BY article_id, position",
     "article_speakers": "SELECT * FROM article_speakers ORDER BY article_id, position",
     "speakers": "SELECT * FROM speakers ORDER BY id",
@@ -81,11 +81,12 @@ def killed_run(cmd: list[str], db: str, stop_at: int, log: Path) -> dict:
 
 
 def dump(db: str) -> dict[str, list[tuple]]:
-    from guillemet.store.schema import QUOTES
+    from guillemet.store.schema import ARTICLES, QUOTES
 
     quote_cols = ", ".join(f'"{c}"' for c in QUOTES.columns)  # the record's columns: no qid
+    article_cols = ", ".join(f'"{c}"' for f in ARTICLES.fields for c in f.columns)  # the record's fields
     with open_store(db, readonly=True) as store:
-        return {name: [tuple(r) for r in store._query(sql.format(quote_cols=quote_cols))]
+        return {name: [tuple(r) for r in store._query(sql.format(quote_cols=quote_cols, article_cols=article_cols))]
                 for name, sql in TABLES.items()}
 
 
@@ -128,7 +129,14 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--kill-at", default="0.25,0.5,0.75", help="shares of the corpus stored when killed")
     parser.add_argument("--folder", type=Path, default=None, help="where SQLite stores and logs go")
+    parser.add_argument("--compare", nargs=2, metavar=("REFERENCE", "OTHER"),
+                        help="only compare two stores already made")
     args = parser.parse_args()
+    if args.compare:
+        tables = compare(dump(args.compare[0]), dump(args.compare[1]))
+        print(json.dumps({"tables": tables, "identical": all(t["differing_rows"] == 0 for t in tables.values())},
+                         indent=2))
+        return
 
     folder = args.folder or Path(tempfile.mkdtemp(prefix="guillemet-crash-"))
     folder.mkdir(parents=True, exist_ok=True)

@@ -144,6 +144,7 @@ def _clean(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).replace("’", "'").split())
 
 
+@lru_cache(maxsize=262144)
 def _strip_front(name: str, lang: str) -> str:
     """The name without titles, roles and a leading article that is not part of it.
 
@@ -169,6 +170,7 @@ def _strip_front(name: str, lang: str) -> str:
             return text
 
 
+@lru_cache(maxsize=262144)
 def _display(name: str, lang: str) -> str:
     """The name as shown: titles dropped ("M. Vladimir Poutine" → "Vladimir Poutine"), and the
     article of a description kept, in lower case ("La police" → "la police")."""
@@ -189,6 +191,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", folded.replace("œ", "oe").replace("æ", "ae")).strip("-")
 
 
+@lru_cache(maxsize=262144)
 def _tokens(name: str, lang: str) -> tuple[str, ...]:
     """The slugs of the name's words, titles and leading article dropped."""
     return tuple(t for t in (_slug(w) for w in _strip_front(name, lang).split()) if t)
@@ -437,12 +440,15 @@ def merge_names(names: Mapping[str, int] | Iterable[str], type: str = "person",
     """
     counts = dict(names) if isinstance(names, Mapping) else {n: 1 for n in names}
     spellings: dict[tuple[str, ...], list[tuple[str, int]]] = {}
-    by_last: dict[str, set[tuple[str, ...]]] = {}
+    # longer names under each of their proper endings: "vladimir poutine" under ("poutine",)
+    by_ending: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for name, n in counts.items():
         tokens = _tokens(name, lang)
         if tokens:
+            if tokens not in spellings:
+                for j in range(1, len(tokens)):
+                    by_ending.setdefault(tokens[j:], set()).add(tokens)
             spellings.setdefault(tokens, []).append((name, n))
-            by_last.setdefault(tokens[-1], set()).add(tokens)
     td = _type_data(lang)
 
     def display(tokens: tuple[str, ...]) -> str:
@@ -466,7 +472,10 @@ def merge_names(names: Mapping[str, int] | Iterable[str], type: str = "person",
             found = (entry.canonical, entry.wikidata)
         elif type == "person" and not td.distinctive.match(written):
             targets: dict[str, tuple[str, str | None]] = {}
-            for longer in sorted(by_last.get(tokens[-1], ())):
+            initials = 0
+            while initials < len(tokens) - 1 and len(tokens[initials]) == 1:
+                initials += 1
+            for longer in sorted(by_ending.get(tokens[initials:], ())):
                 # "Me Philippe" is no fuller name of "Philippe": the title is no given name
                 if _ends_with(longer, tokens) and not td.distinctive.match(display(longer)):
                     t = target(longer)

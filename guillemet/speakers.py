@@ -266,6 +266,7 @@ class SpeakerIdentity:
     def __init__(self, aliases: AliasTable | None = None, lang: str = "fr") -> None:
         self.aliases = aliases
         self.lang = lang
+        self._groups: dict[tuple[str, str], str | None] = {}
 
     def group(self, name: str | None, type: str) -> str | None:
         """The merge group of a speaker with an id across articles (see
@@ -273,10 +274,14 @@ class SpeakerIdentity:
         name of the alias table always has one."""
         if not name:
             return None
-        named = self.aliases is not None and name in self.aliases  # the user's word goes
-        if not named and not is_identity(name, type, self.lang):
-            return None
-        return group_of(name, type, self.lang)
+        key = (name, type)
+        if key not in self._groups:  # a store asks for the same names batch after batch
+            named = self.aliases is not None and name in self.aliases  # the user's word goes
+            ok = named or is_identity(name, type, self.lang)
+            if len(self._groups) > 500_000:
+                self._groups.clear()
+            self._groups[key] = group_of(name, type, self.lang) if ok else None
+        return self._groups[key]
 
     def merge(self, type: str, names: Mapping[str, int]) -> dict[str, Assigned]:
         """Ids for the names of one group, with how many articles write each."""

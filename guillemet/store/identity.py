@@ -94,24 +94,37 @@ class StoreIdentity:
         """Articles were stored with their own ids: the next write with identity recomputes all."""
         cur.execute(store._sql("DELETE FROM guillemet_meta WHERE key = ?"), [_META_KEY])
 
+    def _rows_named(self, names: Iterable[str], columns: str) -> list[tuple]:
+        """``columns`` of the speaker_names rows with these names (any type), 500 names a query."""
+        out: list[tuple] = []
+        for chunk in _chunks(sorted(set(names)), 500):
+            out += self._run(f"SELECT {columns} FROM speaker_names WHERE name IN ({self.store._marks(len(chunk))})",
+                             chunk)
+        return out
+
     def _count(self, names: Counter[Name], sign: int) -> None:
+        wanted: dict[Name, tuple[str, int]] = {}
         for (type_, name), n in sorted(names.items()):
             group = self.identity.group(name, type_)
-            if group is None:
-                continue
-            self.groups.add(group)
-            rows = self._run("SELECT articles FROM speaker_names WHERE type = ? AND name = ?", [type_, name])
-            if rows:
-                left = rows[0][0] + sign * n
+            if group is not None:
+                wanted[(type_, name)] = (group, n)
+                self.groups.add(group)
+        stored = {(t, n): (a, sid) for t, n, a, sid in self._rows_named((n for _, n in wanted), "type, name, articles, sid")}
+        updates, deletes, inserts = [], [], []
+        for (type_, name), (group, n) in wanted.items():
+            if (type_, name) in stored:
+                articles, sid = stored[(type_, name)]
+                left = articles + sign * n
                 if left > 0:
-                    self._run("UPDATE speaker_names SET articles = ? WHERE type = ? AND name = ?", [left, type_, name])
+                    updates.append((left, type_, name))
                 else:
-                    sid = self._run("SELECT sid FROM speaker_names WHERE type = ? AND name = ?", [type_, name])[0][0]
                     self.touched.add(sid or "")
-                    self._run("DELETE FROM speaker_names WHERE type = ? AND name = ?", [type_, name])
+                    deletes.append((type_, name))
             elif sign > 0:
-                self._run("INSERT INTO speaker_names (type, name, grp, articles) VALUES (?, ?, ?, ?)",
-                          [type_, name, group, n])
+                inserts.append((type_, name, group, n))
+        self._many("UPDATE speaker_names SET articles = ? WHERE type = ? AND name = ?", updates)
+        self._many("DELETE FROM speaker_names WHERE type = ? AND name = ?", deletes)
+        self._many("INSERT INTO speaker_names (type, name, grp, articles) VALUES (?, ?, ?, ?)", inserts)
 
     def forget(self, article_ids: Sequence[str]) -> None:
         """Stop counting the names of stored articles about to be replaced."""
@@ -133,12 +146,14 @@ class StoreIdentity:
 
     def settle(self) -> None:
         """Merge the groups touched again; move stored rows whose name now leads elsewhere."""
-        moved: list[tuple[str, str, str, str]] = []
-        for group in sorted(self.groups):
-            rows = self._run("SELECT type, name, articles, sid, display, wikidata FROM speaker_names WHERE grp = ?",
-                             [group])
-            if not rows:
-                continue
+        by_group: dict[str, list[tuple]] = {}
+        for chunk in _chunks(sorted(self.groups), 500):
+            for row in self._run("SELECT grp, type, name, articles, sid, display, wikidata FROM speaker_names "
+                                 f"WHERE grp IN ({self.store._marks(len(chunk))})", chunk):
+                by_group.setdefault(row[0], []).append(row[1:])
+        changed, moved = [], []
+        for group in sorted(by_group):
+            rows = by_group[group]
             type_ = rows[0][0]
             merged = self.identity.merge(type_, {name: n for _, name, n, _, _, _ in rows})
             for _, name, _, sid, display, wikidata in rows:
@@ -146,17 +161,15 @@ class StoreIdentity:
                 self.ids[(type_, name)] = new.id
                 if (sid, display, wikidata) == (new.id, new.name, new.wikidata):
                     continue
-                self._run("UPDATE speaker_names SET sid = ?, display = ?, wikidata = ? WHERE type = ? AND name = ?",
-                          [new.id, new.name, new.wikidata, type_, name])
+                changed.append((new.id, new.name, new.wikidata, type_, name))
                 self.touched.add(new.id)
                 if sid and sid != new.id:
                     self.touched.add(sid)
-                    moved.append((type_, name, sid, new.id))
-        for type_, name, old, new in sorted(moved):
-            self._run("UPDATE quotes SET speaker_id = ? WHERE speaker = ? AND speaker_type = ? AND speaker_id = ?",
-                      [new, name, type_, old])
-            self._run("UPDATE article_speakers SET id = ? WHERE name = ? AND type = ? AND id = ?",
-                      [new, name, type_, old])
+                    moved.append((new.id, name, type_, sid))
+        self._many("UPDATE speaker_names SET sid = ?, display = ?, wikidata = ? WHERE type = ? AND name = ?", changed)
+        moved.sort(key=lambda m: (m[2], m[1], m[3]))
+        self._many("UPDATE quotes SET speaker_id = ? WHERE speaker = ? AND speaker_type = ? AND speaker_id = ?", moved)
+        self._many("UPDATE article_speakers SET id = ? WHERE name = ? AND type = ? AND id = ?", moved)
         self.groups.clear()
 
     def assign(self, article: Article) -> Article:
@@ -173,21 +186,31 @@ class StoreIdentity:
 
     def refresh(self, speaker_ids: Iterable[str]) -> None:
         """Recompute the ``speakers`` rows of these ids from the names and aliases leading there."""
-        for speaker_id in sorted(set(speaker_ids) - {""}):
-            self._run("DELETE FROM speakers WHERE id = ?", [speaker_id])
-            rows = self._run("SELECT name, display, wikidata, articles FROM speaker_names WHERE sid = ?", [speaker_id])
-            if not rows:
-                continue
-            weight: Counter[tuple[str, str | None]] = Counter()
-            for _, display, wikidata, n in rows:
-                weight[(display, wikidata)] += n
-            (display, wikidata), _ = min(weight.items(), key=lambda x: (-x[1], x[0][0], x[0][1] or ""))
-            others = {name for name, *_ in rows}
-            for (aliases,) in self._run("SELECT DISTINCT aliases FROM article_speakers WHERE id = ?", [speaker_id]):
-                others.update(orjson.loads(aliases) if aliases else [])
-            merged = Speaker(id=speaker_id, name=display, type=speaker_id.split(":", 1)[0],
-                             aliases=self.identity.clean_aliases(display, others - {display}), wikidata=wikidata)
-            self.store._insert(self.cur, SPEAKERS, [SPEAKERS.row(merged)])
+        ids = sorted(set(speaker_ids) - {""})
+        rows: list[Speaker] = []
+        for chunk in _chunks(ids, 500):
+            marks = self.store._marks(len(chunk))
+            self._run(f"DELETE FROM speakers WHERE id IN ({marks})", chunk)
+            names: dict[str, list[tuple]] = {}
+            for sid, name, display, wikidata, n in self._run(
+                    f"SELECT sid, name, display, wikidata, articles FROM speaker_names WHERE sid IN ({marks})", chunk):
+                names.setdefault(sid, []).append((name, display, wikidata, n))
+            listed: dict[str, set[str]] = {}
+            for sid, aliases in self._run(f"SELECT DISTINCT id, aliases FROM article_speakers WHERE id IN ({marks})",
+                                          chunk):
+                listed.setdefault(sid, set()).update(orjson.loads(aliases) if aliases else [])
+            for speaker_id in chunk:
+                if speaker_id not in names:
+                    continue
+                weight: Counter[tuple[str, str | None]] = Counter()
+                for _, display, wikidata, n in names[speaker_id]:
+                    weight[(display, wikidata)] += n
+                (display, wikidata), _ = min(weight.items(), key=lambda x: (-x[1], x[0][0], x[0][1] or ""))
+                others = {name for name, *_ in names[speaker_id]} | listed.get(speaker_id, set())
+                rows.append(Speaker(id=speaker_id, name=display, type=speaker_id.split(":", 1)[0],
+                                    aliases=self.identity.clean_aliases(display, others - {display}),
+                                    wikidata=wikidata))
+        self.store._insert(self.cur, SPEAKERS, [SPEAKERS.row(sp) for sp in rows])
 
     # -- everything at once ---------------------------------------------------------------
 
