@@ -69,6 +69,7 @@ class StoreIdentity:
     def __init__(self, store: "Store", cur: Any, identity: "SpeakerIdentity") -> None:
         self.store, self.cur, self.identity = store, cur, identity
         self.groups: set[str] = set()
+        self.reshaped: set[str] = set()  # groups that gained or lost a name, not only counts
         self.touched: set[str] = set()
         self.ids: dict[Name, str] = {}
 
@@ -119,8 +120,10 @@ class StoreIdentity:
                     updates.append((left, type_, name))
                 else:
                     self.touched.add(sid or "")
+                    self.reshaped.add(group)
                     deletes.append((type_, name))
             elif sign > 0:
+                self.reshaped.add(group)
                 inserts.append((type_, name, group, n))
         self._many("UPDATE speaker_names SET articles = ? WHERE type = ? AND name = ?", updates)
         self._many("DELETE FROM speaker_names WHERE type = ? AND name = ?", deletes)
@@ -155,6 +158,10 @@ class StoreIdentity:
         for group in sorted(by_group):
             rows = by_group[group]
             type_ = rows[0][0]
+            if group not in self.reshaped and not self.identity.has_spellings(name for _, name, *_ in rows):
+                # same names as before, each written one way: counts changed, ids and names did not
+                self.ids.update(((type_, name), sid) for _, name, _, sid, _, _ in rows)
+                continue
             merged = self.identity.merge(type_, {name: n for _, name, n, _, _, _ in rows})
             for _, name, _, sid, display, wikidata in rows:
                 new = merged[name]
@@ -171,6 +178,7 @@ class StoreIdentity:
         self._many("UPDATE quotes SET speaker_id = ? WHERE speaker = ? AND speaker_type = ? AND speaker_id = ?", moved)
         self._many("UPDATE article_speakers SET id = ? WHERE name = ? AND type = ? AND id = ?", moved)
         self.groups.clear()
+        self.reshaped.clear()
 
     def assign(self, article: Article) -> Article:
         """A copy of the article whose speakers and quotes carry their ids across the store
