@@ -257,3 +257,21 @@ def test_a_read_only_store_sees_what_an_ingest_writes_meanwhile(tmp_path):
     assert reader.counts()["articles"] == 4
     reader.close()
     writer.close()
+
+
+def test_a_read_only_store_answers_many_threads_at_once(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from guillemet.store import SearchQuery
+
+    db = tmp_path / "store.db"
+    with open_store(db) as store:
+        store.put(sample_articles())
+    with open_store(db, readonly=True) as store:  # each thread reads on its own connection
+        def search(i: int) -> tuple[int, int]:
+            return (store.search(SearchQuery(q="budget" if i % 2 else None)).total,
+                    store.speaker_profile("person:paul-durand").quote_count)
+
+        with ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(search, range(64)))
+    assert set(results) == {(6, 2), (1, 2)}

@@ -85,8 +85,9 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[Any]:
-        """A cursor for reads only; a backend may make it lighter than :meth:`transaction`."""
-        with self.transaction() as cur:
+        """A cursor for reads only, serialised with every other use of the connection; a
+        backend may make it lighter, or give each thread its own connection."""
+        with self._lock, self.transaction() as cur:
             yield cur
 
     def _fts_condition(self, q: str) -> tuple[str, list[Any]]:
@@ -325,13 +326,13 @@ class Store:
     # -- reading ------------------------------------------------------------------------
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock, self.reading() as cur:
+        with self.reading() as cur:
             cur.execute(self._sql(sql), list(params))
             return cur.fetchall()
 
     def has(self, ids: Iterable[str]) -> set[str]:
         """The subset of ``ids`` already stored."""
-        with self._lock, self.reading() as cur:
+        with self.reading() as cur:
             return self._present(cur, list(ids))
 
     def get_article(self, article_id: str) -> Article | None:

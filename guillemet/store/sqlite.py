@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -35,6 +36,8 @@ class SQLiteStore(Store):
         super().__init__()
         self.path = str(path)
         self.readonly = readonly
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
         try:
             if readonly:
                 self.conn = self._open_readonly()
@@ -134,14 +137,34 @@ class SQLiteStore(Store):
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Cursor]:
         # a deferred transaction: reads never take the write lock an ingest needs
-        with self._begin("BEGIN") as cur:
+        if self.readonly:  # each thread its own connection: a server's requests read in parallel
+            with self._begin("BEGIN", self._thread_connection()) as cur:
+                yield cur
+            return
+        with self._lock, self._begin("BEGIN") as cur:
             yield cur
 
+    def _thread_connection(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._open_readonly()
+            self._local.conn = conn
+            with self._lock:
+                self._readers.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+        super().close()
+
     @contextmanager
-    def _begin(self, begin: str) -> Iterator[sqlite3.Cursor]:
+    def _begin(self, begin: str, conn: sqlite3.Connection | None = None) -> Iterator[sqlite3.Cursor]:
         if self.readonly and begin != "BEGIN":
             raise StoreError(f"The SQLite store {self.path!r} is open for reading only.")
-        cur = self.conn.cursor()
+        cur = (conn or self.conn).cursor()
         try:
             cur.execute(begin)
         except sqlite3.Error as exc:
