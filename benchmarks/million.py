@@ -15,7 +15,8 @@ from it, seeded:
   of each text;
 * speakers: 70 % are real speakers of the source, drawn by how often they are quoted there
   (a Zipf-like head: the most quoted speaker gets tens of thousands of quotes); 30 % are new
-  names made of a real given name and a real surname, the long tail of a growing archive;
+  people, a real given name and a surname made of halves of two real surnames: the long
+  tail of a growing archive;
 * published dates are spread evenly over ten years (2015-2024);
 * each article's text is its quotes written out as « … », <cue> <speaker>. with exact
   offsets, and its speakers are listed as the extractor lists them.
@@ -93,7 +94,10 @@ class Source:
     def speaker(self) -> tuple[str, str]:
         if self.rng.random() < 0.7 or not self.given:
             return self.rng.choice(self.speakers)
-        return f"{self.rng.choice(self.given)} {self.rng.choice(self.surnames)}", "person"
+        # a new person: a real given name, a surname made of halves of two real ones (the long
+        # tail of rare surnames an archive gathers, not a few surnames shared by thousands)
+        a, b = self.rng.choice(self.surnames), self.rng.choice(self.surnames)
+        return f"{self.rng.choice(self.given)} {a[:max(1, len(a) // 2)]}{b[len(b) // 2:].lower()}", "person"
 
     def article(self, i: int) -> Article:
         parts, quotes, speakers = [], [], {}

@@ -419,8 +419,17 @@ def group_of(name: str, type: str = "person", lang: str = "fr") -> str | None:
     return f"{type}:{tokens[-1]}" if tokens else None
 
 
+def _rest(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The tokens after leading initials: ("v", "poutine") → ("poutine",)."""
+    initials = 0
+    while initials < len(tokens) - 1 and len(tokens[initials]) == 1:
+        initials += 1
+    return tokens[initials:]
+
+
 def merge_names(names: Mapping[str, int] | Iterable[str], type: str = "person",
-                aliases: AliasTable | None = None, lang: str = "fr") -> dict[str, Assigned]:
+                aliases: AliasTable | None = None, lang: str = "fr",
+                changed: Iterable[str] | None = None) -> dict[str, Assigned]:
     """The speaker each name stands for, given every name known (rules: module docstring).
 
     A pure function of the *set* of names (and of how often each is written, which only picks
@@ -434,9 +443,14 @@ def merge_names(names: Mapping[str, int] | Iterable[str], type: str = "person",
         type: Their speaker type.
         aliases: The user's alias table, if any.
         lang: Language of the names.
+        changed: Names added, removed or counted anew since the ids were last given: only the
+            names whose id or display name they can change are answered (a name itself, and
+            the shorter names it ends: "Vladimir Poutine" changes "Poutine" and "V. Poutine",
+            never a longer name), so a big group costs little per batch.
 
     Returns:
-        ``{name: Assigned}`` for every name with at least one word.
+        ``{name: Assigned}`` for every name with at least one word (with ``changed``: every
+        name it can change).
     """
     counts = dict(names) if isinstance(names, Mapping) else {n: 1 for n in names}
     spellings: dict[tuple[str, ...], list[tuple[str, int]]] = {}
@@ -472,10 +486,7 @@ def merge_names(names: Mapping[str, int] | Iterable[str], type: str = "person",
             found = (entry.canonical, entry.wikidata)
         elif type == "person" and not td.distinctive.match(written):
             targets: dict[str, tuple[str, str | None]] = {}
-            initials = 0
-            while initials < len(tokens) - 1 and len(tokens[initials]) == 1:
-                initials += 1
-            for longer in sorted(by_ending.get(tokens[initials:], ())):
+            for longer in sorted(by_ending.get(_rest(tokens), ())):
                 # "Me Philippe" is no fuller name of "Philippe": the title is no given name
                 if _ends_with(longer, tokens) and not td.distinctive.match(display(longer)):
                     t = target(longer)
@@ -485,8 +496,21 @@ def merge_names(names: Mapping[str, int] | Iterable[str], type: str = "person",
         memo[tokens] = found
         return found
 
+    wanted: Iterable[tuple[str, ...]] = spellings
+    if changed is not None:
+        by_rest: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        for tokens in spellings:
+            by_rest.setdefault(_rest(tokens), set()).add(tokens)
+        touched: set[tuple[str, ...]] = set()
+        for name in changed:
+            tokens = _tokens(name, lang)
+            touched.add(tokens)
+            for j in range(0, len(tokens)):  # it and every name ending it, initials or not
+                touched |= by_rest.get(tokens[j:], set())
+        wanted = [t for t in spellings if t in touched]
     out: dict[str, Assigned] = {}
-    for tokens, written in spellings.items():
+    for tokens in wanted:
+        written = spellings[tokens]
         canonical, wikidata = target(tokens)
         assigned = Assigned(speaker_id(canonical, type, lang), canonical, wikidata)
         for name, _ in written:

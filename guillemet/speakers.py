@@ -37,7 +37,6 @@ from guillemet.identity import (
     _clean,
     _fold,
     _strip_front,
-    _tokens,
     _type_data,
     group_of,
     merge_names,
@@ -284,20 +283,11 @@ class SpeakerIdentity:
             self._groups[key] = group_of(name, type, self.lang) if ok else None
         return self._groups[key]
 
-    def merge(self, type: str, names: Mapping[str, int]) -> dict[str, Assigned]:
-        """Ids for the names of one group, with how many articles write each."""
-        return merge_names(names, type, self.aliases, self.lang)
-
-    def has_spellings(self, names: Iterable[str]) -> bool:
-        """Whether two of these names are spellings of one ("Édouard Philippe", "Edouard
-        Philippe"): then how often each is written picks the display name."""
-        seen: set[tuple[str, ...]] = set()
-        for name in names:
-            tokens = _tokens(name, self.lang)
-            if tokens in seen:
-                return True
-            seen.add(tokens)
-        return False
+    def merge(self, type: str, names: Mapping[str, int],
+              changed: Iterable[str] | None = None) -> dict[str, Assigned]:
+        """Ids for the names of one group, with how many articles write each (``changed``:
+        see :func:`guillemet.identity.merge_names`)."""
+        return merge_names(names, type, self.aliases, self.lang, changed)
 
     def clean_aliases(self, name: str, aliases: Iterable[str]) -> list[str]:
         """See :func:`clean_aliases`."""

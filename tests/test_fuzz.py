@@ -156,7 +156,7 @@ def extractor():
     return get_extractor("fr")
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(documents, min_size=1, max_size=4),
        lone=st.sampled_from(["", "\ud800", "\udfff"]))
 def test_extract_never_raises_and_offsets_are_exact(extractor, texts, lone):

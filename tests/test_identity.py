@@ -293,3 +293,28 @@ TYPES = [
 @pytest.mark.parametrize(("name", "expected"), TYPES)
 def test_guess_speaker_type(name, expected):
     assert guess_speaker_type(name) == expected
+
+
+def test_merging_only_what_changed_gives_the_ids_of_a_full_merge():
+    """A store merges again only the names a write can change (the new ones and the shorter
+    names they end); applied to the previous ids, that must equal merging everything."""
+    import random
+
+    pool = ["Poutine", "Vladimir Poutine", "V. Poutine", "M. Poutine", "Macron", "Emmanuel Macron",
+            "Brigitte Macron", "E. Macron", "Le Pen", "Marine Le Pen", "Jean-Marie Le Pen", "Edouard Philippe",
+            "Édouard Philippe", "Philippe", "Me Philippe", "M. Philippe", "Jean Martin", "Martin", "J. Martin",
+            "Pierre Jean Martin", "Jean-Pierre Martin"]
+    rng = random.Random(1)
+    for _ in range(400):
+        before = {n: rng.randint(1, 3) for n in rng.sample(pool, rng.randint(1, len(pool)))}
+        after, changed = dict(before), set()
+        for _ in range(rng.randint(1, 3)):
+            name = rng.choice(pool)
+            if name in after and rng.random() < 0.4:
+                del after[name]
+            else:
+                after[name] = after.get(name, 0) + 1
+            changed.add(name)
+        updated = {n: a for n, a in merge_names(before).items() if n in after}
+        updated.update(merge_names(after, changed=changed))
+        assert updated == merge_names(after), (before, after, changed)

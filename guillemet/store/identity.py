@@ -68,10 +68,10 @@ class StoreIdentity:
 
     def __init__(self, store: "Store", cur: Any, identity: "SpeakerIdentity") -> None:
         self.store, self.cur, self.identity = store, cur, identity
-        self.groups: set[str] = set()
-        self.reshaped: set[str] = set()  # groups that gained or lost a name, not only counts
+        self.groups: dict[str, set[str]] = {}  # group → its names counted anew in this write
         self.touched: set[str] = set()
         self.ids: dict[Name, str] = {}
+        self.rebuilding = False
 
     # -- SQL ----------------------------------------------------------------------------
 
@@ -109,7 +109,7 @@ class StoreIdentity:
             group = self.identity.group(name, type_)
             if group is not None:
                 wanted[(type_, name)] = (group, n)
-                self.groups.add(group)
+                self.groups.setdefault(group, set()).add(name)
         stored = {(t, n): (a, sid) for t, n, a, sid in self._rows_named((n for _, n in wanted), "type, name, articles, sid")}
         updates, deletes, inserts = [], [], []
         for (type_, name), (group, n) in wanted.items():
@@ -120,10 +120,8 @@ class StoreIdentity:
                     updates.append((left, type_, name))
                 else:
                     self.touched.add(sid or "")
-                    self.reshaped.add(group)
                     deletes.append((type_, name))
             elif sign > 0:
-                self.reshaped.add(group)
                 inserts.append((type_, name, group, n))
         self._many("UPDATE speaker_names SET articles = ? WHERE type = ? AND name = ?", updates)
         self._many("DELETE FROM speaker_names WHERE type = ? AND name = ?", deletes)
@@ -158,13 +156,14 @@ class StoreIdentity:
         for group in sorted(by_group):
             rows = by_group[group]
             type_ = rows[0][0]
-            if group not in self.reshaped and not self.identity.has_spellings(name for _, name, *_ in rows):
-                # same names as before, each written one way: counts changed, ids and names did not
-                self.ids.update(((type_, name), sid) for _, name, _, sid, _, _ in rows)
-                continue
-            merged = self.identity.merge(type_, {name: n for _, name, n, _, _, _ in rows})
+            # only the names this write can change: those counted anew and the shorter ones they end
+            merged = self.identity.merge(type_, {name: n for _, name, n, _, _, _ in rows},
+                                         changed=None if self.rebuilding else self.groups[group])
             for _, name, _, sid, display, wikidata in rows:
-                new = merged[name]
+                new = merged.get(name)
+                if new is None:
+                    self.ids[(type_, name)] = sid
+                    continue
                 self.ids[(type_, name)] = new.id
                 if (sid, display, wikidata) == (new.id, new.name, new.wikidata):
                     continue
@@ -178,7 +177,6 @@ class StoreIdentity:
         self._many("UPDATE quotes SET speaker_id = ? WHERE speaker = ? AND speaker_type = ? AND speaker_id = ?", moved)
         self._many("UPDATE article_speakers SET id = ? WHERE name = ? AND type = ? AND id = ?", moved)
         self.groups.clear()
-        self.reshaped.clear()
 
     def assign(self, article: Article) -> Article:
         """A copy of the article whose speakers and quotes carry their ids across the store
@@ -225,10 +223,12 @@ class StoreIdentity:
     def rebuild(self) -> None:
         """Recompute every id of the store from its stored names (rules or aliases changed)."""
         self._run("DELETE FROM speaker_names")
+        self.rebuilding = True
         rows = self._run("SELECT article_id, type, name FROM article_speakers UNION SELECT article_id, speaker_type, "
                          "speaker FROM quotes WHERE speaker IS NOT NULL AND speaker_id IS NOT NULL AND speaker_id <> ''")
         self._count(Counter((t, n) for _, t, n in set(rows)), +1)
         self.settle()
+        self.rebuilding = False
         # every stored row takes the id of its name now (or none: not an identity)
         quoted = self._run("SELECT DISTINCT speaker_type, speaker, speaker_id FROM quotes "
                            "WHERE speaker_id IS NOT NULL AND speaker_id <> ''")
