@@ -39,8 +39,8 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "fr-news.jsonl.gz"
 TABLES = {
     "articles": "SELECT {article_cols} FROM articles ORDER BY id",
     "quotes": "SELECT {quote_cols} FROM quotes ORDER BY article_id, position",
-    "article_speakers": "SELECT * FROM article_speakers ORDER BY article_id, position",
-    "speakers": "SELECT * FROM speakers ORDER BY id",
+    "article_speakers": "SELECT {article_speaker_cols} FROM article_speakers ORDER BY article_id, position",
+    "speakers": "SELECT {speaker_cols} FROM speakers ORDER BY id",
     "speaker_names": "SELECT * FROM speaker_names ORDER BY type, name",
 }
 
@@ -81,13 +81,16 @@ def killed_run(cmd: list[str], db: str, stop_at: int, log: Path) -> dict:
 
 
 def dump(db: str) -> dict[str, list[tuple]]:
-    from guillemet.store.schema import ARTICLES, QUOTES
+    from guillemet.store.schema import ARTICLE_SPEAKERS, ARTICLES, QUOTES, SPEAKERS
 
-    quote_cols = ", ".join(f'"{c}"' for c in QUOTES.columns)  # the record's columns: no qid
-    article_cols = ", ".join(f'"{c}"' for f in ARTICLES.fields for c in f.columns)  # the record's fields
+    def cols(columns) -> str:
+        return ", ".join(f'"{c}"' for c in columns)
+
+    names = {"quote_cols": cols(QUOTES.columns),  # the record's columns, in its order: no qid
+             "article_cols": cols(c for f in ARTICLES.fields for c in f.columns),  # no store counts
+             "article_speaker_cols": cols(ARTICLE_SPEAKERS.columns), "speaker_cols": cols(SPEAKERS.columns)}
     with open_store(db, readonly=True) as store:
-        return {name: [tuple(r) for r in store._query(sql.format(quote_cols=quote_cols, article_cols=article_cols))]
-                for name, sql in TABLES.items()}
+        return {name: [tuple(r) for r in store._query(sql.format(**names))] for name, sql in TABLES.items()}
 
 
 def digest(rows: list[tuple]) -> str:
