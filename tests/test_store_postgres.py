@@ -123,3 +123,22 @@ def test_dropping_a_store_schema_keeps_unaccent_for_the_others(pg_schema, refere
         conn.execute(f"CREATE SCHEMA {pg_schema[1]}")
     with open_store(reference_db) as store:
         assert store.ts_config == "guillemet_french"
+
+
+def test_a_read_only_store_answers_many_threads_at_once(pg_schema):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from conftest import sample_articles
+    from guillemet.store import SearchQuery, open_store
+
+    with open_store(pg_schema[0]) as store:
+        store.put(sample_articles())
+    with open_store(pg_schema[0], readonly=True) as store:  # a connection per thread
+        def search(i: int) -> tuple[int, int]:
+            return (store.search(SearchQuery(q="budget" if i % 2 else None)).total,
+                    store.speaker_profile("person:paul-durand").quote_count)
+
+        with ThreadPoolExecutor(6) as pool:
+            results = list(pool.map(search, range(36)))
+        assert set(results) == {(6, 2), (1, 2)}
+        assert len(store._readers) <= 6

@@ -6,6 +6,7 @@ strips accents (``unaccent``) when that extension can be created; otherwise plai
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
@@ -35,6 +36,8 @@ class PostgresStore(Store):
         self.psycopg = require("psycopg", "postgres")
         self.url = url
         self.readonly = readonly
+        self._local = threading.local()
+        self._readers: list[Any] = []
         try:
             self.conn = self.psycopg.connect(url, autocommit=True)
         except self.psycopg.Error as exc:
@@ -87,6 +90,15 @@ class PostgresStore(Store):
     def _newest_first(self, column: str) -> str:
         return f"{column} DESC NULLS LAST"
 
+    def _keys_sql(self, where: str, order: str, walk: bool) -> str:
+        if walk:
+            return super()._keys_sql(where, order, walk)
+        # few hits: find them all, then sort. OFFSET 0 keeps the planner from walking the
+        # articles in date order instead, which for a rare word reads the whole store
+        inner = f"SELECT q.qid, q.position, a.published, a.id FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
+        order = order.replace("a.", "m.").replace("q.", "m.")
+        return f"SELECT m.qid FROM ({inner} OFFSET 0) m ORDER BY {order} LIMIT ? OFFSET ?"
+
     def _quotes_key_sql(self) -> str:
         return "qid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
 
@@ -131,6 +143,36 @@ class PostgresStore(Store):
             super()._insert(cur, table, rows)
         except ValueError as exc:  # psycopg refuses NUL characters before the server sees them
             raise StoreError(f"PostgreSQL cannot store this text ({exc}).") from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        if not self.readonly:
+            with self._lock, self.transaction() as cur:
+                yield cur
+            return
+        # read-only (a server): each thread its own connection, so requests read in parallel
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = self.psycopg.connect(self.url, autocommit=True)
+                conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            except self.psycopg.Error as exc:
+                raise StoreError(f"Cannot connect to PostgreSQL ({str(exc).strip()}).") from exc
+            self._local.conn = conn
+            with self._lock:
+                self._readers.append(conn)
+        try:
+            with conn.transaction(), conn.cursor() as cur:
+                yield cur
+        except self.psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL refused the operation ({str(exc).strip()}).") from exc
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+        super().close()
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
