@@ -200,17 +200,11 @@ def shapes(store, rng: random.Random) -> dict:
         y, m = rng.randrange(2015, 2025), rng.randrange(1, 13)
         return f"{y}-{m:02d}-01", f"{y}-{m:02d}-28"
 
-    def facets(q: str) -> None:  # counts by outlet and by kind for a search, as a facet panel does
-        where, params = store._where(SearchQuery(q=q).checked())
-        base = "FROM quotes q JOIN articles a ON a.id = q.article_id" + where
-        store._query(f"SELECT a.outlet, count(*) {base} GROUP BY a.outlet ORDER BY 2 DESC LIMIT 20", params)
-        store._query(f"SELECT q.kind, count(*) {base} GROUP BY q.kind", params)
+    def facets(q: str) -> None:  # the facet panel of a search page
+        store.facets(SearchQuery(q=q))
 
     def grouped(q: str) -> None:  # one quote with all its occurrences, for a search
-        where, params = store._where(SearchQuery(q=q).checked())
-        store._query("SELECT q.speaker_id, q.content_text, count(*), min(a.published) FROM quotes q JOIN articles a "
-                     f"ON a.id = q.article_id{where} GROUP BY q.speaker_id, q.content_text "
-                     "ORDER BY 3 DESC, 2 LIMIT 20", params)
+        store.quote_groups(SearchQuery(q=q))
 
     since, until = month()
     return {

@@ -41,6 +41,7 @@ from guillemet.identity import (
     group_of,
     merge_names,
 )
+from guillemet.lang import Language, as_language
 from guillemet.names import is_given_name
 from guillemet.record import Article
 
@@ -76,11 +77,8 @@ def _start(words: Iterable[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
-def _rules(lang: str) -> _Rules:
-    from guillemet.lang import get_language
-
-    data = _type_data(lang).data
-    language = get_language(lang)
+def _rules(language: Language) -> _Rules:
+    data = _type_data(language).data
     roles = set(data.PERSON_WORDS) | set(language.person_roles)
     common = (roles | set(data.ORGANISATION_WORDS) | set(data.MEDIA_WORDS) | set(data.DOCUMENT_WORDS)
               | set(data.GROUP_WORDS) | set(language.group_nouns) | set(language.org_nouns)
@@ -101,7 +99,7 @@ def _text(name: str) -> str:
     return _clean(name).strip(_EDGE_PUNCT)
 
 
-def _unarticled(folded: str, lang: str) -> str:
+def _unarticled(folded: str, lang: Language) -> str:
     """Folded text without a leading article ("l'annee 2018" → "annee 2018")."""
     m = _type_data(lang).articles.match(folded)
     return folded[m.end():].lstrip() if m and folded[m.end():].strip() else folded
@@ -111,7 +109,7 @@ def _is_initials(text: str) -> bool:
     return bool(text) and all(_INITIALS.fullmatch(w) or (len(w) == 1 and w.isalpha()) for w in text.split())
 
 
-def is_speaker(name: str | None, lang: str = "fr", pos: Mapping[str, set[str]] | None = None) -> bool:
+def is_speaker(name: str | None, lang: Language | str | None = None, pos: Mapping[str, set[str]] | None = None) -> bool:
     """Whether a speaker's name can be a source at all.
 
     Args:
@@ -128,6 +126,7 @@ def is_speaker(name: str | None, lang: str = "fr", pos: Mapping[str, set[str]] |
     text = _text(name or "")
     if not any(c.isalpha() for c in text) or _NUMBER.fullmatch(text):
         return False
+    lang = as_language(lang)
     rules = _rules(lang)
     folded = _fold(text)
     rest = _unarticled(folded, lang)
@@ -159,7 +158,7 @@ def _is_title(text: str, rules: _Rules) -> bool:
     return all(_fold(w).rstrip(".") in rules.titles for w in text.split())
 
 
-def is_identity(name: str | None, type: str = "unknown", lang: str = "fr") -> bool:
+def is_identity(name: str | None, type: str = "unknown", lang: Language | str | None = None) -> bool:
     """Whether a speaker gets an id across articles (rules: module docstring).
 
     Args:
@@ -167,6 +166,7 @@ def is_identity(name: str | None, type: str = "unknown", lang: str = "fr") -> bo
         type: Its speaker type; groups and documents never do.
         lang: Language of the word lists.
     """
+    lang = as_language(lang)
     if not is_speaker(name, lang) or type in ("group", "document"):
         return False
     text = _text(name or "")
@@ -191,7 +191,7 @@ def is_identity(name: str | None, type: str = "unknown", lang: str = "fr") -> bo
     return core[:1].isupper() and not rules.common_start.match(_fold(core))
 
 
-def clean_aliases(name: str, aliases: Iterable[str], lang: str = "fr") -> list[str]:
+def clean_aliases(name: str, aliases: Iterable[str], lang: Language | str | None = None) -> list[str]:
     """The aliases a reader would take for other names of the speaker called ``name``.
 
     Dropped: the name itself, what is no speaker, initials, lone titles, descriptions that
@@ -202,6 +202,7 @@ def clean_aliases(name: str, aliases: Iterable[str], lang: str = "fr") -> list[s
     Returns:
         The kept aliases, sorted, each once.
     """
+    lang = as_language(lang)
     rules = _rules(lang)
     own = _fold(_text(name))
     last = own.split()[-1] if own.split() else ""
@@ -229,7 +230,7 @@ def _pos_of_names(doc: "Doc", names: set[str]) -> dict[str, set[str]]:
     return out
 
 
-def settle_speakers(article: Article, doc: "Doc | None" = None, lang: str = "fr") -> Article:
+def settle_speakers(article: Article, doc: "Doc | None" = None, lang: Language | str | None = None) -> Article:
     """Take off an article's quotes the speakers that are no source, and clean aliases.
 
     Reads: quotes' speakers, ``speakers``, the parse (parts of speech of one-word names).
@@ -237,6 +238,7 @@ def settle_speakers(article: Article, doc: "Doc | None" = None, lang: str = "fr"
     source (:func:`is_speaker`: None, None, "unknown"); ``speakers`` without them, each
     with :func:`clean_aliases`.
     """
+    lang = as_language(lang)
     names = {q.speaker for q in article.quotes if q.speaker} | {s.name for s in article.speakers}
     pos = _pos_of_names(doc, {_text(n) for n in names}) if doc is not None else None
     verdict = {n: is_speaker(n, lang, pos) for n in names}
@@ -263,9 +265,9 @@ class SpeakerIdentity:
     #: Raised when the rules change, so that a store recomputes every id once.
     VERSION = 2
 
-    def __init__(self, aliases: AliasTable | None = None, lang: str = "fr") -> None:
+    def __init__(self, aliases: AliasTable | None = None, lang: Language | str | None = None) -> None:
         self.aliases = aliases
-        self.lang = lang
+        self.lang = as_language(lang)
         self._groups: dict[tuple[str, str], str | None] = {}
 
     def group(self, name: str | None, type: str) -> str | None:
@@ -297,5 +299,5 @@ class SpeakerIdentity:
     def fingerprint(self) -> str:
         """Changes when the rules or the alias table change: the store then recomputes."""
         table = self.aliases.digest() if self.aliases is not None else "-"
-        return f"v{self.VERSION}:{self.lang}:{table}"
+        return f"v{self.VERSION}:{self.lang.code}:{table}"
 

@@ -10,7 +10,7 @@ import click
 from guillemet.errors import GuillemetError
 
 #: Modules under guillemet.cli that each define a click command named ``command``.
-COMMANDS = ("extract", "evaluate", "ingest", "load", "export", "serve")
+COMMANDS = ("extract", "evaluate", "ingest", "load", "export", "serve", "train")
 
 
 class _Group(click.Group):

@@ -1,8 +1,10 @@
 """The store interface and the SQL both backends share.
 
 A backend subclass supplies the connection, the placeholder style, the DDL that differs
-(full-text index) and the full-text condition; everything else (upsert by article id,
-loading, filters, speaker profiles) is written once here.
+(full-text index) and the full-text match and rank; everything else (upsert by article id,
+loading, filters, ranking, speaker profiles) is written once here, and the speaker lists,
+facets and quote groups in the mixins of :mod:`~guillemet.store.speakers`,
+:mod:`~guillemet.store.facets` and :mod:`~guillemet.store.groups`.
 """
 
 from __future__ import annotations
@@ -12,15 +14,20 @@ import re
 import threading
 from collections import Counter
 from contextlib import contextmanager
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from guillemet.errors import StoreError
+from guillemet.gender import read_gender
 from guillemet.record import Article, Speaker, article_from_dict, quote_from_dict, speaker_from_dict
+from guillemet.store.facets import FacetQueries
+from guillemet.store.groups import GroupQueries, text_key
 from guillemet.store.identity import SCHEMA as IDENTITY_SCHEMA
 from guillemet.store.identity import StoreIdentity
-from guillemet.store.query import QuoteHit, SearchQuery, SearchResult, SpeakerProfile
+from guillemet.store.query import QuoteHit, SearchQuery, SearchResult
 from guillemet.store.schema import ARTICLE_SPEAKERS, ARTICLES, QUOTES, SPEAKERS, Table
+from guillemet.store.speakers import SpeakerQueries, names_folded
+from guillemet.store.textquery import TextQuery, highlight, parse
 
 if TYPE_CHECKING:
     from guillemet.speakers import SpeakerIdentity
@@ -32,8 +39,7 @@ _HIT_ARTICLE_COLUMNS = ("title", "url", "outlet", "published")
 
 
 def _cols(table: Table, alias: str = "") -> str:
-    prefix = f"{alias}." if alias else ""
-    return ", ".join(f'{prefix}"{c}"' for c in table.columns)
+    return table.select(alias)
 
 
 def _slug(name: str) -> str:
@@ -45,24 +51,42 @@ def _slug(name: str) -> str:
         return ""
 
 
-#: Longest weekly series a speaker profile gives (twenty years, ending at the last quote).
-MAX_WEEKS = 1040
+@dataclass(slots=True)
+class TextSQL:
+    """How a backend finds the words of a search: a join, conditions and a rank.
+
+    The rank is an SQL expression over the joined rows, smaller is better; None when the
+    search has no words to rank by.
+    """
+
+    join: str = ""
+    join_params: list[Any] = field(default_factory=list)
+    conds: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+    rank: str | None = None
+    rank_params: list[Any] = field(default_factory=list)
 
 
-@lru_cache(maxsize=65536)
-def _monday(day: str) -> dt.date | None:
-    from guillemet.readers.published import published_problem
+@dataclass(slots=True)
+class Filtered:
+    """The quotes a search selects (quote alias ``q``, article ``a``): joins, conditions and
+    their parameters, the rank expression and the parsed words."""
 
-    try:
-        d = dt.date.fromisoformat(day[:10])
-    except (TypeError, ValueError):
-        return None
-    if published_problem(day[:10]):  # stored before dates were checked: "9999-12-31" overflows
-        return None
-    return d - dt.timedelta(days=d.weekday())
+    join: str
+    conds: list[str]
+    params: list[Any]
+    rank: str | None = None
+    rank_params: list[Any] = field(default_factory=list)
+    text: TextQuery = field(default_factory=TextQuery)
+
+    def sql(self, join: str = "", *conds: str) -> str:
+        """``FROM … WHERE …`` with more joins (no parameters) and conditions if given."""
+        where = [*self.conds, *conds]
+        return (f"FROM quotes q JOIN articles a ON a.id = q.article_id {self.join} {join}"
+                + (" WHERE " + " AND ".join(where) if where else ""))
 
 
-class Store:
+class Store(SpeakerQueries, FacetQueries, GroupQueries):
     """Articles, their quotes and speakers, in a database; upsert by article id.
 
     Use :func:`guillemet.store.open_store` to get one. Every method is safe to call from
@@ -94,8 +118,12 @@ class Store:
         with self._lock, self.transaction() as cur:
             yield cur
 
-    def _fts_condition(self, q: str) -> tuple[str, list[Any]]:
-        """SQL condition on quote alias ``q`` matching the words of ``q``, and its params."""
+    def _text_sql(self, text: TextQuery) -> TextSQL:
+        """How to find a parsed search's words in quotes (alias ``q``), and rank them."""
+        raise NotImplementedError
+
+    def _existing_columns(self, cur: Any, table: str) -> set[str]:
+        """The columns a table has now (to add those a newer record has)."""
         raise NotImplementedError
 
     def _quotes_key_sql(self) -> str:
@@ -118,28 +146,40 @@ class Store:
         return f"CREATE TABLE IF NOT EXISTS {table.name} ({prefix}{cols}{suffix})"
 
     def schema_sql(self) -> list[str]:
-        """Every statement that creates the store (idempotent)."""
+        """The statements that create the tables (idempotent)."""
         return [
             self._create_table(ARTICLES, suffix=", PRIMARY KEY (id)"),
             self._create_table(QUOTES, prefix=self._quotes_key_sql() + ", ",
                                suffix=", UNIQUE (article_id, position)"),
             self._create_table(ARTICLE_SPEAKERS, suffix=", PRIMARY KEY (article_id, position)"),
             self._create_table(SPEAKERS, suffix=", PRIMARY KEY (id)"),
+        ]
+
+    def index_sql(self) -> list[str]:
+        """The statements that create indexes and the full-text index (idempotent)."""
+        return [
             # a speaker's articles, and the speakers of an article, each from one index
             "CREATE INDEX IF NOT EXISTS quotes_speaker_article ON quotes (speaker_id, article_id)",
             "CREATE INDEX IF NOT EXISTS quotes_article_speaker ON quotes (article_id, speaker_id)",
             "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker)",
+            "CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes (text_key, speaker_id)",
             "CREATE INDEX IF NOT EXISTS article_speakers_id ON article_speakers (id)",
             # in the order results are shown: a page is read off the index, never sorted whole
             f"CREATE INDEX IF NOT EXISTS articles_newest ON articles ({self._newest_first('published')}, id, "
             "quote_count)",
-            f"CREATE INDEX IF NOT EXISTS articles_outlet_newest ON articles (outlet, {self._newest_first('published')}, "
-            "id, quote_count)",
+            # outlets are compared without case (lower(outlet) = ?)
+            "CREATE INDEX IF NOT EXISTS articles_outlet_newest ON articles (lower(outlet), "
+            f"{self._newest_first('published')}, id, quote_count)",
             # an article's date by its id without reading its row (its text comes first)
             "CREATE INDEX IF NOT EXISTS articles_id_published ON articles (id, published)",
+            "CREATE INDEX IF NOT EXISTS speakers_quote_count ON speakers (quote_count)",
             *IDENTITY_SCHEMA,
             *self._extra_schema(),
         ]
+
+    #: Indexes of earlier versions that those of :meth:`index_sql` replace (a planner might
+    #: still pick them).
+    REPLACED_INDEXES = ("articles_published", "articles_outlet", "articles_outlet_lower", "quotes_speaker_id")
 
     def _newest_first(self, column: str) -> str:
         """``column`` in descending order, missing values last (SQLite puts NULLs last in DESC)."""
@@ -152,13 +192,14 @@ class Store:
         return "quotes q JOIN articles a ON a.id = q.article_id"
 
     def _keys_sql(self, where: str, order: str, walk: bool) -> str:
-        """The SQL of a page's quote keys (``qid``), ending with ``LIMIT ? OFFSET ?``."""
+        """The SQL of a page's quote keys (``qid``) newest first, ending with ``LIMIT ? OFFSET ?``;
+        ``where`` is the search's joins and conditions."""
         return f"SELECT q.qid FROM {self._page_source(walk)}{where} ORDER BY {order} LIMIT ? OFFSET ?"
 
-    def _fts_count(self, q: str) -> int:
-        """Quotes whose content matches the words of ``q`` (no other filter)."""
-        cond, params = self._fts_condition(q)
-        return self._query(f"SELECT count(*) FROM quotes q WHERE {cond}", params)[0][0]
+    def _text_count(self, found: Filtered) -> int:
+        """Quotes matching a search that has words and no other filter."""
+        where = " WHERE " + " AND ".join(found.conds) if found.conds else ""
+        return self._query(f"SELECT count(*) FROM quotes q {found.join}{where}", found.params)[0][0]
 
     def quote_total(self) -> int:
         """Quotes in the store, kept by :meth:`put` (counting a million rows each time is slow)."""
@@ -179,28 +220,36 @@ class Store:
             cur.execute(self._sql("UPDATE guillemet_meta SET value = ? WHERE key = 'quotes'"),
                         [str(int(row[0]) + delta)])
 
-    def create_schema(self, cur: Any) -> None:
-        """Make the tables and indexes, bringing a store made by an earlier version up to date
-        first (:meth:`_migrate`, once the tables exist and before any index needs it)."""
-        migrated = False
+    def _create_schema(self, cur: Any) -> None:
+        """Create what is missing; a store made by an older guillemet gets the columns a
+        newer record has, filled from what it holds, before any index needs them."""
         for statement in self.schema_sql():
-            if not migrated and not statement.startswith(("CREATE TABLE", "ALTER TABLE")):
-                self._migrate(cur)
-                migrated = True
             cur.execute(statement)
-
-    def _column_names(self, cur: Any, table: str) -> set[str]:
-        raise NotImplementedError
-
-    def _migrate(self, cur: Any) -> None:
-        """Columns that stores made by earlier versions lack, added and filled."""
-        if "quote_count" not in self._column_names(cur, "articles"):
-            cur.execute("ALTER TABLE articles ADD COLUMN quote_count INTEGER")
+        added = set()
+        for table in (ARTICLES, QUOTES, ARTICLE_SPEAKERS, SPEAKERS):
+            have = self._existing_columns(cur, table.name)
+            for column, sql_type in table.column_types():
+                if column not in have:
+                    cur.execute(f'ALTER TABLE {table.name} ADD COLUMN "{column}" {self.types[sql_type]}')
+                    added.add((table.name, column))
+        if ("articles", "quote_count") in added:
             cur.execute("UPDATE articles SET quote_count = (SELECT count(*) FROM quotes q "
                         "WHERE q.article_id = articles.id)")
-        # indexes the ones of schema_sql replace: a planner might still pick them
-        for name in ("articles_published", "articles_outlet", "quotes_speaker_id"):
+        for name in self.REPLACED_INDEXES:
             cur.execute(f"DROP INDEX IF EXISTS {name}")
+        for statement in self.index_sql():
+            cur.execute(statement)
+        if ("quotes", "text_key") in added:
+            cur.execute("SELECT qid, content_text FROM quotes")
+            rows = [(text_key(t), qid) for qid, t in cur.fetchall()]
+            if rows:
+                cur.executemany(self._sql("UPDATE quotes SET text_key = ? WHERE qid = ?"), rows)
+        if any(t == "speakers" for t, _ in added):
+            cur.execute("SELECT id FROM speakers UNION SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL "
+                        "UNION SELECT id FROM article_speakers")
+            for (speaker_id,) in cur.fetchall():
+                if speaker_id:
+                    self._refresh_speaker(cur, speaker_id)
 
     def _sql(self, sql: str) -> str:
         return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
@@ -257,7 +306,8 @@ class Store:
                 names.settle()
                 stored = [names.assign(a) for a in stored]
             self._insert(cur, ARTICLES, [ARTICLES.row(a, len(a.quotes)) for a in stored])
-            self._insert(cur, QUOTES, [QUOTES.row(q, a.id, i) for a in stored for i, q in enumerate(a.quotes)])
+            self._insert(cur, QUOTES, [QUOTES.row(q, a.id, i, text_key(q.content_text)) for a in stored
+                                       for i, q in enumerate(a.quotes)])
             self._insert(cur, ARTICLE_SPEAKERS, [ARTICLE_SPEAKERS.row(s, a.id, i) for a in stored
                                                  for i, s in enumerate(a.speakers)])
             self._count_quotes(cur, sum(len(a.quotes) for a in stored) - removed)
@@ -316,25 +366,28 @@ class Store:
         """
         cur.execute(self._sql(f"SELECT {_cols(ARTICLE_SPEAKERS)} FROM article_speakers WHERE id = ?"), [speaker_id])
         listed = [speaker_from_dict(ARTICLE_SPEAKERS.plain(r)) for r in cur.fetchall()]
-        cur.execute(self._sql("SELECT speaker, speaker_type FROM quotes WHERE speaker_id = ?"), [speaker_id])
+        cur.execute(self._sql("SELECT speaker, speaker_type, speaker_mention_text, article_id FROM quotes "
+                              "WHERE speaker_id = ?"), [speaker_id])
         quoted = cur.fetchall()
         cur.execute(self._sql("DELETE FROM speakers WHERE id = ?"), [speaker_id])
         if not listed and not quoted:
             return
-        names = Counter(s.name for s in listed) or Counter(n for n, _ in quoted if n)
+        names = Counter(s.name for s in listed) or Counter(n for n, *_ in quoted if n)
         # the name the id was made from first ("person:vladimir-poutine" → "Vladimir Poutine"),
         # then the most frequent
         slug = speaker_id.split(":", 1)[-1]
         name = min(names, key=lambda n: (_slug(n) != slug, -names[n], -len(n), n)) if names else speaker_id
-        types = Counter([s.type for s in listed] + [t for _, t in quoted])
+        types = Counter([s.type for s in listed] + [t for _, t, *_ in quoted])
         types.pop("unknown", None)
         kind = min(types, key=lambda t: (-types[t], t)) if types else "unknown"
-        aliases = {x for s in listed for x in [s.name, *s.aliases]} | {n for n, _ in quoted if n}
+        aliases = {x for s in listed for x in [s.name, *s.aliases]} | {n for n, *_ in quoted if n}
         aliases.discard(name)
         wikidata = sorted({s.wikidata for s in listed if s.wikidata})
+        gender, evidence = read_gender(name, kind, [m for _, _, m, _ in quoted])
         merged = Speaker(id=speaker_id, name=name, type=kind, aliases=sorted(aliases),
-                         wikidata=wikidata[0] if wikidata else None)
-        self._insert(cur, SPEAKERS, [SPEAKERS.row(merged)])
+                         wikidata=wikidata[0] if wikidata else None, gender=gender, gender_evidence=evidence)
+        self._insert(cur, SPEAKERS, [SPEAKERS.row(merged, len(quoted), len({a for *_, a in quoted}),
+                                                  names_folded([name, *merged.aliases]))])
 
     # -- reading ------------------------------------------------------------------------
 
@@ -380,25 +433,32 @@ class Store:
         """Every outlet with stored articles, sorted."""
         return [r[0] for r in self._query("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")]
 
-    def _where(self, query: SearchQuery) -> tuple[str, list[Any]]:
+    def _filtered(self, query: SearchQuery) -> Filtered:
+        """The quotes a (checked) search selects, joined with their articles."""
         conds: list[str] = []
         params: list[Any] = []
+        text = parse(query.q)
+        found = TextSQL()
         if query.q:
-            cond, p = self._fts_condition(query.q)
-            conds.append(cond)
-            params += p
+            found = self._text_sql(text) if text else TextSQL(conds=["0 = 1"])
+        conds += found.conds
+        params += found.params
         if query.speaker and _SPEAKER_ID.fullmatch(query.speaker):  # "person:paul-durand": an id
             conds.append("q.speaker_id = ?")  # one index, no OR: counted from the index alone
             params.append(query.speaker)
         elif query.speaker:
-            conds.append("(q.speaker_id = ? OR q.speaker = ?)")
-            params += [query.speaker, query.speaker]
+            ids = self.speaker_ids_for(query.speaker)
+            conds.append(f"(q.speaker = ? OR q.speaker_id IN ({self._marks(len(ids) + 1)}))")
+            params += [query.speaker, query.speaker, *ids]
         if query.outlet:
-            conds.append("a.outlet = ?")
-            params.append(query.outlet)
+            conds.append("lower(a.outlet) = ?")
+            params.append(query.outlet.lower())
         if query.kind:
             conds.append("q.kind = ?")
             params.append(query.kind)
+        if query.speaker_type:
+            conds.append("q.speaker_type = ?")
+            params.append(query.speaker_type)
         # published is an ISO date or datetime: compared as text, the index on it serves the range
         if query.since:
             conds.append("a.published >= ?")
@@ -406,104 +466,72 @@ class Store:
         if query.until:
             conds.append("a.published < ?")
             params.append((dt.date.fromisoformat(query.until) + dt.timedelta(days=1)).isoformat())
-        return (" WHERE " + " AND ".join(conds)) if conds else "", params
+        return Filtered(found.join, conds, found.join_params + params, found.rank, found.rank_params, text)
 
     def search(self, query: SearchQuery) -> SearchResult:
-        """Quotes matching the query's words and filters, newest articles first.
+        """Quotes matching the query's words and filters: the most relevant first (bm25 on
+        SQLite, ts_rank_cd on PostgreSQL), newest first without words or with
+        ``sort="date"``. Each hit carries the spans of the words it matched.
 
         Raises:
-            InputError: A bad filter (kind, date, limit); the message says which.
+            InputError: A bad filter (kind, date, sort, limit); the message says which.
         """
         query = query.checked()
-        where, params = self._where(query)
+        found = self._filtered(query)
         store_total = self.quote_total()
-        if not where:
+        where = (f" {found.join}" if found.join else "") + (" WHERE " + " AND ".join(found.conds) if found.conds else "")
+        on_quotes = query.q or query.speaker or query.kind or query.speaker_type
+        on_articles = query.outlet or query.since or query.until
+        if not found.conds:
             total = store_total
-        elif query.q and not (query.speaker or query.kind or query.outlet or query.since or query.until):
-            total = self._fts_count(query.q)
-        elif self.has_quote_counts and not (query.q or query.speaker or query.kind):  # sum articles' counts
-            total = self._query(f"SELECT coalesce(sum(a.quote_count), 0) FROM articles a{where}", params)[0][0]
+        elif query.q and not (query.speaker or query.kind or query.speaker_type or on_articles):
+            total = self._text_count(found)
+        elif self.has_quote_counts and not on_quotes:  # sum the articles' counts
+            total = self._query("SELECT coalesce(sum(a.quote_count), 0) FROM articles a WHERE "
+                                + " AND ".join(found.conds), found.params)[0][0]
         else:  # the count needs the articles only when it filters on them
-            joined = query.outlet or query.since or query.until
             total = self._query("SELECT count(*) FROM quotes q" + (" JOIN articles a ON a.id = q.article_id"
-                                                                     if joined else "") + where, params)[0][0]
+                                                                     if on_articles else "") + where,
+                                found.params)[0][0]
         if query.offset >= total:
             return SearchResult(total=total, items=[])
-        # walking newest first reads about (offset + limit) × store_total / total quotes; sorting
-        # reads total: walk when that is fewer
-        walk = total * total > (query.offset + query.limit) * store_total
-        order = f"{self._newest_first('a.published')}, a.id, q.position"
-        # the page's keys from the indexes alone, then the 20 rows: skipped rows cost no columns
-        keys = [r[0] for r in self._query(self._keys_sql(where, order, walk), params + [query.limit, query.offset])]
+        newest = f"{self._newest_first('a.published')}, a.id, q.position"
+        if found.rank and query.sort == "relevance":
+            keys_sql = (f"SELECT q.qid FROM quotes q JOIN articles a ON a.id = q.article_id{where} "
+                        f"ORDER BY {found.rank}, {newest} LIMIT ? OFFSET ?")
+            keys_params = found.params + found.rank_params
+        else:
+            # walking newest first reads about (offset + limit) × store_total / total quotes;
+            # sorting reads total: walk when that is fewer
+            walk = total * total > (query.offset + query.limit) * store_total
+            keys_sql, keys_params = self._keys_sql(where, newest, walk), list(found.params)
+        # the page's keys from the indexes alone, then its rows: skipped rows cost no columns
+        keys = [r[0] for r in self._query(keys_sql, keys_params + [query.limit, query.offset])]
         if not keys:
             return SearchResult(total=total, items=[])
         cols = _cols(QUOTES, "q") + ", " + ", ".join(f"a.{c}" for c in _HIT_ARTICLE_COLUMNS)
-        rows = self._query(f"SELECT {cols} FROM quotes q JOIN articles a ON a.id = q.article_id "
-                           f"WHERE q.qid IN ({self._marks(len(keys))}) ORDER BY {order}", keys)
+        fetched = {r[0]: r[1:] for r in self._query(f"SELECT q.qid, {cols} FROM quotes q JOIN articles a "
+                                                      f"ON a.id = q.article_id WHERE q.qid IN ({self._marks(len(keys))})",
+                                                      keys)}
+        rows = [fetched[k] for k in keys if k in fetched]
         n = len(QUOTES.columns)
-        items = [QuoteHit(article_id=r[0], position=r[1], quote=quote_from_dict(QUOTES.plain(r[:n])),
-                          **dict(zip(_HIT_ARTICLE_COLUMNS, r[n:]))) for r in rows]
+        items = []
+        for r in rows:
+            quote = quote_from_dict(QUOTES.plain(r[:n]))
+            items.append(QuoteHit(article_id=r[0], position=r[1], quote=quote,
+                                  highlights=highlight(quote.content_text, found.text),
+                                  **dict(zip(_HIT_ARTICLE_COLUMNS, r[n:]))))
         return SearchResult(total=total, items=items)
 
     def search_all(self, query: SearchQuery, page_size: int = 500) -> Iterator[QuoteHit]:
-        """Every hit of a search (its limit and offset ignored), page by page."""
+        """Every hit of a search (its limit and offset ignored), page by page, in its order."""
         offset = 0
         while True:
-            page = self.search(SearchQuery(q=query.q, speaker=query.speaker, outlet=query.outlet,
-                                           kind=query.kind, since=query.since, until=query.until,
-                                           limit=page_size, offset=offset))
+            page = self.search(replace(query, limit=page_size, offset=offset))
             yield from page.items
             offset += page_size
             if offset >= page.total or not page.items:
                 return
-
-    def get_speaker(self, speaker_id: str) -> Speaker | None:
-        """The merged speaker row for an id, or None."""
-        rows = self._query(f"SELECT {_cols(SPEAKERS)} FROM speakers WHERE id = ?", [speaker_id])
-        return speaker_from_dict(SPEAKERS.plain(rows[0])) if rows else None
-
-    #: Speakers quoted alongside are counted in a speaker's latest articles, at most this many
-    #: (a speaker quoted in 15,000 articles would otherwise cost a scan of 150,000 quotes).
-    ALONGSIDE_ARTICLES = 1000
-
-    def speaker_profile(self, speaker_id: str, alongside: int = 15) -> SpeakerProfile | None:
-        """A speaker's counts, quotes per week and co-quoted speakers; None if unknown.
-
-        Quotes per week are counted per day in the database; speakers quoted alongside come from
-        the speaker's latest :attr:`ALONGSIDE_ARTICLES` articles.
-        """
-        speaker = self.get_speaker(speaker_id)
-        if speaker is None:
-            return None
-        days = self._query("SELECT substr(a.published, 1, 10) AS day, count(*) FROM quotes q "
-                           "JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ? GROUP BY day",
-                           [speaker_id])
-        quote_count = sum(n for _, n in days)
-        article_count = self._query("SELECT count(DISTINCT article_id) FROM quotes WHERE speaker_id = ?",
-                                    [speaker_id])[0][0]
-        weeks: Counter[dt.date] = Counter()
-        for day, n in days:
-            monday = _monday(day) if day else None
-            if monday:
-                weeks[monday] += n
-        weekly: list[tuple[str, int]] = []
-        if weeks:
-            last = max(weeks)
-            day = max(min(weeks), last - dt.timedelta(weeks=MAX_WEEKS - 1))
-            while day <= last:
-                weekly.append((day.isoformat(), weeks.get(day, 0)))
-                day += dt.timedelta(days=7)
-        # the speaker's latest articles, then the other speakers quoted in them, from indexes
-        others = self._query(
-            "SELECT o.speaker_id, COUNT(DISTINCT o.article_id) AS n FROM (SELECT DISTINCT a.id, a.published "
-            "FROM quotes s JOIN articles a ON a.id = s.article_id WHERE s.speaker_id = ? "
-            f"ORDER BY {self._newest_first('a.published')}, a.id LIMIT ?) m JOIN quotes o ON o.article_id = m.id "
-            "WHERE o.speaker_id <> ? GROUP BY o.speaker_id ORDER BY n DESC, o.speaker_id LIMIT ?",
-            [speaker_id, self.ALONGSIDE_ARTICLES, speaker_id, alongside])
-        names = dict(self._query(f"SELECT id, name FROM speakers WHERE id IN ({self._marks(len(others))})",
-                                 [i for i, _ in others])) if others else {}
-        return SpeakerProfile(speaker=speaker, quote_count=quote_count, article_count=article_count, weekly=weekly,
-                              alongside=[(i, names.get(i) or i, c) for i, c in others])
 
     def close(self) -> None:
         """Close the connection."""

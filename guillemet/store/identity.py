@@ -27,8 +27,10 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import orjson
 
+from guillemet.gender import read_gender
 from guillemet.record import Article, Speaker
 from guillemet.store.schema import SPEAKERS
+from guillemet.store.speakers import names_folded
 
 if TYPE_CHECKING:
     from guillemet.speakers import SpeakerIdentity
@@ -193,7 +195,7 @@ class StoreIdentity:
     def refresh(self, speaker_ids: Iterable[str]) -> None:
         """Recompute the ``speakers`` rows of these ids from the names and aliases leading there."""
         ids = sorted(set(speaker_ids) - {""})
-        rows: list[Speaker] = []
+        rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(ids, 500):
             marks = self.store._marks(len(chunk))
             self._run(f"DELETE FROM speakers WHERE id IN ({marks})", chunk)
@@ -205,6 +207,14 @@ class StoreIdentity:
             for sid, aliases in self._run(f"SELECT DISTINCT id, aliases FROM article_speakers WHERE id IN ({marks})",
                                           chunk):
                 listed.setdefault(sid, set()).update(orjson.loads(aliases) if aliases else [])
+            counts = {sid: (n, a) for sid, n, a in self._run(
+                f"SELECT speaker_id, count(*), count(DISTINCT article_id) FROM quotes WHERE speaker_id IN ({marks}) "
+                "GROUP BY speaker_id", chunk)}
+            mentions: dict[str, list[str | None]] = {}
+            for sid, mention, n in self._run(
+                    f"SELECT speaker_id, speaker_mention_text, count(*) FROM quotes WHERE speaker_id IN ({marks}) "
+                    "GROUP BY speaker_id, speaker_mention_text", chunk):
+                mentions.setdefault(sid, []).extend([mention] * n)
             for speaker_id in chunk:
                 if speaker_id not in names:
                     continue
@@ -213,10 +223,14 @@ class StoreIdentity:
                     weight[(display, wikidata)] += n
                 (display, wikidata), _ = min(weight.items(), key=lambda x: (-x[1], x[0][0], x[0][1] or ""))
                 others = {name for name, *_ in names[speaker_id]} | listed.get(speaker_id, set())
-                rows.append(Speaker(id=speaker_id, name=display, type=speaker_id.split(":", 1)[0],
-                                    aliases=self.identity.clean_aliases(display, others - {display}),
-                                    wikidata=wikidata))
-        self.store._insert(self.cur, SPEAKERS, [SPEAKERS.row(sp) for sp in rows])
+                type_ = speaker_id.split(":", 1)[0]
+                gender, evidence = read_gender(display, type_, mentions.get(speaker_id, []))
+                speaker = Speaker(id=speaker_id, name=display, type=type_,
+                                  aliases=self.identity.clean_aliases(display, others - {display}),
+                                  wikidata=wikidata, gender=gender, gender_evidence=evidence)
+                quotes, articles = counts.get(speaker_id, (0, 0))
+                rows.append(SPEAKERS.row(speaker, quotes, articles, names_folded([display, *speaker.aliases])))
+        self.store._insert(self.cur, SPEAKERS, rows)
 
     # -- everything at once ---------------------------------------------------------------
 

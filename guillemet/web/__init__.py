@@ -26,7 +26,7 @@ def http_url(url: str | None) -> str | None:
 def _default_extract(article: Article) -> Article:
     from guillemet.pipeline import get_extractor
 
-    return get_extractor(article.lang)(article)
+    return get_extractor()(article)  # routes the article by its own language
 
 
 def create_app(store: Store, extract: Callable[[Article], Article] | None = None, *,
@@ -51,7 +51,7 @@ def create_app(store: Store, extract: Callable[[Article], Article] | None = None
     from fastapi.staticfiles import StaticFiles
     from fastapi.templating import Jinja2Templates
 
-    from guillemet.web import api, pages
+    from guillemet.web import api, french, pages
     from guillemet.web.errors import install_error_handlers
     from guillemet.web.guard import BodySizeLimit, ExtractQueue, SecurityHeaders
 
@@ -62,6 +62,7 @@ def create_app(store: Store, extract: Callable[[Article], Article] | None = None
     app.state.extract_queue = ExtractQueue(extract_workers, extract_waiting)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html
     templates.env.filters["http_url"] = http_url
+    french.install(templates.env)
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _mount_docs(app)
@@ -69,6 +70,7 @@ def create_app(store: Store, extract: Callable[[Article], Article] | None = None
     app.add_middleware(BodySizeLimit, max_bytes=api.MAX_EXTRACT_BYTES, paths=("/api/extract",))
     app.add_middleware(SecurityHeaders)
     app.include_router(api.router)
+    app.include_router(pages.export_router)
     app.include_router(pages.router)
     return app
 

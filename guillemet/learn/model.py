@@ -1,0 +1,81 @@
+"""Trained models shipped with a language: files, their recipe, and loading them once.
+
+A language's models live in ``guillemet/lang/<code>/models/``: for each model a LightGBM text
+file (``<name>.lgb.txt``, readable, no pickle) and ``<name>.json`` with what made it — the
+features in order, the training command, the data it learned from (split table hash), the
+learner and its parameters, cross-validated and dev scores, the date, the seconds it took.
+``guillemet train`` rebuilds them (guillemet.learn.train).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from guillemet.errors import GuillemetError
+
+MODELS_ROOT = Path(__file__).resolve().parents[1] / "lang"
+
+
+def models_dir(lang_code: str) -> Path:
+    return MODELS_ROOT / lang_code / "models"
+
+
+@dataclass
+class Model:
+    """A trained scorer: feature rows in, one probability per row out."""
+
+    name: str
+    features: tuple[str, ...]
+    meta: dict[str, Any]
+    booster: Any
+
+    def predict(self, rows: Sequence[Sequence[float]]) -> np.ndarray:
+        """Scores of the rows (in ``features`` order)."""
+        if not len(rows):
+            return np.zeros(0)
+        return self.booster.predict(np.asarray(rows, dtype=np.float64), num_threads=1)
+
+
+class ModelMismatch(GuillemetError):
+    """A model file does not fit the code that reads it."""
+
+    code = "model_mismatch"
+
+
+@lru_cache(maxsize=None)
+def load_model(lang_code: str, name: str, features: tuple[str, ...]) -> Model | None:
+    """The language's model ``name``, or None when the language ships none.
+
+    Raises:
+        ModelMismatch: The file was trained on other features than the code computes;
+            rebuild it with ``guillemet train``.
+    """
+    base = models_dir(lang_code)
+    meta_path, model_path = base / f"{name}.json", base / f"{name}.lgb.txt"
+    if not model_path.exists():
+        return None
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if tuple(meta["features"]) != tuple(features):
+        raise ModelMismatch(f"{model_path} was trained on other features than this code computes: "
+                            f"rebuild it with `guillemet train --lang {lang_code}`.")
+    import lightgbm as lgb
+
+    booster = lgb.Booster(model_file=str(model_path))
+    return Model(name, tuple(features), meta, booster)
+
+
+def save_model(lang_code: str, name: str, booster: Any, meta: dict[str, Any]) -> Path:
+    """Write a model and its recipe into the language's models folder."""
+    base = models_dir(lang_code)
+    base.mkdir(parents=True, exist_ok=True)
+    path = base / f"{name}.lgb.txt"
+    booster.save_model(str(path))
+    (base / f"{name}.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    load_model.cache_clear()
+    return path

@@ -1,0 +1,275 @@
+"""Build training rows from the gold corpus and fit the learned decisions.
+
+    guillemet train            # rebuild every model of the package from ../shared
+
+Speaker model: one row per (quote, candidate source) for every quote the rules found that
+matches a required gold quote; the label says whether the candidate's name names the gold
+speaker (the reference scorer's rule) or, for gold whose sources are mentions (PolNeAR), whether
+the candidate is written at the gold mention. Quotes where no candidate is right teach nothing
+and are left out of training, but count in the scores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from guillemet.evaluate import mention_matches, speaker_matches
+from guillemet.learn import speakers
+from guillemet.learn.data import align, parsed
+from guillemet.learn.rules import run_rules
+from guillemet.resolve import best_name
+
+
+@dataclass
+class SpeakerRows:
+    """Feature rows of speaker candidates, grouped by quote."""
+
+    X: list[list[float]] = field(default_factory=list)
+    y: list[int] = field(default_factory=list)
+    group: list[int] = field(default_factory=list)  # quote number
+    article: list[int] = field(default_factory=list)  # article number, for folds
+    quotes: int = 0  # matched required quotes, solvable or not
+    rule_right: list[bool] = field(default_factory=list)  # per quote: the rules' speaker is right
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        return (np.asarray(self.X, dtype=np.float32), np.asarray(self.y, dtype=np.int8),
+                np.asarray(self.group), np.asarray(self.article))
+
+
+def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choose=None,
+                 speaker_by: str = "name") -> SpeakerRows:
+    """Speaker-candidate rows for every quote found (by the rules, and the quote model when
+    ``choose`` is given) that matches a required gold quote.
+
+    Args:
+        speaker_by: How the gold names its sources: "name" (a candidate is right when its name
+            names the gold speaker) or "mention" (when it is written at the gold mention).
+    """
+    rows = SpeakerRows()
+    for a_no, item in enumerate(parsed(gold_docs, model)):
+        rp = run_rules(item.doc, item.article, item.lang, choose)
+        golds = align(item.article.text, [f.content for f in rp.found], item.gold["quotes"])
+        candidates = speakers.collect_candidates(rp.entities)
+        previous = []
+        for f, res, g in zip(rp.found, rp.resolved, golds):
+            if g is not None and not g.get("optional"):
+                cands, feats = speakers.quote_rows(rp.entities, candidates, f, res, previous)
+                if speaker_by == "mention":
+                    labels = [int(_written_at_mention(c, g)) for c in cands]
+                    rule_ok = _rule_mention_right(rp.entities.doc, f.mention or res.mention, g)
+                else:
+                    labels = [int(speaker_matches(best_name(c.entity, item.lang) if c.entity is not None else c.name, g))
+                              for c in cands]
+                    rule_ok = bool(res.entity is not None and speaker_matches(best_name(res.entity, item.lang), g))
+                rows.quotes += 1
+                rows.rule_right.append(rule_ok)
+                qno = rows.quotes - 1
+                for feat, lab in zip(feats, labels):
+                    rows.X.append(feat)
+                    rows.y.append(lab)
+                    rows.group.append(qno)
+                    rows.article.append(a_no)
+            previous.append((f, res))
+    return rows
+
+
+def _written_at_mention(c: speakers.Candidate, gold: dict[str, Any]) -> bool:
+    """Whether one of the candidate's mentions starts inside the gold mention span."""
+    span = gold.get("speaker_mention")
+    return bool(span) and any(span[0] <= p < span[1] for p in c.positions)
+
+
+def _rule_mention_right(doc, mention: tuple[int, int] | None, gold: dict[str, Any]) -> bool:
+    """Whether the rules' mention (a token range) overlaps the gold mention span."""
+    if mention is None:
+        return False
+    toks = doc[mention[0]:mention[1]]
+    return mention_matches((toks[0].idx, toks[-1].idx + len(toks[-1].text)), gold)
+
+
+#: LightGBM settings of the speaker model: small trees, fixed seed, one thread, so that a
+#: retraining gives the same model on any machine.
+SPEAKER_PARAMS = {
+    "objective": "binary", "learning_rate": 0.05, "num_leaves": 15, "min_data_in_leaf": 20,
+    "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
+    "seed": 7, "deterministic": True, "num_threads": 1, "verbose": -1,
+}
+SPEAKER_ROUNDS = 300
+
+
+def top_accuracy(scores: np.ndarray, y: np.ndarray, group: np.ndarray, quotes: int) -> float:
+    """Share of quotes whose best-scored candidate is right (quotes without rows count wrong)."""
+    right = 0
+    order = np.argsort(group, kind="stable")
+    g, s, lab = group[order], scores[order], y[order]
+    bounds = np.flatnonzero(np.diff(g)) + 1
+    for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(g)]):
+        right += int(lab[lo + int(np.argmax(s[lo:hi]))] == 1)
+    return right / quotes if quotes else 0.0
+
+
+def fit_speaker(rows, rounds: int = SPEAKER_ROUNDS, params: dict | None = None):
+    """A LightGBM booster over the rows (speaker or quote rows)."""
+    import lightgbm as lgb
+
+    X, y = rows.arrays()[:2]
+    return lgb.train(params or SPEAKER_PARAMS, lgb.Dataset(X, y.astype(float), free_raw_data=False),
+                     num_boost_round=rounds)
+
+
+def quote_f1(scores: np.ndarray, y: np.ndarray, is_rule: np.ndarray, gold_quotes: int,
+             keep_from: float, drop_below: float) -> dict[str, float]:
+    """Quote P/R/F1 when the rules' quotes under ``drop_below`` and the candidates under
+    ``keep_from`` are dropped (gold quotes no candidate matches count as missed)."""
+    keep = np.where(is_rule, scores >= drop_below, scores >= keep_from)
+    tp, fp = int((keep & (y == 1)).sum()), int((keep & (y == 0)).sum())
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / gold_quotes if gold_quotes else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def cross_validate_quotes(rows: QuoteRows, gold_quotes: int, keep_from: float, drop_below: float,
+                          folds: int = 5) -> dict[str, float]:
+    """Quote P/R/F1 of the quote model in k folds by article."""
+    X, y, article, is_rule = rows.arrays()
+    scores = np.zeros(len(y))
+    ids = np.unique(article)
+    for k in range(folds):
+        test = np.isin(article, ids[k::folds])
+        part = QuoteRows(X=X[~test].tolist(), y=y[~test].tolist())
+        scores[test] = fit_speaker(part).predict(X[test])
+    return quote_f1(scores, y, is_rule, gold_quotes, keep_from, drop_below)
+
+
+def cross_validate(rows: SpeakerRows, folds: int = 5, fit=fit_speaker) -> float:
+    """Speaker accuracy of ``fit`` in k folds by article."""
+    X, y, group, article = rows.arrays()
+    scores = np.zeros(len(y))
+    ids = np.unique(article)
+    for k in range(folds):
+        test = np.isin(article, ids[k::folds])
+        part = SpeakerRows(X=X[~test].tolist(), y=y[~test].tolist(), group=group[~test].tolist(),
+                           article=article[~test].tolist())
+        model = fit(part)
+        scores[test] = model.predict(X[test])
+    return top_accuracy(scores, y, group, rows.quotes)
+
+
+@dataclass
+class QuoteRows:
+    """Feature rows of quote candidates (rules' and marks'), labelled against gold."""
+
+    X: list[list[float]] = field(default_factory=list)
+    y: list[int] = field(default_factory=list)
+    article: list[int] = field(default_factory=list)
+    is_rule: list[bool] = field(default_factory=list)
+
+    def arrays(self):
+        return (np.asarray(self.X, dtype=np.float32), np.asarray(self.y, dtype=np.int8),
+                np.asarray(self.article), np.asarray(self.is_rule))
+
+
+def quote_rows(gold_docs: list[dict[str, Any]], model: str | None = None) -> QuoteRows:
+    """One row per quote candidate; label 1 when it matches a required gold quote, 0 when it
+    matches none; candidates matching an optional gold quote teach nothing and are left out."""
+    from guillemet.find.quotes import find_quotes
+    from guillemet.learn import quotes as quote_step
+    from guillemet.learn.rules import prepare_doc
+
+    rows = QuoteRows()
+    for a_no, item in enumerate(parsed(gold_docs, model)):
+        prepare_doc(item.doc, item.article, item.lang)
+        found = find_quotes(item.doc, item.lang, item.article.ignored)
+        scan = quote_step.Scan(item.doc, item.lang, item.article.ignored)
+        extra, sources = quote_step.candidates(scan, found)
+        cands = found + extra
+        feats = quote_step.quote_rows(scan, cands, ["rule"] * len(found) + sources)
+        golds = align(item.article.text, [q.content for q in cands], item.gold["quotes"])
+        for k, (feat, g) in enumerate(zip(feats, golds)):
+            if g is not None and g.get("optional"):
+                continue
+            rows.X.append(feat)
+            rows.y.append(int(g is not None))
+            rows.article.append(a_no)
+            rows.is_rule.append(k < len(found))
+    return rows
+
+
+def train_language(lang: str, split: str = "train", dev_split: str = "dev", folds: int = 5,
+                   write: bool = True, echo=print, scores: dict | None = None) -> list[str]:
+    """Fit the quote model, then the speaker model on the quotes it keeps; write both.
+
+    Args:
+        scores: Filled with the dev scores and the seconds taken, when given.
+
+    Returns:
+        The report lines (what each model scores in cross-validation and on ``dev_split``).
+    """
+    scores = {} if scores is None else scores
+    import datetime
+    import hashlib
+    import time
+
+    from guillemet import gold
+    from guillemet.learn import quotes as quote_step, speakers as speaker_step
+    from guillemet.learn.model import Model, save_model
+
+    start = time.time()
+    table = hashlib.sha256((gold._HERE / f"{lang}-corpus.tsv").read_bytes()).hexdigest()
+    train_docs, dev_docs = gold.load_split(split), gold.load_split(dev_split)
+    n_gold = sum(not q.get("optional") for d in train_docs for q in d["quotes"])
+    n_dev = sum(not q.get("optional") for d in dev_docs for q in d["quotes"])
+    echo(f"{split}: {len(train_docs)} articles, {n_gold} required quotes; parsing (cached) …")
+    report = []
+
+    qrows = quote_rows(train_docs)
+    keep, drop = quote_step.KEEP_FROM, quote_step.DROP_BELOW
+    X, y, _, is_rule = qrows.arrays()
+    rules_q = quote_f1(is_rule.astype(float), y, is_rule, n_gold, 0.5, 0.5)
+    cv_q = cross_validate_quotes(qrows, n_gold, keep, drop, folds) if folds else None
+    quote_booster = fit_speaker(qrows)
+    dq = quote_rows(dev_docs)
+    Xd, yd, _, ird = dq.arrays()
+    dev_q = quote_f1(quote_booster.predict(Xd), yd, ird, n_dev, keep, drop)
+    dev_rules_q = quote_f1(ird.astype(float), yd, ird, n_dev, 0.5, 0.5)
+    report.append(f"quote model: {split} rules F1 {rules_q['f1']:.3f}"
+                  + (f", {folds}-fold CV F1 {cv_q['f1']:.3f}" if cv_q else "")
+                  + f"; {dev_split} F1 {dev_q['f1']:.3f} (rules {dev_rules_q['f1']:.3f})")
+    echo(report[-1])
+    chooser = quote_step.QuoteChooser(Model("quote", quote_step.FEATURES, {}, quote_booster))
+
+    by = gold.speakers_by(split)
+    srows = speaker_rows(train_docs, choose=chooser, speaker_by=by)
+    rule_acc = sum(srows.rule_right) / srows.quotes
+    cv_s = cross_validate(srows, folds) if folds else None
+    speaker_booster = fit_speaker(srows)
+    ds = speaker_rows(dev_docs, choose=chooser, speaker_by=gold.speakers_by(dev_split))
+    Xs, ys, gs, _ = ds.arrays()
+    dev_s = top_accuracy(speaker_booster.predict(Xs), ys, gs, ds.quotes)
+    dev_rule = sum(ds.rule_right) / ds.quotes
+    report.append(f"speaker model: {split} rules accuracy {rule_acc:.3f}"
+                  + (f", {folds}-fold CV {cv_s:.3f}" if cv_s is not None else "")
+                  + f"; {dev_split} {dev_s:.3f} (rules {dev_rule:.3f}), before the override margin")
+    echo(report[-1])
+    seconds = round(time.time() - start, 1)
+    scores.update({"quote_dev_f1": dev_q["f1"], "speaker_dev_accuracy": round(dev_s, 4), "seconds": seconds})
+    if write:
+        common = {"lang": lang, "learner": "lightgbm", "params": SPEAKER_PARAMS, "rounds": SPEAKER_ROUNDS,
+                  "command": f"guillemet train --lang {lang} --split {split} --dev {dev_split} --folds {folds}",
+                  "trained": datetime.date.today().isoformat(), "seconds": seconds}
+        save_model(lang, "quote", quote_booster, {
+            "model": "quote", "features": list(quote_step.FEATURES), **common,
+            "thresholds": {"keep_from": keep, "drop_below": drop},
+            "data": {"split": split, "articles": len(train_docs), "rows": len(qrows.y), "split_table_sha256": table},
+            "scores": {"rules_f1": rules_q, "cv_f1": cv_q, f"{dev_split}_f1": dev_q, f"{dev_split}_rules_f1": dev_rules_q}})
+        save_model(lang, "speaker", speaker_booster, {
+            "model": "speaker", "features": list(speaker_step.FEATURES), **common,
+            "override_margin": speaker_step.OVERRIDE_MARGIN,
+            "data": {"split": split, "quotes": srows.quotes, "rows": len(srows.y), "split_table_sha256": table,
+                     "speakers_by": by},
+            "scores": {"rules_accuracy": round(rule_acc, 4), "cv_accuracy": round(cv_s, 4) if cv_s is not None else None,
+                       f"{dev_split}_accuracy": round(dev_s, 4), f"{dev_split}_rules_accuracy": round(dev_rule, 4)}})
+    return report
