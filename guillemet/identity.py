@@ -6,12 +6,13 @@
   punctuation folded: "M. Vladimir Poutine" → "vladimir-poutine".
 * :func:`speaker_id` is ``"<type>:<slug>"`` ("person:vladimir-poutine").
 * :class:`AliasTable` is a user's CSV of ``alias,canonical name[,Wikidata id]`` rows.
-* :class:`SpeakerRegistry` gives one id to the names of one speaker across the articles of
-  a run or store.
+* :func:`merge_names` gives one id to the names of one speaker across articles, from the
+  set of names known; :class:`SpeakerRegistry` is the same in memory. Which names take part
+  at all (no "la même source", no bare given name) is :mod:`guillemet.speakers`.
 * :func:`guess_speaker_type` says whether a name or description is a person, an
   organisation, a medium, a document or a group, from the language's word lists.
 
-How the registry decides (the rule, in order):
+How a name's id is decided (the rule, in order):
 
 1. **The alias table first.** A name whose slug is an alias (or a canonical name) in the
    table gets the table's canonical name and Wikidata id. A row pins its alias: that is how
@@ -22,27 +23,31 @@ How the registry decides (the rule, in order):
    "Marine Le Pen", "V. Poutine" with a matching initial) takes that name's id when all such
    names lead to the *same* speaker. Two different candidates ("Brigitte Macron" and
    "Emmanuel Macron") are a contradiction: the short name keeps its own id ("person:macron").
+   A surname after a title that tells a profession ("Me Philippe", "Dr Martin") never joins:
+   the lawyer Philippe is not the Prime Minister.
 3. **Otherwise** the id is the name's own slug and type.
 
-Types never merge: "organisation:wagner" and "person:wagner" stay two speakers.
+Types never merge: "organisation:wagner" and "person:wagner" stay two speakers. The display
+name of an id is the name it was made from — the most complete — in the spelling most
+articles use (then the one with its accents).
 
-The decision depends only on the *set* of names the registry knows and on the alias table,
-never on the order they were seen: observe every name of a batch (:meth:`SpeakerRegistry.observe`)
-before resolving it and the ids are order-independent. Resolving as names stream in is also
-fine; :meth:`SpeakerRegistry.refresh` then lists the ids issued earlier that a name seen
-later has changed ("person:poutine" → "person:vladimir-poutine"), for the store to rewrite.
+The decision is a function of the *set* of names and of the alias table, never of the order
+they were seen, and it only compares names of one type that end with the same word
+(:func:`group_of`): a store that adds articles recomputes the groups they touch and gets
+exactly the ids of a store built in one go.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from guillemet.errors import InputError, UnreadableFile
 from guillemet.lang import Language, as_language
@@ -51,7 +56,10 @@ from guillemet.record import SPEAKER_TYPES, Article, Speaker
 __all__ = [
     "Alias",
     "AliasTable",
+    "Assigned",
     "SpeakerRegistry",
+    "group_of",
+    "merge_names",
     "guess_speaker_type",
     "normalise_name",
     "speaker_id",
@@ -88,6 +96,7 @@ class _TypeData:
     particles: frozenset[str]
     company_suffixes: frozenset[str]
     media_names: frozenset[str]
+    distinctive: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -127,6 +136,7 @@ def _type_data(lang: Language) -> _TypeData:
         particles=frozenset(_fold(p) for p in data.NAME_PARTICLES),
         company_suffixes=frozenset(data.COMPANY_SUFFIXES),
         media_names=frozenset(data.MEDIA_NAMES),
+        distinctive=start(getattr(data, "DISTINCTIVE_TITLES", ())),
     )
 
 
@@ -137,8 +147,13 @@ def _clean(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).replace("’", "'").split())
 
 
+@lru_cache(maxsize=262144)
 def _strip_front(name: str, lang: Language) -> str:
-    """The name without titles, roles and a leading article that is not part of it."""
+    """The name without titles, roles and a leading article that is not part of it.
+
+    A title that tells a profession ("Me", "Dr", "Mgr") stays before a lone surname: "Me
+    Philippe" is a lawyer, not "Édouard Philippe", and keeps its own id.
+    """
     td = _type_data(lang)
     text = _clean(name)
     while True:
@@ -148,11 +163,29 @@ def _strip_front(name: str, lang: Language) -> str:
             if (m and pattern is td.articles and text[:1].isupper()
                     and text[m.end():m.end() + 1].isupper()):
                 m = None
+            if m and pattern is td.prefixes and len(text[m.end():].split()) == 1 \
+                    and td.distinctive.match(text):
+                return text
             if m and text[m.end():].strip():
                 text = text[m.end():].strip()
                 break
         else:
             return text
+
+
+@lru_cache(maxsize=262144)
+def _display(name: str, lang: Language) -> str:
+    """The name as shown: titles dropped ("M. Vladimir Poutine" → "Vladimir Poutine"), and the
+    article of a description kept, in lower case ("La police" → "la police")."""
+    text = _clean(name)
+    core = _strip_front(text, lang)
+    if not core[:1].islower() or not text.endswith(core):
+        return core
+    before = text[:len(text) - len(core)].rstrip()
+    last = re.split(r"(?<=['\s])", before)[-1].strip() if before else ""
+    if last and _type_data(lang).articles.fullmatch(last.lower()) or last.lower() in ("l'", "l’"):
+        return last.lower() + ("" if last.endswith(("'", "’")) else " ") + core
+    return core
 
 
 def _slug(text: str) -> str:
@@ -161,6 +194,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", folded.replace("œ", "oe").replace("æ", "ae")).strip("-")
 
 
+@lru_cache(maxsize=262144)
 def _tokens(name: str, lang: Language) -> tuple[str, ...]:
     """The slugs of the name's words, titles and leading article dropped."""
     return tuple(t for t in (_slug(w) for w in _strip_front(name, lang).split()) if t)
@@ -330,6 +364,14 @@ class AliasTable:
     def __contains__(self, name: str) -> bool:
         return normalise_name(name, self.lang) in self._entries
 
+    def digest(self) -> str:
+        """A short hash of the table's entries: it changes when the table says something else."""
+        h = hashlib.sha1()
+        for key in sorted(self._entries):
+            entry = self._entries[key]
+            h.update(f"{key}\x1f{entry.canonical}\x1f{entry.wikidata or ''}\x1e".encode("utf-8"))
+        return h.hexdigest()[:16]
+
     def __len__(self) -> int:
         return len(self._entries)
 
@@ -357,8 +399,135 @@ def _ends_with(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return all(head[i].startswith(shorter[i]) for i in range(initials))
 
 
+def _accents(text: str) -> int:
+    return sum(1 for c in unicodedata.normalize("NFD", text) if unicodedata.combining(c))
+
+
+@dataclass(frozen=True, slots=True)
+class Assigned:
+    """Where a name leads across articles: the speaker id, its display name, its Wikidata id."""
+
+    id: str
+    name: str
+    wikidata: str | None = None
+
+
+def group_of(name: str, type: str = "person", lang: Language | str | None = None) -> str | None:
+    """The names a name can merge with share its type and last word: ``"person:poutine"``.
+
+    :func:`merge_names` over one group never needs a name of another group, so a store
+    recomputes only the groups a new article touches. None when the name has no word.
+    """
+    tokens = _tokens(name, as_language(lang))
+    return f"{type}:{tokens[-1]}" if tokens else None
+
+
+def _rest(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The tokens after leading initials: ("v", "poutine") → ("poutine",)."""
+    initials = 0
+    while initials < len(tokens) - 1 and len(tokens[initials]) == 1:
+        initials += 1
+    return tokens[initials:]
+
+
+def merge_names(names: Mapping[str, int] | Iterable[str], type: str = "person",
+                aliases: AliasTable | None = None, lang: Language | str | None = None,
+                changed: Iterable[str] | None = None) -> dict[str, Assigned]:
+    """The speaker each name stands for, given every name known (rules: module docstring).
+
+    A pure function of the *set* of names (and of how often each is written, which only picks
+    the display spelling) and of the alias table: the same names in any order, in any
+    batches, give the same ids.
+
+    Args:
+        names: Names of one type as articles write them, with how many articles write each
+            (or just the names). Names of other groups are ignored by the rules, so passing
+            one group (:func:`group_of`) is enough.
+        type: Their speaker type.
+        aliases: The user's alias table, if any.
+        lang: Language of the names (or its code; None: French).
+        changed: Names added, removed or counted anew since the ids were last given: only the
+            names whose id or display name they can change are answered (a name itself, and
+            the shorter names it ends: "Vladimir Poutine" changes "Poutine" and "V. Poutine",
+            never a longer name), so a big group costs little per batch.
+
+    Returns:
+        ``{name: Assigned}`` for every name with at least one word (with ``changed``: every
+        name it can change).
+    """
+    lang = as_language(lang)
+    counts = dict(names) if isinstance(names, Mapping) else {n: 1 for n in names}
+    spellings: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    # longer names under each of their proper endings: "vladimir poutine" under ("poutine",)
+    by_ending: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for name, n in counts.items():
+        tokens = _tokens(name, lang)
+        if tokens:
+            if tokens not in spellings:
+                for j in range(1, len(tokens)):
+                    by_ending.setdefault(tokens[j:], set()).add(tokens)
+            spellings.setdefault(tokens, []).append((name, n))
+    td = _type_data(lang)
+
+    def display(tokens: tuple[str, ...]) -> str:
+        # the spelling most articles use, then the one with its accents, then capitalised
+        counted: dict[str, int] = {}
+        for name, n in spellings[tokens]:
+            written = _display(name, lang)
+            counted[written] = counted.get(written, 0) + n
+        return min(counted, key=lambda w: (-counted[w], -_accents(w), not w[:1].isupper(), w))
+
+    memo: dict[tuple[str, ...], tuple[str, str | None]] = {}
+
+    def target(tokens: tuple[str, ...]) -> tuple[str, str | None]:
+        """(canonical name, Wikidata id); recursion always moves to a strictly longer name."""
+        if tokens in memo:
+            return memo[tokens]
+        written = display(tokens)
+        found: tuple[str, str | None] = (written, None)
+        entry = aliases.lookup(written) if aliases is not None else None
+        if entry is not None:
+            found = (entry.canonical, entry.wikidata)
+        elif type == "person" and not td.distinctive.match(written):
+            targets: dict[str, tuple[str, str | None]] = {}
+            for longer in sorted(by_ending.get(_rest(tokens), ())):
+                # "Me Philippe" is no fuller name of "Philippe": the title is no given name
+                if _ends_with(longer, tokens) and not td.distinctive.match(display(longer)):
+                    t = target(longer)
+                    targets[normalise_name(t[0], lang)] = t
+            if len(targets) == 1:
+                found = next(iter(targets.values()))
+        memo[tokens] = found
+        return found
+
+    wanted: Iterable[tuple[str, ...]] = spellings
+    if changed is not None:
+        by_rest: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        for tokens in spellings:
+            by_rest.setdefault(_rest(tokens), set()).add(tokens)
+        touched: set[tuple[str, ...]] = set()
+        for name in changed:
+            tokens = _tokens(name, lang)
+            touched.add(tokens)
+            for j in range(0, len(tokens)):  # it and every name ending it, initials or not
+                touched |= by_rest.get(tokens[j:], set())
+        wanted = [t for t in spellings if t in touched]
+    out: dict[str, Assigned] = {}
+    for tokens in wanted:
+        written = spellings[tokens]
+        canonical, wikidata = target(tokens)
+        assigned = Assigned(speaker_id(canonical, type, lang), canonical, wikidata)
+        for name, _ in written:
+            out[name] = assigned
+    return out
+
+
 class SpeakerRegistry:
-    """Stable speaker ids across the articles of one run or store (rules: module docstring).
+    """Speaker ids for names seen in memory (rules: module docstring).
+
+    Every id is recomputed from the set of names observed so far, so the result never
+    depends on the order they came in. A store does the same from its stored names
+    (:mod:`guillemet.store.identity`).
 
     Args:
         aliases: The user's alias table, if any.
@@ -368,35 +537,16 @@ class SpeakerRegistry:
     def __init__(self, aliases: AliasTable | None = None, lang: Language | str | None = None) -> None:
         self.aliases = aliases
         self.lang = as_language(lang)
-        self._names: dict[str, dict[tuple[str, ...], str]] = {}
-        self._by_last: dict[str, dict[str, set[tuple[str, ...]]]] = {}
-        self._issued: dict[tuple[str, str], str] = {}
-        self._moved: dict[str, str] = {}
+        self._groups: dict[str, set[str]] = {}
 
     def observe(self, name: str, type: str = "person") -> None:
-        """Make a name known, so that shorter names of the same speaker can join it.
-
-        Args:
-            name: A name as the article gives it (titles are dropped).
-            type: Its speaker type.
-        """
-        tokens = _tokens(name, self.lang)
-        if not tokens:
-            return
-        spellings = self._names.setdefault(type, {})
-        self._by_last.setdefault(type, {}).setdefault(tokens[-1], set()).add(tokens)
-        written = _strip_front(name, self.lang)
-        old = spellings.get(tokens)
-        # keep one spelling per name whatever the order: the capitalised one, then the smallest
-        if old is None or (not written[:1].isupper(), written) < (not old[:1].isupper(), old):
-            spellings[tokens] = written
+        """Make a name known, so that shorter names of the same speaker can join it."""
+        group = group_of(name, type, self.lang)
+        if group is not None:
+            self._groups.setdefault(group, set()).add(_clean(name))
 
     def resolve(self, name: str, type: str = "person") -> Speaker:
         """The speaker a name stands for; the name is observed first.
-
-        Args:
-            name: A name as the article gives it.
-            type: Its speaker type (one of ``SPEAKER_TYPES``).
 
         Returns:
             A :class:`~guillemet.record.Speaker` with the id, the canonical name, the type,
@@ -406,104 +556,20 @@ class SpeakerRegistry:
         Raises:
             ValueError: ``type`` is not a speaker type, or the name has no letter or digit.
         """
+        if type not in SPEAKER_TYPES:
+            raise ValueError(f"Unknown speaker type {type!r}: use one of {', '.join(SPEAKER_TYPES)}.")
         self.observe(name, type)
-        canonical, wikidata = self._canonical(name, type)
-        sid = speaker_id(canonical, type, self.lang)
-        old = self._issued.get((_clean(name), type))
-        if old is not None and old != sid:
-            self._moved[old] = sid  # issued before under another id: refresh() reports it
-        self._issued[(_clean(name), type)] = sid
-        aliases = [] if _clean(name) == canonical else [_clean(name)]
-        return Speaker(id=sid, name=canonical, type=type, aliases=aliases, wikidata=wikidata)
+        group = group_of(name, type, self.lang)
+        if group is None:
+            raise ValueError(f"Cannot make a speaker id from {name!r}: it has no letter or digit; "
+                             "pass the speaker's name.")
+        found = merge_names(self._groups[group], type, self.aliases, self.lang)[_clean(name)]
+        aliases = [] if _clean(name) == found.name else [_clean(name)]
+        return Speaker(id=found.id, name=found.name, type=type, aliases=aliases, wikidata=found.wikidata)
 
     def speaker_id(self, name: str, type: str = "person") -> str:
         """The id of the speaker a name stands for (see :meth:`resolve`)."""
         return self.resolve(name, type).id
-
-    def know(self, name: str, type: str, sid: str) -> None:
-        """Record a name already stored under ``sid``: observed, and watched by :meth:`refresh`
-        so that a fuller name seen later moves it ("person:poutine" → "person:vladimir-poutine")."""
-        if type not in SPEAKER_TYPES or not _tokens(name, self.lang):
-            return
-        self.observe(name, type)
-        self._issued[(_clean(name), type)] = sid
-
-    def assign(self, articles: Iterable[Article]) -> None:
-        """Give the speakers of extracted articles their ids across articles, in place.
-
-        Every speaker name of the batch is observed first, so the ids do not depend on the
-        order of the articles; quotes follow their speaker's new id. Speakers an article
-        lists twice under one id after this (two spellings of one person) become one.
-        """
-        articles = list(articles)
-        for article in articles:
-            for sp in article.speakers:
-                if sp.type in SPEAKER_TYPES and _tokens(sp.name, self.lang):
-                    self.observe(sp.name, sp.type)
-        for article in articles:
-            moved: dict[str, str] = {}
-            merged: dict[str, Speaker] = {}
-            for sp in article.speakers:
-                try:
-                    new = self.resolve(sp.name, sp.type)
-                except ValueError:
-                    merged.setdefault(sp.id, sp)
-                    continue
-                moved[sp.id] = new.id
-                if new.id in merged:
-                    kept = merged[new.id]
-                    kept.aliases = sorted(set(kept.aliases) | {sp.name, *sp.aliases} - {kept.name})
-                    continue
-                sp.id = new.id
-                sp.wikidata = sp.wikidata or new.wikidata
-                merged[new.id] = sp
-            article.speakers = list(merged.values())
-            for q in article.quotes:
-                if q.speaker_id in moved:
-                    q.speaker_id = moved[q.speaker_id]
-
-    def refresh(self) -> dict[str, str]:
-        """Ids issued earlier that names observed since have changed.
-
-        Returns:
-            ``{old id: new id}`` for each changed id (the caller rewrites stored quotes).
-        """
-        changed, self._moved = dict(self._moved), {}
-        for (name, type), old in sorted(self._issued.items()):
-            new = speaker_id(self._canonical(name, type)[0], type, self.lang)
-            if new != old:
-                changed[old] = new
-                self._issued[(name, type)] = new
-        return changed
-
-    def _canonical(self, name: str, type: str) -> tuple[str, str | None]:
-        """(canonical name, Wikidata id) of a name under the rules of the module docstring."""
-        if self.aliases is not None:
-            entry = self.aliases.lookup(name)
-            if entry is not None:
-                return entry.canonical, entry.wikidata
-        tokens = _tokens(name, self.lang)
-        if tokens not in self._names.get(type, {}):
-            return _strip_front(name, self.lang), None
-        return self._target(tokens, type)
-
-    def _target(self, tokens: tuple[str, ...], type: str) -> tuple[str, str | None]:
-        """Where a known name leads; recursion always moves to a strictly longer name."""
-        written = self._names[type][tokens]
-        if self.aliases is not None:
-            entry = self.aliases.lookup(written)
-            if entry is not None:
-                return entry.canonical, entry.wikidata
-        if type != "person":
-            return written, None
-        targets: dict[str, tuple[str, str | None]] = {}
-        for longer in sorted(self._by_last[type].get(tokens[-1], ())):
-            if _ends_with(longer, tokens):
-                target = self._target(longer, type)
-                targets[normalise_name(target[0], self.lang)] = target
-        if len(targets) == 1:
-            return next(iter(targets.values()))
-        return written, None
 
 
 # --- speaker types -------------------------------------------------------------------------

@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from guillemet.errors import GuillemetError, StoreError
-from guillemet.identity import AliasTable, SpeakerRegistry
+from guillemet.identity import AliasTable
 from guillemet.readers import Skipped, prepare, read_articles
 from guillemet.readers.options import ReadOptions
 from guillemet.record import Article
+from guillemet.speakers import SpeakerIdentity
 from guillemet.shards import Shard, ShardDir, ShardStage, ShardWriter, split_shards
 from guillemet.store import Store
 
@@ -46,6 +47,8 @@ class IngestReport:
         skipped: (source or article id, reason) of each document not stored.
         shards_written: Shards written in this run (sharded runs only).
         shards_done: Shards found already written and skipped (sharded runs only).
+        notes: (source or article id, what was wrong) of articles stored all the same, such
+            as a published date out of range, dropped.
         extracted: Articles back from the extract stage (0 while its model is loading).
         not_analysed: Stored articles in a language with no pipeline, by language code
             (stored with status "unsupported_language" and no quotes).
@@ -58,6 +61,7 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     shards_written: int = 0
     shards_done: int = 0
+    notes: list[tuple[str, str]] = field(default_factory=list)
     extracted: int = 0
     not_analysed: Counter[str] = field(default_factory=Counter)
 
@@ -76,6 +80,10 @@ class IngestReport:
             lines.append(f"  stored but not analysed (no pipeline for their language): {languages}")
         for reason, n in self.skipped_by_reason().most_common():
             lines.append(f"  skipped {n}: {reason}")
+        if self.notes:
+            where, what = self.notes[0]
+            lines.append(f"  stored all the same, {len(self.notes)} with a published date dropped "
+                         f"(first: {where}: {what})")
         return "\n".join(lines)
 
 
@@ -135,8 +143,13 @@ def _skip_reason(article: Article, report: IngestReport) -> str | None:
 
 def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None = None,
            batch_size: int = 64, progress: Callable[[IngestReport], None] | None = None,
-           registry: SpeakerRegistry | None = None, read: ReadOptions | None = None) -> IngestReport:
+           identity: SpeakerIdentity | None = None,
+           on_wait: Callable[[], None] | None = None,
+           read: ReadOptions | None = None) -> IngestReport:
     """Read, extract and store articles; skip what the store already holds.
+
+    One ingest (or load) at a time per store: a second waits for the first to finish
+    (:meth:`Store.ingest_lock`), then extracts only what the first did not store.
 
     Args:
         sources: Paths for :func:`guillemet.readers.read_articles` ("-" is stdin).
@@ -144,8 +157,9 @@ def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None
         extract: The extract stage; default :func:`default_extract_stage`.
         batch_size: Articles per transaction (and per "already stored?" lookup).
         progress: Called with the running report after each article read, skipped or stored.
-        registry: Speaker ids across articles (:func:`speaker_registry`); None keeps each
-            article's own ids (normalised name and type).
+        identity: The rules for speaker ids across the store (:func:`speaker_identity`:
+            alias table); default the rules alone.
+        on_wait: Called if another ingest holds the store, before waiting for it.
         read: How to read the sources (input format, JSONL field names, default language),
             as ``guillemet extract`` reads them.
 
@@ -156,21 +170,23 @@ def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None
         and counted in ``not_analysed``.
     """
     report = IngestReport()
+    identity = identity or SpeakerIdentity()
     extract = extract or default_extract_stage()
     tick = progress or (lambda _report: None)
     batch: list[Article] = []
-    for article in extract(_new_articles(sources, store.has, report, tick, batch_size, read)):
-        report.extracted += 1
-        reason = _skip_reason(article, report)
-        if reason:
-            report.skipped.append((article.id, reason))
-        else:
-            batch.append(article)
-        if len(batch) >= batch_size:
-            _store_batch(store, batch, report, registry)
-            batch = []
-        tick(report)
-    _store_batch(store, batch, report, registry)
+    with store.ingest_lock(on_wait):
+        for article in extract(_new_articles(sources, store.has, report, tick, batch_size, read)):
+            report.extracted += 1
+            reason = _skip_reason(article, report)
+            if reason:
+                report.skipped.append((article.id, reason))
+            else:
+                batch.append(article)
+            if len(batch) >= batch_size:
+                _store_batch(store, batch, report, identity)
+                batch = []
+            tick(report)
+        _store_batch(store, batch, report, identity)
     tick(report)
     return report
 
@@ -232,9 +248,9 @@ def ingest_shards(sources: Iterable[str], writer: ShardWriter, extract: ShardSta
 class StoreShards:
     """A store as a shard writer: each shard one transaction, stored articles never redone."""
 
-    def __init__(self, store: Store, registry: SpeakerRegistry | None = None) -> None:
+    def __init__(self, store: Store, identity: SpeakerIdentity | None = None) -> None:
         self.store = store
-        self.registry = registry
+        self.identity = identity or SpeakerIdentity()
 
     def has(self, ids: Iterable[str]) -> set[str]:
         """The ids already stored: they are left out before sharding."""
@@ -247,13 +263,14 @@ class StoreShards:
     def write(self, shard: Shard) -> list[tuple[str, str]]:
         """Store the shard's articles in one transaction; (id, reason) of those refused."""
         report = IngestReport()
-        _store_batch(self.store, shard.articles, report, self.registry)
+        _store_batch(self.store, shard.articles, report, self.identity)
         return report.skipped
 
 
 def load_shards(shards: ShardDir, store: Store, *, batch_size: int = 64,
                 progress: Callable[[IngestReport], None] | None = None,
-                registry: SpeakerRegistry | None = None) -> IngestReport:
+                identity: SpeakerIdentity | None = None,
+                on_wait: Callable[[], None] | None = None) -> IngestReport:
     """Merge a folder of Parquet shards into a store; articles already stored are left alone.
 
     Loading the same folder twice adds and rewrites nothing; a load killed midway loses at most
@@ -264,13 +281,23 @@ def load_shards(shards: ShardDir, store: Store, *, batch_size: int = 64,
         store: Where the articles go (upsert by id).
         batch_size: Articles per transaction.
         progress: Called with the running report after each batch.
+        identity: The rules for speaker ids across the store; default the rules alone.
 
     Returns:
         ``read`` counts the articles in the shards, ``stored`` those written now,
         ``already_present`` those the store held; an unreadable shard is in ``skipped``.
     """
     report = IngestReport()
+    identity = identity or SpeakerIdentity()
     tick = progress or (lambda _report: None)
+    with store.ingest_lock(on_wait):
+        _load(shards, store, batch_size, report, tick, identity)
+    tick(report)
+    return report
+
+
+def _load(shards: ShardDir, store: Store, batch_size: int, report: IngestReport,
+          tick: Callable[[IngestReport], None], identity: SpeakerIdentity) -> None:
     for name in shards.names():
         try:
             ids = shards.ids(name)
@@ -282,10 +309,8 @@ def load_shards(shards: ShardDir, store: Store, *, batch_size: int = 64,
         report.read += len(ids)
         report.already_present += len(ids) - len(articles)
         for start in range(0, len(articles), batch_size):
-            _store_batch(store, articles[start:start + batch_size], report, registry)
+            _store_batch(store, articles[start:start + batch_size], report, identity)
             tick(report)
-    tick(report)
-    return report
 
 
 def _new_articles(sources: Iterable[str], has: Callable[[set[str]], set[str]], report: IngestReport,
@@ -308,6 +333,8 @@ def _new_articles(sources: Iterable[str], has: Callable[[set[str]], set[str]], r
         present = has({a.id for a in articles} - seen)
         for article in articles:
             report.read += 1
+            if "published_problem" in article.meta:
+                report.notes.append((article.id, f"published date {article.meta['published_problem']}"))
             if article.id in present or article.id in seen:
                 report.already_present += 1
                 tick(report)
@@ -317,48 +344,38 @@ def _new_articles(sources: Iterable[str], has: Callable[[set[str]], set[str]], r
         tick(report)
 
 
-def speaker_registry(store: Store, aliases: str | Path | None = None, lang: str = "fr") -> SpeakerRegistry:
-    """A registry of speaker ids across articles, knowing every name the store holds.
+def speaker_identity(aliases: str | Path | None = None, lang: str = "fr") -> SpeakerIdentity:
+    """The rules for speaker ids across a store, with the user's alias table if any.
 
     Args:
-        store: Its stored speakers seed the registry, so a new article's "Poutine" joins a
-            stored "Vladimir Poutine", and a stored "Poutine" moves when "Vladimir Poutine"
-            arrives.
-        aliases: The user's alias table (CSV: alias, canonical name, optional Wikidata id).
+        aliases: The alias table (CSV: alias, canonical name, optional Wikidata id).
         lang: Language of the names.
 
     Raises:
         UnreadableFile, InputError: The alias table cannot be read (see AliasTable.from_csv).
     """
-    registry = SpeakerRegistry(AliasTable.from_csv(aliases, lang) if aliases else None, lang)
-    for name, kind, sid in store.speaker_names():
-        registry.know(name, kind, sid)
-    return registry
+    return SpeakerIdentity(AliasTable.from_csv(aliases, lang) if aliases else None, lang)
 
 
 def _store_batch(store: Store, batch: list[Article], report: IngestReport,
-                 registry: SpeakerRegistry | None = None) -> None:
+                 identity: SpeakerIdentity | None = None) -> None:
     """One transaction; if the store refuses it, retry article by article and skip the bad ones.
 
-    With a registry, speakers get their ids across articles first, and ids that names of this
-    batch changed are rewritten in what was stored before.
+    Speakers get their ids across the store in the same transaction (``identity``), so a
+    batch is stored with its ids or not at all.
     """
     if not batch:
         return
-    if registry is not None:
-        registry.assign(batch)
     try:
-        store.put(batch)
+        store.put(batch, identity)
         done = batch
     except StoreError:
         done = []
         for article in batch:
             try:
-                store.put([article])
+                store.put([article], identity)
                 done.append(article)
             except GuillemetError as exc:
                 report.skipped.append((article.id, f"cannot store: {exc}"))
     report.stored += len(done)
     report.quotes += sum(len(a.quotes) for a in done)
-    if registry is not None:
-        store.rename_speakers(registry.refresh())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from guillemet.errors import ModelNotInstalled
@@ -79,3 +80,32 @@ def analysis_text(article: Article) -> str:
             if chars[i] not in "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def parsable_text(article: Article, nlp) -> str:
+    """The text to give the parser, or "" for an article it cannot take, marked as such.
+
+    An article longer than the parser's ``max_length`` (spaCy's E088: one million characters
+    by default) or holding a lone surrogate (not valid Unicode: it cannot even be written out
+    as UTF-8) gets ``status = "error"`` and the reason in ``meta["error"]``, so that batch
+    work reports and skips it and keeps every other article.
+    """
+    if article.status != "ok":
+        return ""
+    text = article.text
+    limit = getattr(nlp, "max_length", None)
+    if limit and len(text) > limit:
+        article.status = "error"
+        article.meta["error"] = (f"too long for the parser: {len(text):,} characters, at most {limit:,}; "
+                                 "split the document (one article per record)")
+        return ""
+    bad = _SURROGATE.search(text)
+    if bad:
+        article.status = "error"
+        article.meta["error"] = (f"not valid Unicode: a lone surrogate (U+{ord(bad.group()):04X}) at character "
+                                 f"{bad.start()}; fix the source's encoding")
+        return ""
+    return analysis_text(article)

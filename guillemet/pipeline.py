@@ -18,6 +18,8 @@ steps before it left:
                    (guillemet.learn.speakers)
     identity       speaker types and ids across articles (guillemet.identity)
     claims         dates and numbers inside each quote (guillemet.claims)
+    settle         speakers that name no source ("Faut", "voiture", "22%") taken off their
+                   quotes, aliases a reader would not follow dropped (guillemet.speakers)
 
 Steps never import each other; only this module knows their order.
 """
@@ -45,6 +47,7 @@ from guillemet.record import Article, Quote, Speaker
 from guillemet.learn import learned_steps
 from guillemet.learn.speakers import choose_speakers
 from guillemet.resolve import ArticleEntities, Resolved, best_name, resolve_each
+from guillemet.speakers import settle_speakers
 from guillemet.tidy import tidy
 
 log = logging.getLogger(__name__)
@@ -64,6 +67,7 @@ def analyse_doc(doc: Doc, article: Article, lang: Language, **models) -> Article
     for q in quotes:
         q.dates, q.numbers = find_claims(article.text, q.content, article.published, lang)
     article.quotes = quotes
+    settle_speakers(article, doc, lang)
     return article
 
 
@@ -248,8 +252,11 @@ class Extractor:
                     article.status, article.meta["error"] = "error", str(exc)
                     yield article
                 continue
-            texts = ((nlp_mod.analysis_text(a), a) for a in run)
+            texts = ((nlp_mod.parsable_text(a, nlp), a) for a in run)  # too long: marked, not parsed
             for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=batch_size or self.batch_size):
+                if article.status != "ok":
+                    yield article
+                    continue
                 try:
                     analyse_doc(doc, article, lang)
                 except Exception as exc:  # one bad article must not stop the batch

@@ -75,16 +75,49 @@ def fake_extract(articles: Iterable[Article]) -> Iterator[Article]:
         yield fake_extract_one(article)
 
 
-def slow_extract(delay: float):
-    """``fake_extract`` sleeping ``delay`` seconds per article: a stage to kill mid-run."""
+def said_by_one(article: Article) -> Article:
+    """One direct quote from a text "Name|what was said", or "Name;type;alias,alias|said".
+
+    The speaker's article-level id is made as the extractor makes it (type and slug).
+    """
+    from guillemet.identity import speaker_id
+
+    head, said = article.text.split("|", 1)
+    name, _, rest = head.partition(";")
+    type_, _, aliases = rest.partition(";")
+    type_ = type_ or "person"
+    start = len(head) + 1
+    try:
+        sid = speaker_id(name, type_)
+    except ValueError:
+        sid = None
+    article.quotes = [Quote(kind="direct", content=(start, len(article.text)), content_text=said, speaker=name,
+                            speaker_id=sid, speaker_type=type_, speaker_mention=(0, len(name)),
+                            speaker_mention_text=name)]
+    article.speakers = [Speaker(id=sid, name=name, type=type_,
+                                aliases=[a for a in aliases.split(",") if a])] if sid else []
+    return article
+
+
+def said_by(articles: Iterable[Article]) -> Iterator[Article]:
+    """``said_by_one`` as an ingest extract stage."""
+    for article in articles:
+        yield said_by_one(article)
+
+
+def slow_extract(delay: float, stage=None):
+    """``stage`` (default ``fake_extract``) sleeping ``delay`` seconds per article: a stage
+    to kill mid-run."""
     import time
 
-    def stage(articles: Iterable[Article]) -> Iterator[Article]:
-        for article in fake_extract(articles):
+    inner = stage or fake_extract
+
+    def slow(articles: Iterable[Article]) -> Iterator[Article]:
+        for article in inner(articles):
             time.sleep(delay)
             yield article
 
-    return stage
+    return slow
 
 
 def sample_articles() -> list[Article]:
@@ -138,11 +171,11 @@ def samples_db(tmp_path_factory) -> str:
         get_extractor("fr")
     except Exception as exc:  # noqa: BLE001 - the model or the extractor is missing
         pytest.skip(f"the real extractor is not available ({exc})")
-    from guillemet.ingest import ingest, speaker_registry
+    from guillemet.ingest import ingest, speaker_identity
     from guillemet.store import open_store
 
     db = tmp_path_factory.mktemp("samples") / "samples.db"
     with open_store(db) as store:
-        report = ingest([str(SAMPLES.resolve())], store, registry=speaker_registry(store))
+        report = ingest([str(SAMPLES.resolve())], store, identity=speaker_identity())
     assert report.stored >= 8 and not report.skipped, report.summary()
     return str(db)

@@ -176,8 +176,8 @@ def test_no_server_path_in_articles(client):
       "published": "2019-11-19"}, 200, {"lang": "fr", "lang_detected": True}),
     ({"text": "« Nous tiendrons », a déclaré Paul Durand.", "published": "2019-11-19T08:00:00+01:00",
       "lang": "fr"}, 200, {"lang": "fr", "lang_detected": False}),
-    ({"text": "\"We will not give in to blackmail from anyone at all\", the minister told reporters on Tuesday "
-              "in London.", "published": "2019-11-19"}, 422, "unsupported_language"),
+    ({"text": "„Wir werden uns von niemandem erpressen lassen“, sagte der Minister am Dienstag vor "
+              "Journalisten in Berlin.", "published": "2019-11-19"}, 422, "unsupported_language"),
     ({"text": "« Oui », a dit Anne Roux.", "published": "19/11/2019"}, 422, "invalid_request"),
     ({"text": "« Oui », a dit Anne Roux.", "published": "hier"}, 422, "invalid_request"),
 ])

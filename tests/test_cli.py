@@ -137,6 +137,9 @@ def test_serve_loads_the_model_before_serving(tmp_path, monkeypatch):
     calls = []
     monkeypatch.setattr(guillemet.pipeline, "get_extractor", lambda lang="fr", model=None: calls.append(("load", lang)))
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(("serve", kw["port"])))
+    from guillemet.store import open_store
+
+    open_store(tmp_path / "s.db").close()  # serve reads a store, never makes one
     res = CliRunner().invoke(serve, ["--db", str(tmp_path / "s.db"), "--port", "8123"])
     assert res.exit_code == 0, res.output
     assert calls == [("load", "fr"), ("serve", 8123)]

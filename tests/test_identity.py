@@ -9,8 +9,11 @@ import pytest
 from guillemet.errors import InputError, UnreadableFile, UnsupportedLanguage
 from guillemet.identity import (
     AliasTable,
+    Assigned,
     SpeakerRegistry,
+    group_of,
     guess_speaker_type,
+    merge_names,
     normalise_name,
     speaker_id,
 )
@@ -31,6 +34,9 @@ NAMES = [
     ("Alena Verbitskaya,", "alena-verbitskaya"),
     ("le ministère de l’Intérieur", "ministere-de-l-interieur"),
     ("le président", "president"),   # nothing but a title: the title is the name
+    ("Me Philippe", "me-philippe"),  # a profession's title before a lone surname stays
+    ("Me Vincent Lurquin", "vincent-lurquin"),
+    ("Dr Martin", "dr-martin"),
     ("« ... »", ""),
 ]
 
@@ -113,12 +119,44 @@ def test_registry_types_never_merge():
     assert registry.speaker_id("Wagner", "organisation") == "organisation:wagner"
 
 
-def test_registry_refresh_reports_ids_that_a_later_name_changed():
+def test_registry_ids_follow_names_seen_later():
     registry = SpeakerRegistry()
     assert registry.speaker_id("Poutine") == "person:poutine"
     registry.observe("Vladimir Poutine")
-    assert registry.refresh() == {"person:poutine": "person:vladimir-poutine"}
-    assert registry.refresh() == {}
+    assert registry.speaker_id("Poutine") == "person:vladimir-poutine"
+
+
+def test_a_surname_after_a_profession_title_never_joins():
+    # "Me Philippe" is a lawyer, not the Prime Minister; "M. Philippe" may be him
+    names = ["Édouard Philippe", "Me Philippe", "M. Philippe", "Dr Martin", "Lucie Martin"]
+    merged = merge_names(names)
+    assert merged["Me Philippe"] == Assigned("person:me-philippe", "Me Philippe")
+    assert merged["M. Philippe"].id == "person:edouard-philippe"
+    assert merged["Dr Martin"].id == "person:dr-martin"
+
+
+def test_merge_names_is_a_function_of_the_set():
+    names = ["Poutine", "Vladimir Poutine", "V. Poutine", "M. Poutine", "Macron", "Emmanuel Macron",
+             "Brigitte Macron", "E. Macron", "Le Pen", "Marine Le Pen", "Edouard Philippe",
+             "Édouard Philippe", "Me Philippe"]
+    results = set()
+    for order in itertools.islice(itertools.permutations(names), 0, 5000, 97):
+        merged = merge_names(list(order))
+        results.add(tuple(sorted((k, v.id, v.name) for k, v in merged.items())))
+    assert len(results) == 1
+
+
+def test_display_name_is_the_most_complete_in_the_most_written_spelling():
+    merged = merge_names({"Edouard Philippe": 2, "Édouard Philippe": 2, "Philippe": 9, "M. Philippe": 1})
+    assert {a.name for a in merged.values()} == {"Édouard Philippe"}  # accents break the tie
+    merged = merge_names({"Edouard Philippe": 5, "Édouard Philippe": 2})
+    assert {a.name for a in merged.values()} == {"Edouard Philippe"}  # most articles write it so
+
+
+def test_group_of_names_that_can_merge():
+    assert group_of("M. Vladimir Poutine") == group_of("Poutine") == "person:poutine"
+    assert group_of("Poutine", "organisation") == "organisation:poutine"
+    assert group_of("« »") is None
 
 
 def test_resolve_returns_the_record_speaker():
@@ -255,3 +293,28 @@ TYPES = [
 @pytest.mark.parametrize(("name", "expected"), TYPES)
 def test_guess_speaker_type(name, expected):
     assert guess_speaker_type(name) == expected
+
+
+def test_merging_only_what_changed_gives_the_ids_of_a_full_merge():
+    """A store merges again only the names a write can change (the new ones and the shorter
+    names they end); applied to the previous ids, that must equal merging everything."""
+    import random
+
+    pool = ["Poutine", "Vladimir Poutine", "V. Poutine", "M. Poutine", "Macron", "Emmanuel Macron",
+            "Brigitte Macron", "E. Macron", "Le Pen", "Marine Le Pen", "Jean-Marie Le Pen", "Edouard Philippe",
+            "Édouard Philippe", "Philippe", "Me Philippe", "M. Philippe", "Jean Martin", "Martin", "J. Martin",
+            "Pierre Jean Martin", "Jean-Pierre Martin"]
+    rng = random.Random(1)
+    for _ in range(400):
+        before = {n: rng.randint(1, 3) for n in rng.sample(pool, rng.randint(1, len(pool)))}
+        after, changed = dict(before), set()
+        for _ in range(rng.randint(1, 3)):
+            name = rng.choice(pool)
+            if name in after and rng.random() < 0.4:
+                del after[name]
+            else:
+                after[name] = after.get(name, 0) + 1
+            changed.add(name)
+        updated = {n: a for n, a in merge_names(before).items() if n in after}
+        updated.update(merge_names(after, changed=changed))
+        assert updated == merge_names(after), (before, after, changed)

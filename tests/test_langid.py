@@ -21,10 +21,10 @@ ES = ("\"No vamos a abandonar a los agricultores\", aseguró el martes el minist
 
 @pytest.mark.parametrize("text, lang_source, given, expected_lang, expected_status", [
     (FR, None, "fr", "fr", "ok"),
-    (EN, None, "fr", "en", "unsupported_language"),
+    (EN, None, "fr", "en", "ok"),                         # English has a pipeline
     (DE, "default", "fr", "de", "unsupported_language"),
     (ES, None, "fr", "es", "unsupported_language"),
-    (FR, "source", "en", "en", "unsupported_language"),   # the source's word is kept
+    (FR, "source", "de", "de", "unsupported_language"),   # the source's word is kept
     (EN, "source", "fr", "fr", "ok"),                     # ... even when it looks wrong
     ("Oui.", None, "fr", "fr", "ok"),                     # too short to overrule the default
 ])
@@ -52,7 +52,7 @@ def test_detect_language_returns_none_for_too_little_text():
 
 
 def test_unsupported_articles_are_kept_and_skipped_items_pass_through():
-    items = [Article(text=EN, id="en1"), Skipped("x.jsonl:3", "not valid JSON"), Article(text=FR, id="fr1")]
+    items = [Article(text=DE, id="de1"), Skipped("x.jsonl:3", "not valid JSON"), Article(text=FR, id="fr1")]
     out = list(prepare(items))
-    assert [getattr(x, "id", None) for x in out] == ["en1", None, "fr1"]
+    assert [getattr(x, "id", None) for x in out] == ["de1", None, "fr1"]
     assert out[0].status == "unsupported_language" and out[2].status == "ok"

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLE_ARTICLES, TESTS, fake_extract, sample_articles, write_jsonl
+from conftest import SAMPLE_ARTICLES, TESTS, fake_extract, fake_extract_one, said_by, sample_articles, write_jsonl
 from guillemet.errors import InputError
 from guillemet.ingest import ingest
 from guillemet.record import QUOTE_KINDS, Article, DateRef, NumberRef, Quote, Speaker, to_dict
@@ -234,34 +234,21 @@ def test_ingest_rerun_adds_nothing(make_store, tmp_path):
     assert dump(store) == before
 
 
-def said_by(articles):
-    """An extract stage for texts "Speaker name|what was said": one direct quote each."""
-    for a in articles:
-        name, said = a.text.split("|", 1)
-        start = len(name) + 1
-        sid = "person:" + "-".join(name.lower().split())
-        a.quotes = [Quote(kind="direct", content=(start, len(a.text)), content_text=said, speaker=name,
-                          speaker_id=sid, speaker_type="person", speaker_mention=(0, len(name)),
-                          speaker_mention_text=name)]
-        a.speakers = [Speaker(id=sid, name=name, type="person")]
-        yield a
-
-
 def speaker_ids(store) -> dict[str, str]:
     return {a.id: a.quotes[0].speaker_id for a in store.articles()}
 
 
 def test_speaker_ids_join_across_articles_and_runs(make_store, tmp_path):
-    from guillemet.ingest import speaker_registry
+    from guillemet.ingest import speaker_identity
 
     store = make_store()
     first = write_jsonl(tmp_path / "1.jsonl", [{"id": "a1", "text": "Poutine|Nous avancerons."}])
-    ingest([str(first)], store, extract=said_by, registry=speaker_registry(store))
+    ingest([str(first)], store, extract=said_by, identity=speaker_identity())
     assert speaker_ids(store) == {"a1": "person:poutine"}
     # a later run brings the full name: the stored quote moves to it, one speaker remains
     second = write_jsonl(tmp_path / "2.jsonl", [{"id": "a2", "text": "Vladimir Poutine|La paix viendra."},
                                                 {"id": "a3", "text": "Poutine|Rien ne change."}])
-    ingest([str(second)], store, extract=said_by, registry=speaker_registry(store))
+    ingest([str(second)], store, extract=said_by, identity=speaker_identity())
     assert speaker_ids(store) == {"a1": "person:vladimir-poutine", "a2": "person:vladimir-poutine",
                                   "a3": "person:vladimir-poutine"}
     speaker = store.get_speaker("person:vladimir-poutine")
@@ -271,19 +258,19 @@ def test_speaker_ids_join_across_articles_and_runs(make_store, tmp_path):
     third = write_jsonl(tmp_path / "3.jsonl", [{"id": "b1", "text": "Emmanuel Macron|Oui."},
                                                {"id": "b2", "text": "Brigitte Macron|Non."},
                                                {"id": "b3", "text": "Macron|Peut-être."}])
-    ingest([str(third)], store, extract=said_by, registry=speaker_registry(store))
+    ingest([str(third)], store, extract=said_by, identity=speaker_identity())
     ids = speaker_ids(store)
     assert (ids["b1"], ids["b2"], ids["b3"]) == ("person:emmanuel-macron", "person:brigitte-macron", "person:macron")
 
 
 def test_alias_table_merges_speakers_on_ingest(make_store, tmp_path):
-    from guillemet.ingest import speaker_registry
+    from guillemet.ingest import speaker_identity
 
     table = tmp_path / "aliases.csv"
     table.write_text("alias,canonical,wikidata\nLe maître du Kremlin,Vladimir Poutine,Q7747\n", encoding="utf-8")
     source = write_jsonl(tmp_path / "in.jsonl", [{"id": "k1", "text": "Le maître du Kremlin|Assez."}])
     store = make_store()
-    ingest([str(source)], store, extract=said_by, registry=speaker_registry(store, table))
+    ingest([str(source)], store, extract=said_by, identity=speaker_identity(table))
     assert speaker_ids(store) == {"k1": "person:vladimir-poutine"}
     assert store.get_speaker("person:vladimir-poutine").wikidata == "Q7747"
 
@@ -424,6 +411,92 @@ def test_ingest_with_the_real_extractor(make_store, tmp_path):
     stored = store.get_article("e2e-1")
     assert stored.quotes and stored.quotes[0].content_text == "Nous ne céderons pas"
     assert store.search(SearchQuery(q="cederons")).total == 1
+
+
+CONCURRENT = textwrap.dedent("""
+    import os, sys, time
+    sys.path.insert(0, {tests!r})
+    from conftest import slow_extract
+    from guillemet.ingest import ingest
+    from guillemet.store import open_store
+
+    def noting(articles):
+        for article in articles:
+            with open(sys.argv[3], "a") as log:
+                log.write(article.id + "\\n")
+            while sys.argv[4] and not os.path.exists(sys.argv[4]):
+                time.sleep(0.01)  # hold the first batch until the test lets go
+            yield article
+
+    with open_store(sys.argv[1]) as store:
+        report = ingest([sys.argv[2]], store, extract=slow_extract(0.005, noting), batch_size=8,
+                        on_wait=lambda: print("waiting", flush=True))
+    print("stored", report.stored, "present", report.already_present, flush=True)
+""")
+
+
+def test_a_second_concurrent_ingest_extracts_nothing_the_first_stores(make_store, db, tmp_path):
+    source = str(write_jsonl(tmp_path / "in.jsonl", many_articles(60)))
+    logs, release = [tmp_path / "first.log", tmp_path / "second.log"], tmp_path / "release"
+    script = CONCURRENT.format(tests=str(TESTS))
+    first = subprocess.Popen([sys.executable, "-c", script, db, source, str(logs[0]), str(release)],
+                             stdout=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (logs[0].exists() and logs[0].read_text()) and time.monotonic() < deadline:
+        time.sleep(0.02)  # the first one is extracting (and held)
+    second = subprocess.Popen([sys.executable, "-c", script, db, source, str(logs[1]), ""],
+                              stdout=subprocess.PIPE, text=True)
+    assert second.stdout.readline().strip() == "waiting"  # it found the first one at work
+    release.touch()
+    out = [first.communicate(timeout=120)[0], second.communicate(timeout=120)[0]]
+    assert first.returncode == second.returncode == 0
+    assert "stored 60 present 0" in out[0]
+    assert "stored 0 present 60" in out[1]
+    assert not logs[1].exists() or logs[1].read_text() == ""  # the second extracted nothing
+    assert make_store().counts()["articles"] == 60
+
+
+# -- search at scale: the page plans and the counts kept by the store -------------------------
+
+def test_pages_in_both_plans_are_in_the_order_of_the_records(make_store):
+    """Many hits: the page walks articles newest first; few: it sorts them. Same order either
+    way, articles without a date last, and totals the store keeps are exact after upserts."""
+    store = make_store()
+    articles = [fake_extract_one(Article(**d)) for d in many_articles(60)]
+    articles[7].published = None
+    store.put(articles)
+    store.put([fake_extract_one(Article(**many_articles(60)[3]))])  # an upsert changes no count
+    expected = sorted(((a.published is None, "" if a.published is None else a.published, a.id, i)
+                       for a in articles for i, _ in enumerate(a.quotes)),
+                      key=lambda k: (k[0], [-ord(c) for c in k[1]], k[2], k[3]))
+    expected = [(k[2], k[3]) for k in expected]
+    assert store.quote_total() == len(expected) == store.counts()["quotes"]
+    for limit, offset in ((5, 0), (7, 20), (50, 60), (90, 0)):  # walks (few per page), then sorts
+        page = store.search(SearchQuery(limit=limit, offset=offset))
+        assert page.total == len(expected)
+        assert [(h.article_id, h.position) for h in page.items] == expected[offset:offset + limit]
+    assert store.search(SearchQuery(outlet="exemple.fr")).total == sum(
+        len(a.quotes) for a in articles if a.outlet == "exemple.fr")
+    may = store.search(SearchQuery(since="2023-05-01", until="2023-05-31", limit=100))
+    assert may.total == len(may.items) == sum(len(a.quotes) for a in articles
+                                              if a.published and "2023-05-01" <= a.published <= "2023-05-31")
+
+
+def test_a_store_from_an_earlier_version_is_brought_up_to_date(make_store, db):
+    """No per-article quote counts, no kept total, the old indexes: opening it migrates it."""
+    store = make_store()
+    store.put(sample_articles())
+    with store.transaction() as cur:
+        for name in ("articles_newest", "articles_outlet_newest"):
+            cur.execute(f"DROP INDEX {name}")
+        cur.execute("CREATE INDEX articles_published ON articles (published)")
+        cur.execute("ALTER TABLE articles DROP COLUMN quote_count")
+        cur.execute("DELETE FROM guillemet_meta")
+    store.close()
+    reopened = make_store()
+    assert reopened.search(SearchQuery(outlet="autre.be")).total == 2
+    assert reopened.quote_total() == 6
+    assert reopened.search(SearchQuery(since="2023-03-10")).total == 4
 
 
 # -- a newsroom's questions: ranking, stemming, speakers, facets, gender, quote groups ----------

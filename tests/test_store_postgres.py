@@ -14,6 +14,7 @@ import pytest
 from conftest import pg_url_or_skip
 from test_store import *  # noqa: F401,F403  (the same behaviours, collected again here)
 from test_store import dump  # noqa: F401
+from test_store_identity import *  # noqa: F401,F403
 
 pytestmark = pytest.mark.postgres
 
@@ -34,6 +35,26 @@ def pg_schema():
     yield _schema_url(base, schema), schema
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def pg_schema_factory():
+    """Makes more fresh schemas on demand (dropped after the test); returns their URLs."""
+    psycopg = pytest.importorskip("psycopg")
+    base = pg_url_or_skip()
+    made = []
+
+    def make() -> str:
+        schema = "f_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        made.append(schema)
+        return _schema_url(base, schema)
+
+    yield make
+    with psycopg.connect(base, autocommit=True) as conn:
+        for schema in made:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture
@@ -102,3 +123,22 @@ def test_dropping_a_store_schema_keeps_unaccent_for_the_others(pg_schema, refere
         conn.execute(f"CREATE SCHEMA {pg_schema[1]}")
     with open_store(reference_db) as store:
         assert store.ts_config == "guillemet_french"
+
+
+def test_a_read_only_store_answers_many_threads_at_once(pg_schema):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from conftest import sample_articles
+    from guillemet.store import SearchQuery, open_store
+
+    with open_store(pg_schema[0]) as store:
+        store.put(sample_articles())
+    with open_store(pg_schema[0], readonly=True) as store:  # a connection per thread
+        def search(i: int) -> tuple[int, int]:
+            return (store.search(SearchQuery(q="budget" if i % 2 else None)).total,
+                    store.speaker_profile("person:paul-durand").quote_count)
+
+        with ThreadPoolExecutor(6) as pool:
+            results = list(pool.map(search, range(36)))
+        assert set(results) == {(6, 2), (1, 2)}
+        assert len(store._readers) <= 6

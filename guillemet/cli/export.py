@@ -35,6 +35,6 @@ def command(db: str, fmt: str, q: str | None, speaker: str | None, outlet: str |
     """
     query = SearchQuery(q=q, speaker=speaker, outlet=outlet, kind=kind, speaker_type=speaker_type, since=since,
                         until=until, sort=sort).checked()
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         for chunk in iter_export(store.search_all(query), fmt):
             output.write(chunk)

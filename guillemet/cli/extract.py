@@ -43,6 +43,8 @@ def command(sources, fmt, lang, model, batch_size, input_format, fields, workers
                 skipped += 1
                 click.echo(f"skipped {item.source}: {item.reason}", err=True)
                 continue
+            if "published_problem" in item.meta:
+                click.echo(f"note {item.id}: published date {item.meta['published_problem']}; ignored", err=True)
             yield item
 
     if workers > 1:

@@ -44,7 +44,8 @@ def command(paths: tuple[str, ...], db: str, batch_size: int, workers: int, mode
     """Read articles from PATHS, extract their quotes and store them in --db.
 
     Articles already stored (same id) are neither extracted nor written again, so rerunning
-    is cheap and a run interrupted midway can simply be rerun. With --ray or --out the input
+    is cheap and a run interrupted midway can simply be rerun. A second ingest into the same
+    store waits for the first to finish. With --ray or --out the input
     is cut into shards, and a rerun skips every shard already written. Speakers get one id
     across the store ("Poutine" here, "Vladimir Poutine" there), which --aliases can merge or
     split. Exits with status 1 when any document was skipped; the summary says why.
@@ -109,13 +110,20 @@ def command(paths: tuple[str, ...], db: str, batch_size: int, workers: int, mode
 
         report = sharded(ShardDir(out))
     else:
+        identity = guillemet.ingest.speaker_identity(aliases)
+
+        def waiting() -> None:
+            click.echo(f"another ingest is writing to {db}: waiting for it to finish "
+                       "(what it stores will not be extracted again)", err=True)
+
         with open_store(db) as store:
-            registry = guillemet.ingest.speaker_registry(store, aliases)
             if use_ray:
-                report = sharded(guillemet.ingest.StoreShards(store, registry))
+                with store.ingest_lock(waiting):
+                    report = sharded(guillemet.ingest.StoreShards(store, identity))
             else:
                 report = guillemet.ingest.ingest(paths, store, extract=extract, batch_size=batch_size,
-                                                 progress=on_progress, registry=registry, read=reading)
+                                                 progress=on_progress, identity=identity, on_wait=waiting,
+                                                 read=reading)
     bar.set_postfix(quotes=report.quotes, stored=report.stored)
     bar.close()
     click.echo(report.summary(), err=True)

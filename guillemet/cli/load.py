@@ -29,7 +29,7 @@ def command(directory: str, db: str, batch_size: int, aliases: str | None) -> No
 
         guillemet load shards/ --db guillemet.db
     """
-    from guillemet.ingest import load_shards, speaker_registry
+    from guillemet.ingest import load_shards, speaker_identity
     from guillemet.shards import ShardDir
 
     shards = ShardDir(directory)
@@ -38,7 +38,9 @@ def command(directory: str, db: str, batch_size: int, aliases: str | None) -> No
         raise UnreadableFile(f"no Parquet shards (shard-*.parquet) in {directory!r}: write them with "
                              f"`guillemet ingest PATHS --out {directory}` (or --ray) first.")
     with open_store(db) as store:
-        report = load_shards(shards, store, batch_size=batch_size, registry=speaker_registry(store, aliases))
+        report = load_shards(shards, store, batch_size=batch_size, identity=speaker_identity(aliases),
+                             on_wait=lambda: click.echo(f"another ingest or load is writing to {db}: waiting "
+                                                        "for it to finish", err=True))
     click.echo(f"{len(names)} shards in {directory}", err=True)
     click.echo(report.summary(), err=True)
     if report.skipped:

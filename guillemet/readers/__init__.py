@@ -31,6 +31,7 @@ from guillemet.readers.options import (
     Skipped,
 )
 from guillemet.readers.prepare import find_published, identify_language, prepare
+from guillemet.readers.published import check_published, published_problem
 from guillemet.readers.sources import (
     compression_of,
     decompressed,
@@ -40,7 +41,7 @@ from guillemet.readers.sources import (
     peek,
     sniff_format,
 )
-from guillemet.readers.text import STREAM_ERRORS, describe_stream_error, read_limited, read_text
+from guillemet.readers.text import STREAM_ERRORS, confirm_end, describe_stream_error, read_limited, read_text
 from guillemet.readers.warc import read_warc
 from guillemet.record import Article
 
@@ -84,7 +85,10 @@ def read_articles(
     if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
     for src in expand_sources(sources, options):
-        for item in _read_source(src, options, stats):
+        items = [src] if isinstance(src, Skipped) else _read_source(src, options, stats)
+        for item in items:
+            if isinstance(item, Article):
+                check_published(item)
             if stats is not None:
                 if isinstance(item, Skipped):
                     stats.skipped += 1
@@ -107,12 +111,9 @@ def _read_source(src: str, options: ReadOptions, stats: ReadStats | None) -> Ite
         compression = compression_of(raw_head)
         head = decompressed_head(raw_head) if compression else raw_head[:2048]
         fmt = options.input_format if options.input_format != "auto" else sniff_format(src, head)
-        if fmt == "warc" and compression == "gzip":
-            yield from read_warc(raw, src, options, stats)  # warcio reads gzip members itself
-            return
         try:
             stream, _ = decompressed(raw)
-            if compression and not peek(stream, 1):
+            if compression and not peek(stream, 1) and confirm_end(stream):
                 yield Skipped(src, "empty file (nothing inside the compressed file)")
                 return
         except STREAM_ERRORS as exc:
@@ -137,6 +138,6 @@ def _read_source(src: str, options: ReadOptions, stats: ReadStats | None) -> Ite
 
 __all__ = [
     "DEFAULT_MAX_BYTES", "INPUT_FORMATS", "Fields", "ReadOptions", "ReadStats", "Skipped",
-    "article_from_json", "find_published", "identify_language", "prepare", "read_articles",
+    "article_from_json", "check_published", "find_published", "published_problem", "identify_language", "prepare", "read_articles",
     "read_html", "read_jsonl", "read_text", "read_warc",
 ]

@@ -7,7 +7,7 @@ from typing import Any, Iterable, Iterator
 import orjson
 
 from guillemet.readers.options import Fields, ReadOptions, Skipped
-from guillemet.readers.text import STREAM_ERRORS, describe_stream_error
+from guillemet.readers.text import STREAM_ERRORS, confirm_end, describe_stream_error
 from guillemet.record import Article
 
 
@@ -48,9 +48,12 @@ def read_jsonl(stream: Iterable[bytes], name: str,
         options: Field names and the per-document size limit.
     """
     options = options or ReadOptions()
-    lineno = 0
+    lineno = done = 0
     try:
         for lineno, line in enumerate(stream, 1):
+            done = lineno - 1  # lines read whole before this one
+            if not line.endswith(b"\n"):
+                confirm_end(stream)  # a last line without its newline: raises if the file is cut short
             if not line.strip():
                 continue
             where = f"{name}:{lineno}"
@@ -63,6 +66,8 @@ def read_jsonl(stream: Iterable[bytes], name: str,
                 yield Skipped(where, f"not valid JSON ({exc})")
                 continue
             yield article_from_json(obj, where, options)
+        done = lineno
+        confirm_end(stream)
     except STREAM_ERRORS as exc:
-        yield Skipped(name, f"after line {lineno}: {describe_stream_error(exc)}; "
+        yield Skipped(name, f"after line {done}: {describe_stream_error(exc)}; "
                             "the lines before were read")

@@ -1,4 +1,4 @@
-"""The published date when the source gave none: a dateline near the top of the text."""
+"""The published date: checked when the source gives one, found in a dateline when it gives none."""
 
 from __future__ import annotations
 
@@ -12,6 +12,44 @@ from guillemet.record import Article
 
 #: Only the start of an article holds its dateline.
 HEAD_CHARS = 400
+
+#: Published dates outside this range are metadata errors ("0001-01-01", "9999-12-31"): they
+#: are dropped, not stored, so that no timeline spans ten thousand years.
+EARLIEST, LATEST = dt.date(1800, 1, 1), dt.date(2199, 12, 31)
+
+
+def published_problem(value: str | None) -> str | None:
+    """Why a published date given as an ISO date or datetime cannot be right, or None.
+
+    Only values that start with an ISO date (YYYY-MM-DD) are judged; other strings are left
+    to whoever reads them.
+    """
+    if not value or not re.match(r"-?\d{4,}-\d{2}-\d{2}", value.strip()):
+        return None
+    head = value.strip()[:10]
+    try:
+        day = dt.date.fromisoformat(head)
+    except ValueError:
+        return f"{value!r} is not a date"
+    if not EARLIEST <= day <= LATEST:
+        return f"{value!r} is out of range ({EARLIEST} to {LATEST})"
+    return None
+
+
+def check_published(article: Article) -> Article:
+    """Drops a published date that cannot be right, keeping it in ``meta``.
+
+    Reads ``published``; writes ``published = None``, ``meta["published_rejected"]`` (the value)
+    and ``meta["published_problem"]`` (why) for a date out of range or no date at all, so that
+    :func:`find_published` may still find the dateline.
+    """
+    problem = published_problem(article.published)
+    if problem:
+        article.meta["published_rejected"] = article.published
+        article.meta["published_problem"] = problem
+        article.meta.pop("published_from", None)
+        article.published = None
+    return article
 
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 

@@ -8,6 +8,14 @@ from typing import BinaryIO
 from guillemet.readers.options import ReadOptions, Skipped
 from guillemet.record import Article
 
+class CutShort(OSError):
+    """A compressed file ends before its end marker (a truncated download).
+
+    Not an EOFError on purpose: parsers such as warcio take an EOFError for the normal end of
+    their input and would stop quietly.
+    """
+
+
 #: Errors a (compressed) stream raises when it is truncated or corrupt.
 STREAM_ERRORS: tuple[type[BaseException], ...] = (EOFError, OSError)
 try:  # zstandard's error is not an OSError
@@ -21,9 +29,20 @@ import zlib
 STREAM_ERRORS += (zlib.error,)
 
 
+def confirm_end(stream: BinaryIO) -> bool:
+    """Whether a stream that just gave no more data really ends there.
+
+    A decompressing stream cut short first ends its last read with the data it had, then
+    raises :class:`CutShort` on the next one: this is that next read. Raises what the stream
+    raises; True at a real end, False when data follows after all.
+    """
+    head = stream.peek(1) if hasattr(stream, "peek") else b""
+    return not head
+
+
 def describe_stream_error(exc: BaseException) -> str:
     """A one-line reason for a read that failed half way, saying what to do."""
-    if isinstance(exc, EOFError):
+    if isinstance(exc, (EOFError, CutShort)):
         return f"compressed file ends early (truncated download?): {exc}; re-fetch or recompress it"
     return f"cannot read ({type(exc).__name__}: {exc}); check the file is complete and not corrupt"
 
@@ -32,6 +51,8 @@ def read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes | Skipped
     """All bytes of a one-document stream, or a Skipped when it is too large or unreadable."""
     try:
         data = stream.read(max_bytes + 1)
+        if len(data) <= max_bytes:
+            confirm_end(stream)
     except STREAM_ERRORS as exc:
         return Skipped(name, describe_stream_error(exc))
     if len(data) > max_bytes:

@@ -24,11 +24,13 @@ def is_postgres_url(db: str | Path) -> bool:
     return str(db).startswith(("postgresql://", "postgres://"))
 
 
-def open_store(db: str | Path = DEFAULT_DB) -> Store:
+def open_store(db: str | Path = DEFAULT_DB, readonly: bool = False) -> Store:
     """The store a ``--db`` value names: a ``postgresql://`` URL or an SQLite file path.
 
     Args:
         db: A file path (created if missing) or a PostgreSQL URL.
+        readonly: Only read (``serve``, ``export``): nothing is created or written, so a store
+            on a read-only disk, or a database role without write rights, works.
 
     Returns:
         An open store; close it (or use it as a context manager) when done.
@@ -41,10 +43,10 @@ def open_store(db: str | Path = DEFAULT_DB) -> Store:
     if is_postgres_url(text):
         from guillemet.store.postgres import PostgresStore
 
-        return PostgresStore(text)
+        return PostgresStore(text, readonly=readonly)
     from guillemet.store.sqlite import SQLiteStore
 
-    return SQLiteStore(text)
+    return SQLiteStore(text, readonly=readonly)
 
 
 __all__ = ["DEFAULT_DB", "SORTS", "FacetValue", "Facets", "GenderOverview", "GenderShare", "GroupPage", "Occurrence",

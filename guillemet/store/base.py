@@ -9,22 +9,31 @@ facets and quote groups in the mixins of :mod:`~guillemet.store.speakers`,
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import threading
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import replace
-from typing import Any, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from dataclasses import dataclass, field
-
+from guillemet.errors import StoreError
 from guillemet.gender import read_gender
 from guillemet.record import Article, Speaker, article_from_dict, quote_from_dict, speaker_from_dict
 from guillemet.store.facets import FacetQueries
 from guillemet.store.groups import GroupQueries, text_key
+from guillemet.store.identity import SCHEMA as IDENTITY_SCHEMA
+from guillemet.store.identity import StoreIdentity
 from guillemet.store.query import QuoteHit, SearchQuery, SearchResult
 from guillemet.store.schema import ARTICLE_SPEAKERS, ARTICLES, QUOTES, SPEAKERS, Table
 from guillemet.store.speakers import SpeakerQueries, names_folded
 from guillemet.store.textquery import TextQuery, highlight, parse
+
+if TYPE_CHECKING:
+    from guillemet.speakers import SpeakerIdentity
+
+#: What a speaker id looks like (``speaker_id``: type and slug); a name never does.
+_SPEAKER_ID = re.compile(r"(?:person|organisation|media|document|group|unknown):[a-z0-9-]+")
 
 _HIT_ARTICLE_COLUMNS = ("title", "url", "outlet", "published")
 
@@ -92,6 +101,8 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self.conn: Any = None
+        #: False for a store made by an earlier version and opened read-only (not migrated)
+        self.has_quote_counts = True
 
     # -- backend hooks ------------------------------------------------------------------
 
@@ -99,6 +110,13 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
     def transaction(self) -> Iterator[Any]:
         """A cursor inside one transaction: committed on success, rolled back on error."""
         raise NotImplementedError
+
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """A cursor for reads only, serialised with every other use of the connection; a
+        backend may make it lighter, or give each thread its own connection."""
+        with self._lock, self.transaction() as cur:
+            yield cur
 
     def _text_sql(self, text: TextQuery) -> TextSQL:
         """How to find a parsed search's words in quotes (alias ``q``), and rank them."""
@@ -118,8 +136,13 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
 
     # -- schema -------------------------------------------------------------------------
 
+    #: Columns that hold long text, stored after the others: SQLite reads a row's columns in
+    #: order, so an article's date or a quote's speaker is found without reading past its text.
+    WIDE_COLUMNS = frozenset({"text", "meta", "ignored", "urls", "content_text", "dates", "numbers", "aliases"})
+
     def _create_table(self, table: Table, prefix: str = "", suffix: str = "") -> str:
-        cols = ", ".join(f'"{c}" {self.types[t]}' for c, t in table.column_types())
+        typed = sorted(table.column_types(), key=lambda ct: ct[0] in self.WIDE_COLUMNS)  # stable
+        cols = ", ".join(f'"{c}" {self.types[t]}' for c, t in typed)
         return f"CREATE TABLE IF NOT EXISTS {table.name} ({prefix}{cols}{suffix})"
 
     def schema_sql(self) -> list[str]:
@@ -135,20 +158,71 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
     def index_sql(self) -> list[str]:
         """The statements that create indexes and the full-text index (idempotent)."""
         return [
-            "CREATE INDEX IF NOT EXISTS quotes_speaker_id ON quotes (speaker_id)",
+            # a speaker's articles, and the speakers of an article, each from one index
+            "CREATE INDEX IF NOT EXISTS quotes_speaker_article ON quotes (speaker_id, article_id)",
+            "CREATE INDEX IF NOT EXISTS quotes_article_speaker ON quotes (article_id, speaker_id)",
             "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker)",
             "CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes (text_key, speaker_id)",
             "CREATE INDEX IF NOT EXISTS article_speakers_id ON article_speakers (id)",
-            "CREATE INDEX IF NOT EXISTS articles_published ON articles (published)",
-            "CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet)",
-            "CREATE INDEX IF NOT EXISTS articles_outlet_lower ON articles (lower(outlet))",
+            # in the order results are shown: a page is read off the index, never sorted whole
+            f"CREATE INDEX IF NOT EXISTS articles_newest ON articles ({self._newest_first('published')}, id, "
+            "quote_count)",
+            # outlets are compared without case (lower(outlet) = ?)
+            "CREATE INDEX IF NOT EXISTS articles_outlet_newest ON articles (lower(outlet), "
+            f"{self._newest_first('published')}, id, quote_count)",
+            # an article's date by its id without reading its row (its text comes first)
+            "CREATE INDEX IF NOT EXISTS articles_id_published ON articles (id, published)",
             "CREATE INDEX IF NOT EXISTS speakers_quote_count ON speakers (quote_count)",
+            *IDENTITY_SCHEMA,
             *self._extra_schema(),
         ]
 
+    #: Indexes of earlier versions that those of :meth:`index_sql` replace (a planner might
+    #: still pick them).
+    REPLACED_INDEXES = ("articles_published", "articles_outlet", "articles_outlet_lower", "quotes_speaker_id")
+
+    def _newest_first(self, column: str) -> str:
+        """``column`` in descending order, missing values last (SQLite puts NULLs last in DESC)."""
+        return f"{column} DESC"
+
+    def _page_source(self, walk: bool) -> str:
+        """The FROM clause of a page of hits; ``walk``: so many hits that reading the articles
+        newest first and stopping once the page is full beats sorting them all (a backend
+        whose planner cannot see that may force the join order)."""
+        return "quotes q JOIN articles a ON a.id = q.article_id"
+
+    def _keys_sql(self, where: str, order: str, walk: bool) -> str:
+        """The SQL of a page's quote keys (``qid``) newest first, ending with ``LIMIT ? OFFSET ?``;
+        ``where`` is the search's joins and conditions."""
+        return f"SELECT q.qid FROM {self._page_source(walk)}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+
+    def _text_count(self, found: Filtered) -> int:
+        """Quotes matching a search that has words and no other filter."""
+        where = " WHERE " + " AND ".join(found.conds) if found.conds else ""
+        return self._query(f"SELECT count(*) FROM quotes q {found.join}{where}", found.params)[0][0]
+
+    def quote_total(self) -> int:
+        """Quotes in the store, kept by :meth:`put` (counting a million rows each time is slow)."""
+        try:
+            rows = self._query("SELECT value FROM guillemet_meta WHERE key = 'quotes'")
+        except StoreError:  # a store made by an earlier version, opened read-only
+            rows = []
+        return int(rows[0][0]) if rows else self._query("SELECT count(*) FROM quotes")[0][0]
+
+    def _count_quotes(self, cur: Any, delta: int) -> None:
+        cur.execute("SELECT value FROM guillemet_meta WHERE key = 'quotes'")
+        row = cur.fetchone()
+        if row is None:
+            cur.execute("SELECT count(*) FROM quotes")
+            total = cur.fetchone()[0]  # the rows just written are in it already
+            cur.execute(self._sql("INSERT INTO guillemet_meta (key, value) VALUES ('quotes', ?)"), [str(total)])
+        else:
+            cur.execute(self._sql("UPDATE guillemet_meta SET value = ? WHERE key = 'quotes'"),
+                        [str(int(row[0]) + delta)])
+
     def _create_schema(self, cur: Any) -> None:
         """Create what is missing; a store made by an older guillemet gets the columns a
-        newer record has, filled from what it holds."""
+        newer record has, filled from what it holds, before any index needs them."""
         for statement in self.schema_sql():
             cur.execute(statement)
         added = set()
@@ -158,6 +232,11 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
                 if column not in have:
                     cur.execute(f'ALTER TABLE {table.name} ADD COLUMN "{column}" {self.types[sql_type]}')
                     added.add((table.name, column))
+        if ("articles", "quote_count") in added:
+            cur.execute("UPDATE articles SET quote_count = (SELECT count(*) FROM quotes q "
+                        "WHERE q.article_id = articles.id)")
+        for name in self.REPLACED_INDEXES:
+            cur.execute(f"DROP INDEX IF EXISTS {name}")
         for statement in self.index_sql():
             cur.execute(statement)
         if ("quotes", "text_key") in added:
@@ -180,11 +259,16 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
 
     # -- writing ------------------------------------------------------------------------
 
-    def put(self, articles: Sequence[Article]) -> None:
+    def put(self, articles: Sequence[Article], identity: "SpeakerIdentity | None" = None) -> None:
         """Store articles in one transaction, replacing any stored under the same ids.
 
         Storing the same articles again changes nothing; if the process dies midway, none of
         the batch is stored.
+
+        Args:
+            articles: Extracted articles.
+            identity: Give speakers their ids across the store (:mod:`guillemet.store.identity`),
+                in this same transaction; None stores each article's own ids as given.
 
         Raises:
             StoreError: The database refused the batch (nothing of it is stored).
@@ -194,25 +278,63 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         by_id = {a.id: a for a in articles}  # the last of duplicate ids wins, as in a rerun
         ids = list(by_id)
         with self._lock, self.transaction() as cur:
+            self._lock_writers(cur)
+            names = None
+            if identity is not None:
+                names = StoreIdentity(self, cur, identity)
+                if not names.is_current():
+                    names.rebuild()
+            else:
+                StoreIdentity.mark_stale(self, cur)
             present = self._present(cur, ids)
             touched: set[str] = set()
+            removed = 0
             if present:
                 touched |= self._speaker_ids_of(cur, sorted(present))
+                if names is not None:
+                    names.forget(sorted(present))
                 for table in ("quotes", "article_speakers", "articles"):
                     key = "id" if table == "articles" else "article_id"
                     for chunk in _chunks(sorted(present), 500):
                         cur.execute(self._sql(f"DELETE FROM {table} WHERE {key} IN ({self._marks(len(chunk))})"),
                                     chunk)
-            self._insert(cur, ARTICLES, [ARTICLES.row(a) for a in by_id.values()])
-            self._insert(cur, QUOTES, [QUOTES.row(q, a.id, i, text_key(q.content_text)) for a in by_id.values()
+                        if table == "quotes":
+                            removed += max(cur.rowcount, 0)
+            stored = list(by_id.values())
+            if names is not None:
+                names.add(stored)
+                names.settle()
+                stored = [names.assign(a) for a in stored]
+            self._insert(cur, ARTICLES, [ARTICLES.row(a, len(a.quotes)) for a in stored])
+            self._insert(cur, QUOTES, [QUOTES.row(q, a.id, i, text_key(q.content_text)) for a in stored
                                        for i, q in enumerate(a.quotes)])
-            self._insert(cur, ARTICLE_SPEAKERS, [ARTICLE_SPEAKERS.row(s, a.id, i) for a in by_id.values()
+            self._insert(cur, ARTICLE_SPEAKERS, [ARTICLE_SPEAKERS.row(s, a.id, i) for a in stored
                                                  for i, s in enumerate(a.speakers)])
-            for a in by_id.values():
+            self._count_quotes(cur, sum(len(a.quotes) for a in stored) - removed)
+            if names is not None:
+                names.refresh(touched | names.touched)
+                return
+            for a in stored:
                 touched |= {q.speaker_id for q in a.quotes if q.speaker_id}
                 touched |= {s.id for s in a.speakers if s.id}
             for speaker_id in sorted(touched - {""}):  # an empty id names no one: no speakers row
                 self._refresh_speaker(cur, speaker_id)
+
+    @contextmanager
+    def ingest_lock(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        """Held by an ingest or load for its whole run: a second one into the same store waits
+        for the first to finish, then finds its articles stored and extracts none of them again.
+
+        The lock dies with its process (``kill -9`` included), so a crashed run never blocks
+        the next one.
+
+        Args:
+            on_wait: Called once if another run holds the lock (to say why nothing happens).
+        """
+        yield
+
+    def _lock_writers(self, cur: Any) -> None:
+        """Serialise writers for the transaction (SQLite's BEGIN IMMEDIATE already does)."""
 
     def _insert(self, cur: Any, table: Table, rows: list[tuple[Any, ...]]) -> None:
         if rows:
@@ -267,35 +389,16 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         self._insert(cur, SPEAKERS, [SPEAKERS.row(merged, len(quoted), len({a for *_, a in quoted}),
                                                   names_folded([name, *merged.aliases]))])
 
-    def rename_speakers(self, moved: dict[str, str]) -> None:
-        """Move stored quotes and article speakers from old speaker ids to new ones (a name
-        seen later joined them to a fuller one), and recompute both speakers rows."""
-        if not moved:
-            return
-        with self._lock, self.transaction() as cur:
-            for old, new in sorted(moved.items()):
-                cur.execute(self._sql("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?"), [new, old])
-                cur.execute(self._sql("UPDATE article_speakers SET id = ? WHERE id = ?"), [new, old])
-            for speaker_id in sorted(set(moved) | set(moved.values())):
-                self._refresh_speaker(cur, speaker_id)
-
-    def speaker_names(self) -> Iterator[tuple[str, str, str]]:
-        """(name, type, id) of every name stored for a speaker: each speaker's names and aliases."""
-        for row in self._query(f"SELECT {_cols(SPEAKERS)} FROM speakers ORDER BY id"):
-            sp = speaker_from_dict(SPEAKERS.plain(row))
-            for name in (sp.name, *sp.aliases):
-                yield name, sp.type, sp.id
-
     # -- reading ------------------------------------------------------------------------
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock, self.transaction() as cur:
+        with self.reading() as cur:
             cur.execute(self._sql(sql), list(params))
             return cur.fetchall()
 
     def has(self, ids: Iterable[str]) -> set[str]:
         """The subset of ``ids`` already stored."""
-        with self._lock, self.transaction() as cur:
+        with self.reading() as cur:
             return self._present(cur, list(ids))
 
     def get_article(self, article_id: str) -> Article | None:
@@ -340,7 +443,10 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             found = self._text_sql(text) if text else TextSQL(conds=["0 = 1"])
         conds += found.conds
         params += found.params
-        if query.speaker:
+        if query.speaker and _SPEAKER_ID.fullmatch(query.speaker):  # "person:paul-durand": an id
+            conds.append("q.speaker_id = ?")  # one index, no OR: counted from the index alone
+            params.append(query.speaker)
+        elif query.speaker:
             ids = self.speaker_ids_for(query.speaker)
             conds.append(f"(q.speaker = ? OR q.speaker_id IN ({self._marks(len(ids) + 1)}))")
             params += [query.speaker, query.speaker, *ids]
@@ -353,12 +459,13 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         if query.speaker_type:
             conds.append("q.speaker_type = ?")
             params.append(query.speaker_type)
+        # published is an ISO date or datetime: compared as text, the index on it serves the range
         if query.since:
-            conds.append("substr(a.published, 1, 10) >= ?")
+            conds.append("a.published >= ?")
             params.append(query.since)
         if query.until:
-            conds.append("substr(a.published, 1, 10) <= ?")
-            params.append(query.until)
+            conds.append("a.published < ?")
+            params.append((dt.date.fromisoformat(query.until) + dt.timedelta(days=1)).isoformat())
         return Filtered(found.join, conds, found.join_params + params, found.rank, found.rank_params, text)
 
     def search(self, query: SearchQuery) -> SearchResult:
@@ -371,14 +478,42 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         """
         query = query.checked()
         found = self._filtered(query)
-        total = self._query(f"SELECT count(*) {found.sql()}", found.params)[0][0]
-        cols = _cols(QUOTES, "q") + ", " + ", ".join(f"a.{c}" for c in _HIT_ARTICLE_COLUMNS)
-        newest = "(a.published IS NULL), a.published DESC, q.article_id, q.position"
-        order, order_params = newest, []
+        store_total = self.quote_total()
+        where = (f" {found.join}" if found.join else "") + (" WHERE " + " AND ".join(found.conds) if found.conds else "")
+        on_quotes = query.q or query.speaker or query.kind or query.speaker_type
+        on_articles = query.outlet or query.since or query.until
+        if not found.conds:
+            total = store_total
+        elif query.q and not (query.speaker or query.kind or query.speaker_type or on_articles):
+            total = self._text_count(found)
+        elif self.has_quote_counts and not on_quotes:  # sum the articles' counts
+            total = self._query("SELECT coalesce(sum(a.quote_count), 0) FROM articles a WHERE "
+                                + " AND ".join(found.conds), found.params)[0][0]
+        else:  # the count needs the articles only when it filters on them
+            total = self._query("SELECT count(*) FROM quotes q" + (" JOIN articles a ON a.id = q.article_id"
+                                                                     if on_articles else "") + where,
+                                found.params)[0][0]
+        if query.offset >= total:
+            return SearchResult(total=total, items=[])
+        newest = f"{self._newest_first('a.published')}, a.id, q.position"
         if found.rank and query.sort == "relevance":
-            order, order_params = f"{found.rank}, {newest}", found.rank_params
-        rows = self._query(f"SELECT {cols} {found.sql()} ORDER BY {order} LIMIT ? OFFSET ?",
-                           found.params + order_params + [query.limit, query.offset])
+            keys_sql = (f"SELECT q.qid FROM quotes q JOIN articles a ON a.id = q.article_id{where} "
+                        f"ORDER BY {found.rank}, {newest} LIMIT ? OFFSET ?")
+            keys_params = found.params + found.rank_params
+        else:
+            # walking newest first reads about (offset + limit) × store_total / total quotes;
+            # sorting reads total: walk when that is fewer
+            walk = total * total > (query.offset + query.limit) * store_total
+            keys_sql, keys_params = self._keys_sql(where, newest, walk), list(found.params)
+        # the page's keys from the indexes alone, then its rows: skipped rows cost no columns
+        keys = [r[0] for r in self._query(keys_sql, keys_params + [query.limit, query.offset])]
+        if not keys:
+            return SearchResult(total=total, items=[])
+        cols = _cols(QUOTES, "q") + ", " + ", ".join(f"a.{c}" for c in _HIT_ARTICLE_COLUMNS)
+        fetched = {r[0]: r[1:] for r in self._query(f"SELECT q.qid, {cols} FROM quotes q JOIN articles a "
+                                                      f"ON a.id = q.article_id WHERE q.qid IN ({self._marks(len(keys))})",
+                                                      keys)}
+        rows = [fetched[k] for k in keys if k in fetched]
         n = len(QUOTES.columns)
         items = []
         for r in rows:

@@ -1,4 +1,8 @@
-"""Search hits as JSONL or CSV: one writer for ``guillemet export`` and the web UI."""
+"""Search hits as JSONL or CSV: one writer for ``guillemet export`` and the web UI.
+
+CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return) get a leading apostrophe; JSONL is written as stored.
+"""
 
 from __future__ import annotations
 
@@ -24,11 +28,17 @@ def hit_to_dict(hit: QuoteHit) -> dict:
     return to_dict(hit)
 
 
+#: What a spreadsheet reads as a formula at the start of a cell (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(value: object) -> object:
     if isinstance(value, list):
         if len(value) == 2 and all(isinstance(v, int) for v in value):
             return f"{value[0]}:{value[1]}"
-        return orjson.dumps(value).decode()
+        value = orjson.dumps(value).decode()
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value  # shown as text: a quote saying "=HYPERLINK(…)" must not run as one
     return "" if value is None else value
 
 

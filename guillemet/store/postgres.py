@@ -9,8 +9,9 @@ A parsed search (:mod:`guillemet.store.textquery`) becomes a ``tsquery`` built f
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from guillemet.errors import StoreError, require
 from guillemet.store.base import Store, TextSQL
@@ -34,15 +35,27 @@ class PostgresStore(Store):
     placeholder = "%s"
     types = {"TEXT": "TEXT", "INTEGER": "INTEGER", "REAL": "DOUBLE PRECISION"}
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, readonly: bool = False) -> None:
         super().__init__()
         self.psycopg = require("psycopg", "postgres")
         self.url = url
+        self.readonly = readonly
+        self._local = threading.local()
+        self._readers: list[Any] = []
         try:
             self.conn = self.psycopg.connect(url, autocommit=True)
         except self.psycopg.Error as exc:
             raise StoreError(f"Cannot connect to PostgreSQL ({str(exc).strip()}): check the --db URL "
                              "and that the server is running (scripts/start-postgres.sh starts one).") from exc
+        if readonly:  # no DDL, no writes: a role with SELECT rights only is enough
+            with self.transaction() as cur:
+                cur.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+                cur.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s AND pg_ts_config_is_visible(oid)",
+                            [UNACCENT_CONFIG])
+                self.ts_config = UNACCENT_CONFIG if cur.fetchone() else "french"
+                cur.execute("SELECT 1 FROM articles, quotes, speakers LIMIT 0")
+                self.has_quote_counts = "quote_count" in self._existing_columns(cur, "articles")
+            return
         self.ts_config = self._text_search_config()
         with self.transaction() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(4242)")  # two ingests creating tables at once
@@ -72,6 +85,18 @@ class PostgresStore(Store):
             return UNACCENT_CONFIG
         except StoreError:
             return "french"  # no unaccent (not installed, or no right to create it)
+
+    def _newest_first(self, column: str) -> str:
+        return f"{column} DESC NULLS LAST"
+
+    def _keys_sql(self, where: str, order: str, walk: bool) -> str:
+        if walk:
+            return super()._keys_sql(where, order, walk)
+        # few hits: find them all, then sort. OFFSET 0 keeps the planner from walking the
+        # articles in date order instead, which for a rare word reads the whole store
+        inner = f"SELECT q.qid, q.position, a.published, a.id FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
+        order = order.replace("a.", "m.").replace("q.", "m.")
+        return f"SELECT m.qid FROM ({inner} OFFSET 0) m ORDER BY {order} LIMIT ? OFFSET ?"
 
     def _quotes_key_sql(self) -> str:
         return "qid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
@@ -123,11 +148,64 @@ class PostgresStore(Store):
             found.params += p
         return found
 
+    @contextmanager
+    def ingest_lock(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        # a session lock: the server drops it when this connection goes, kill -9 included
+        key = "hashtext(current_schema() || ':guillemet-ingest')"
+        with self._lock:
+            with self.transaction() as cur:
+                cur.execute(f"SELECT pg_try_advisory_lock({key})")
+                got = cur.fetchone()[0]
+            if not got:
+                if on_wait is not None:
+                    on_wait()
+                with self.transaction() as cur:
+                    cur.execute(f"SELECT pg_advisory_lock({key})")
+        try:
+            yield
+        finally:
+            with self._lock, self.transaction() as cur:
+                cur.execute(f"SELECT pg_advisory_unlock({key})")
+
+    def _lock_writers(self, cur: Any) -> None:
+        # one writer at a time per store (schema): speaker ids are recomputed from what is stored
+        cur.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':guillemet-write'))")
+
     def _insert(self, cur: Any, table: Any, rows: list[tuple[Any, ...]]) -> None:
         try:
             super()._insert(cur, table, rows)
         except ValueError as exc:  # psycopg refuses NUL characters before the server sees them
             raise StoreError(f"PostgreSQL cannot store this text ({exc}).") from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        if not self.readonly:
+            with self._lock, self.transaction() as cur:
+                yield cur
+            return
+        # read-only (a server): each thread its own connection, so requests read in parallel
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = self.psycopg.connect(self.url, autocommit=True)
+                conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            except self.psycopg.Error as exc:
+                raise StoreError(f"Cannot connect to PostgreSQL ({str(exc).strip()}).") from exc
+            self._local.conn = conn
+            with self._lock:
+                self._readers.append(conn)
+        try:
+            with conn.transaction(), conn.cursor() as cur:
+                yield cur
+        except self.psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL refused the operation ({str(exc).strip()}).") from exc
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+        super().close()
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:

@@ -9,6 +9,8 @@ from guillemet.errors import InputError
 from guillemet.record import QUOTE_KINDS, SPEAKER_TYPES, Quote, Speaker
 
 MAX_LIMIT = 1000
+#: Deepest result a page may start at (databases take 64-bit integers at most).
+MAX_OFFSET = 1_000_000_000
 #: How search results can be ordered: by relevance (bm25 on SQLite, ts_rank_cd on
 #: PostgreSQL; newest first without words) or newest first.
 SORTS = ("relevance", "date")
@@ -76,6 +78,8 @@ class SearchQuery:
             raise InputError(f"limit={self.limit} is out of range: use 1 to {MAX_LIMIT}.")
         if int(self.offset) < 0:
             raise InputError(f"offset={self.offset} is negative: use 0 or more.")
+        if int(self.offset) > MAX_OFFSET:
+            raise InputError(f"offset={self.offset} is too large: use at most {MAX_OFFSET:,}.")
         return replace(self, **clean, since=_check_date("since", self.since),
                        until=_check_date("until", self.until), limit=int(self.limit),
                        offset=int(self.offset), sort=sort)

@@ -140,8 +140,10 @@ def table_for(name: str, record: type, keys: tuple[tuple[str, str], ...] = (),
     return Table(name, record, keys, fields)
 
 
-#: Articles without their quotes and speakers (those have their own tables); key ``id``.
-ARTICLES = table_for("articles", Article, exclude=("quotes", "speakers"))
+#: Articles without their quotes and speakers (those have their own tables); key ``id``. The
+#: store adds ``quote_count`` (how many quotes the article has), so that counting the quotes
+#: of an outlet or a month sums one index instead of probing every quote.
+ARTICLES = table_for("articles", Article, keys=(("quote_count", "INTEGER"),), exclude=("quotes", "speakers"))
 #: One row per quote, in article order; ``text_key`` is a digest of its folded words
 #: (:func:`guillemet.store.groups.text_key`): the same words in two articles share it.
 QUOTES = table_for("quotes", Quote, keys=(("article_id", "TEXT"), ("position", "INTEGER"),

@@ -9,12 +9,13 @@ PostgreSQL. Results rank by FTS5's bm25.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from guillemet.errors import StoreError
-from guillemet.store.base import Store, TextSQL
+from guillemet.store.base import Filtered, Store, TextSQL
 from guillemet.store.textquery import TextQuery, index_text, to_fts5
 
 #: The full-text table and its triggers as this version makes them.
@@ -36,15 +37,25 @@ class SQLiteStore(Store):
 
     Args:
         path: The database file.
+        readonly: Open for reading only (``guillemet serve``, ``export``): nothing is created
+            or written, so a file on a read-only disk or without write permission works. When
+            even SQLite's lock files cannot be made, the file is read as immutable (a
+            concurrent ingest's writes are then not seen until the store is reopened).
 
     Raises:
         StoreError: The file cannot be opened or is not a guillemet database.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
         super().__init__()
         self.path = str(path)
+        self.readonly = readonly
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
         try:
+            if readonly:
+                self.conn = self._open_readonly()
+                return
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
@@ -57,6 +68,36 @@ class SQLiteStore(Store):
         except sqlite3.Error as exc:
             raise StoreError(f"Cannot open the SQLite store {self.path!r} ({exc}): "
                              "check the path is writable and is a guillemet database.") from exc
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        if not Path(self.path).is_file():
+            raise StoreError(f"No SQLite store at {self.path!r}: check the path, or make one with "
+                             f"`guillemet ingest FILES --db {self.path}`.")
+        uri = Path(self.path).resolve().as_uri()
+        last: sqlite3.Error | None = None
+        for mode in ("mode=ro", "mode=ro&immutable=1"):
+            conn = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None,
+                                   check_same_thread=False, timeout=30)
+            try:
+                conn.execute("SELECT 1 FROM articles, quotes, speakers LIMIT 0").fetchall()
+                self.has_quote_counts = "quote_count" in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+                return conn
+            except sqlite3.Error as exc:
+                conn.close()
+                last = exc
+        raise StoreError(f"Cannot read the SQLite store {self.path!r} ({last}): check that it is a "
+                         "guillemet database.")
+
+    def _page_source(self, walk: bool) -> str:
+        if walk:  # CROSS JOIN: SQLite keeps this join order, articles outside, newest first
+            return "articles a CROSS JOIN quotes q ON q.article_id = a.id"
+        return "quotes q JOIN articles a ON a.id = q.article_id"
+
+    def _text_count(self, found: Filtered) -> int:
+        must, must_not = to_fts5(found.text)
+        if must and not must_not:  # from the full-text index alone
+            return self._query("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [must])[0][0]
+        return super()._text_count(found)
 
     def _quotes_key_sql(self) -> str:
         return "qid INTEGER PRIMARY KEY"
@@ -96,9 +137,61 @@ class SQLiteStore(Store):
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Cursor]:
-        cur = self.conn.cursor()
+        with self._begin("BEGIN IMMEDIATE") as cur:
+            yield cur
+
+    @contextmanager
+    def ingest_lock(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        if self.path == ":memory:":
+            yield
+            return
+        import fcntl
+
+        with open(self.path + ".ingest-lock", "a+b") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait is not None:
+                    on_wait()
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Cursor]:
+        # a deferred transaction: reads never take the write lock an ingest needs
+        if self.readonly:  # each thread its own connection: a server's requests read in parallel
+            with self._begin("BEGIN", self._thread_connection()) as cur:
+                yield cur
+            return
+        with self._lock, self._begin("BEGIN") as cur:
+            yield cur
+
+    def _thread_connection(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._open_readonly()
+            self._local.conn = conn
+            with self._lock:
+                self._readers.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+        super().close()
+
+    @contextmanager
+    def _begin(self, begin: str, conn: sqlite3.Connection | None = None) -> Iterator[sqlite3.Cursor]:
+        if self.readonly and begin != "BEGIN":
+            raise StoreError(f"The SQLite store {self.path!r} is open for reading only.")
+        cur = (conn or self.conn).cursor()
         try:
-            cur.execute("BEGIN IMMEDIATE")
+            cur.execute(begin)
         except sqlite3.Error as exc:
             raise StoreError(f"Cannot write to {self.path!r} ({exc}): another process may hold it.") from exc
         try:

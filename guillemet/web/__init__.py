@@ -29,13 +29,16 @@ def _default_extract(article: Article) -> Article:
     return get_extractor()(article)  # routes the article by its own language
 
 
-def create_app(store: Store, extract: Callable[[Article], Article] | None = None):
+def create_app(store: Store, extract: Callable[[Article], Article] | None = None, *,
+               extract_workers: int = 1, extract_waiting: int = 8):
     """The FastAPI application over a store.
 
     Args:
         store: Where quotes are searched; the app does not close it.
         extract: What ``POST /api/extract`` runs on an Article; default the local extractor
             (model loaded on first use).
+        extract_workers: Extractions ``POST /api/extract`` runs at once.
+        extract_waiting: Extractions waiting for a worker; one more gets 429.
 
     Returns:
         A FastAPI app; OpenAPI docs at ``/docs``.
@@ -49,12 +52,14 @@ def create_app(store: Store, extract: Callable[[Article], Article] | None = None
     from fastapi.templating import Jinja2Templates
 
     from guillemet.web import api, french, pages
-    from guillemet.web.errors import BodySizeLimit, install_error_handlers
+    from guillemet.web.errors import install_error_handlers
+    from guillemet.web.guard import BodySizeLimit, ExtractQueue, SecurityHeaders
 
     app = fastapi.FastAPI(title="guillemet", summary="Who said what in the news: quotes, speakers, articles.",
                           docs_url=None, redoc_url=None)
     app.state.store = store
     app.state.extract = extract or _default_extract
+    app.state.extract_queue = ExtractQueue(extract_workers, extract_waiting)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html
     templates.env.filters["http_url"] = http_url
     french.install(templates.env)
@@ -63,6 +68,7 @@ def create_app(store: Store, extract: Callable[[Article], Article] | None = None
     _mount_docs(app)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=api.MAX_EXTRACT_BYTES, paths=("/api/extract",))
+    app.add_middleware(SecurityHeaders)
     app.include_router(api.router)
     app.include_router(pages.export_router)
     app.include_router(pages.router)

@@ -11,11 +11,20 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field, field_validator
 
+from guillemet.errors import InputError
 from guillemet.record import SPEAKER_TYPES, Article, to_dict
 from guillemet.store import Facets, SearchQuery
 from guillemet.variants import diff_words
 from guillemet.web import schemas
 from guillemet.web.errors import NotFound, TooLarge
+
+
+class InvalidText(InputError):
+    """A field of the request that no text can be made of."""
+
+    code = "invalid_request"
+    http_status = 422
+
 
 #: Longest text ``POST /api/extract`` accepts, in characters (a long article is ~30,000).
 MAX_EXTRACT_CHARS = 100_000
@@ -154,6 +163,14 @@ def article(request: Request, article_id: str):
     return public_article(found)
 
 
+def lone_surrogate(value: str) -> str | None:
+    """What is wrong with a text holding a lone surrogate (no valid Unicode), or None."""
+    bad = next((i for i, c in enumerate(value) if "\ud800" <= c <= "\udfff"), None)
+    if bad is None:
+        return None
+    return f"not valid Unicode: a lone surrogate (\\u{ord(value[bad]):04x}) at character {bad}; send UTF-8 text"
+
+
 class ExtractRequest(BaseModel):
     """A text to extract quotes from."""
 
@@ -169,6 +186,8 @@ class ExtractRequest(BaseModel):
     def _published_is_a_date(cls, value: str | None) -> str | None:
         if value is None:
             return None
+        if lone_surrogate(value):
+            raise ValueError(lone_surrogate(value))
         try:
             dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
         except ValueError:
@@ -193,25 +212,34 @@ MAX_EXTRACT_BYTES = MAX_EXTRACT_CHARS * 4 + 10_000
 
 
 @router.post("/extract", response_model=schemas.ExtractBody)
-def extract(request: Request, body: ExtractRequest):
-    """Extract quotes from a text (not stored): ``{quotes, speakers}``, offsets into the text."""
+async def extract(request: Request, body: ExtractRequest):
+    """Extract quotes from a text (not stored): ``{quotes, speakers}``, offsets into the text.
+
+    Extractions run a few at a time, with a short line behind them; when it is full the answer
+    is 429 with Retry-After.
+    """
+    from guillemet.errors import GuillemetError
+    from guillemet.readers.published import published_problem
+
     if len(body.text) > MAX_EXTRACT_CHARS:
         raise TooLarge(f"The text has {len(body.text)} characters: send at most {MAX_EXTRACT_CHARS} "
                        "(split long documents).")
     if not body.text.strip():
-        from guillemet.errors import InputError
-
         raise InputError("The text is empty: send the article text in the 'text' field.")
+    for name in ("text", "title", "published", "lang"):
+        problem = lone_surrogate(getattr(body, name) or "")
+        if problem:
+            raise InvalidText(f"'{name}' is {problem}.")
+    if published_problem(body.published):
+        raise InvalidText(f"'published': {published_problem(body.published)}; send an ISO date (YYYY-MM-DD).")
     lang, detected = request_language(body)
     article = Article(text=body.text, lang=lang, published=body.published, title=body.title)
-    result = request.app.state.extract(article)
+    result = await request.app.state.extract_queue.run(request.app.state.extract, article)
     if result.status == "unsupported_language":
         from guillemet.errors import UnsupportedLanguage
         from guillemet.lang import SUPPORTED
 
         raise UnsupportedLanguage(result.lang, SUPPORTED)
     if result.status == "error":
-        from guillemet.errors import GuillemetError
-
         raise GuillemetError(f"Extraction failed: {result.meta.get('error', 'unknown error')}.")
     return schemas.ExtractBody(quotes=result.quotes, speakers=result.speakers, lang=lang, lang_detected=detected)

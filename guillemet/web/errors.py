@@ -2,7 +2,8 @@
 
     GuillemetError (and subclasses)   its ``http_status`` and ``code``
     NotFound                          404 not_found
-    TooLarge                          413 too_large (also BodySizeLimit, before parsing)
+    TooLarge                          413 too_large (also guard.BodySizeLimit, before parsing)
+    guard.Busy                        429 busy, with Retry-After (the extraction queue is full)
     request validation                422 invalid_request
     other HTTP errors                 their status, code "http_<status>"
 
@@ -34,26 +35,9 @@ class TooLarge(InputError):
     http_status = 413
 
 
-def error_response(status: int, code: str, message: str) -> JSONResponse:
+def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     """The JSON body every API error has."""
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-
-
-class BodySizeLimit:
-    """ASGI middleware: refuse a POST to ``paths`` whose Content-Length exceeds ``max_bytes``
-    with 413 too_large, before the body is read or parsed."""
-
-    def __init__(self, app, max_bytes: int, paths: tuple[str, ...]) -> None:
-        self.app, self.max_bytes, self.paths = app, max_bytes, paths
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] == "http" and scope["path"] in self.paths:
-            length = dict(scope.get("headers") or []).get(b"content-length", b"")
-            if length.isdigit() and int(length) > self.max_bytes:
-                exc = TooLarge(f"The request body is {int(length)} bytes: send at most {self.max_bytes} bytes.")
-                await error_response(exc.http_status, exc.code, str(exc))(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -67,16 +51,17 @@ def _validation_message(exc: RequestValidationError) -> str:
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers that turn errors into JSON (under /api) or an HTML page."""
 
-    def respond(request: Request, status: int, code: str, message: str):
+    def respond(request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None):
         if request.url.path.startswith("/api") or request.url.path.startswith("/export"):
-            return error_response(status, code, message)
+            return error_response(status, code, message, headers)
         templates = request.app.state.templates
         return templates.TemplateResponse(request, "error.html", {"status": status, "code": code,
-                                                                 "message": message}, status_code=status)
+                                                                 "message": message}, status_code=status,
+                                          headers=headers)
 
     @app.exception_handler(GuillemetError)
     async def guillemet_error(request: Request, exc: GuillemetError):
-        return respond(request, exc.http_status, exc.code, str(exc))
+        return respond(request, exc.http_status, exc.code, str(exc), getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

@@ -116,3 +116,42 @@ NAME_PREFIXES: tuple[str, ...] = PERSON_TITLES + (
 
 #: Articles stripped from the front of any name ("le Kremlin" → "kremlin").
 ARTICLES: tuple[str, ...] = ("le", "la", "les", "l'", "un", "une", "des", "du")
+
+# --- who is an identity across articles (read by guillemet.speakers) ------------------------
+
+#: Titles that tell a profession ("Me" for a lawyer, "Dr", "Mgr"): a lone surname after one is
+#: someone else than the politician of that surname, so "Me Philippe" keeps the title in its id
+#: and never joins "Édouard Philippe".
+DISTINCTIVE_TITLES: tuple[str, ...] = (
+    "me", "maître", "dr", "docteur", "pr", "professeur", "mgr", "monseigneur",
+)
+
+#: Words that make a description point back to someone named before ("la même source",
+#: "ce dernier", "l'intéressé"): a speaker in its article, never an identity of its own.
+ANAPHORIC_WORDS: tuple[str, ...] = (
+    "même", "mêmes", "dernier", "dernière", "derniers", "dernières", "intéressé", "intéressée",
+    "intéressés", "intéressées", "précité", "précitée", "susdit", "susdite", "ledit", "ladite",
+    "lesdits", "lesdites", "celui", "celle", "ceux", "celles", "celui-ci", "celle-ci",
+    "l'un", "l'une", "l'autre", "autre", "autres",
+)
+
+#: Determiners and quantifiers that start a description of no one in particular ("une source
+#: policière", "un manifestant") or of someone named before ("cette femme", "sa porte-parole").
+NON_IDENTITY_DETERMINERS: tuple[str, ...] = (
+    "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
+    "notre", "nos", "votre", "vos", "mon", "ma", "mes", "d'autres", "certains", "certaines",
+    "plusieurs", "quelques", "tout", "tous", "toute", "toutes", "aucun", "aucune", "chaque",
+    "la plupart", "de nombreux", "de nombreuses", "nombre de", "beaucoup", "on", "-on",
+)
+
+#: Words that never head a speaker's description (things, not sources): a quote "said" by
+#: one of them has no speaker ("L'année 2018 a confirmé …", "ce week-end").
+NOT_SPEAKER_HEADS: tuple[str, ...] = (
+    "année", "an", "ans", "mois", "semaine", "jour", "journée", "matin", "matinée", "soir",
+    "soirée", "nuit", "midi", "minuit", "week-end", "veille", "lendemain", "hier",
+    "aujourd'hui", "demain", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre", "mi-janvier", "mi-février", "mi-mars",
+    "mi-avril", "mi-mai", "mi-juin", "mi-juillet", "mi-août", "mi-septembre", "mi-octobre",
+    "mi-novembre", "mi-décembre", "début", "fin", "jusque", "jusqu'à", "côté", "acte",
+)
