@@ -2,7 +2,8 @@
 
     a speaker mention is a noun phrase   a name, a description with a noun (or a nominal
                                          adjective after a determiner: "ce dernier"), or a
-                                         pronoun; anything else is no mention at all
+                                         pronoun, outside its own content; anything else is
+                                         no mention at all
     a reported clause is no subject      a verbless content before its cue that holds the
                                          cue verb's own subject ("Le maire, Jeanne Martin, a
                                          annoncé la fermeture …") is the sentence's subject,
@@ -55,12 +56,19 @@ def tidy(doc: Doc, found: list[Found], lang: Language | None = None) -> list[Fou
         if e <= s:
             continue
         f.content = (s, e)
-        if f.mention is not None and not is_noun_phrase(doc[f.mention[0]:f.mention[1]]):
+        if f.mention is not None and (not is_noun_phrase(doc[f.mention[0]:f.mention[1]])
+                                      or _inside(doc, f.mention, f.content)):
             f.mention, f.continuation = None, f.cue is None
         if _is_cue_subject(doc, f):
             continue
         out.extend(_free_of_cue(text, doc, f))
     return out
+
+
+def _inside(doc: Doc, mention: tuple[int, int], content: tuple[int, int]) -> bool:
+    """Whether a mention lies within the words it would have said: no speaker does."""
+    s, e = syntax.char_span(doc[mention[0]:mention[1]])
+    return content[0] <= s and e <= content[1]
 
 
 def _with_office(doc: Doc, mention: tuple[int, int], lang: Language) -> tuple[int, int]:

@@ -406,6 +406,10 @@ def choose_speakers(rp, model, margin: float = OVERRIDE_MARGIN) -> list[Resolved
         ent = candidate_entity(rp.entities, c)
         # a quote without a mention of its own takes the chosen source's mention nearest its cue
         mention = nearest_mention(rp.entities, c, f.cue[0] if f.cue else f.content[0]) if f.mention is None else None
+        if mention is not None:  # never inside the words it would have said
+            s, e = syntax.char_span(rp.entities.doc[mention[0]:mention[1]])
+            if f.content[0] < e and s < f.content[1]:
+                mention = None
         out.append(Resolved(ent.name, ent.type, score, ent, mention))
     return out
 
