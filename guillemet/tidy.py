@@ -56,12 +56,15 @@ def tidy(doc: Doc, found: list[Found], lang: Language | None = None) -> list[Fou
         if e <= s:
             continue
         f.content = (s, e)
-        if f.mention is not None and (not is_noun_phrase(doc[f.mention[0]:f.mention[1]])
-                                      or _inside(doc, f.mention, f.content)):
+        if f.mention is not None and not is_noun_phrase(doc[f.mention[0]:f.mention[1]]):
             f.mention, f.continuation = None, f.cue is None
         if _is_cue_subject(doc, f):
             continue
-        out.extend(_free_of_cue(text, doc, f))
+        for part in _free_of_cue(text, doc, f):
+            if part.mention is not None and part.kind != "according_to" \
+                    and _inside(doc, part.mention, part.content):  # ("Les dégâts, selon X, …" keeps X)
+                part.mention, part.continuation = None, part.cue is None
+            out.append(part)
     return out
 
 
