@@ -2,10 +2,7 @@
 
     guillemet train            # rebuild every model of the package from ../shared
 
-Speaker model: one row per (quote, candidate source) for every quote the rules found that
-matches a required gold quote; the label says whether the candidate's name names the gold
-speaker (the reference scorer's rule). Quotes where no candidate is right teach nothing and
-are left out of training, but count in the scores.
+Speaker model: rows and learner in guillemet.learn.speaker_training.
 """
 
 from __future__ import annotations
@@ -15,59 +12,9 @@ from typing import Any
 
 import numpy as np
 
-from guillemet.evaluate import speaker_matches
-from guillemet.learn import speakers
 from guillemet.learn.data import align, parsed
-from guillemet.learn.rules import run_rules
-
-
-@dataclass
-class SpeakerRows:
-    """Feature rows of speaker candidates, grouped by quote."""
-
-    X: list[list[float]] = field(default_factory=list)
-    y: list[int] = field(default_factory=list)
-    group: list[int] = field(default_factory=list)  # quote number
-    article: list[int] = field(default_factory=list)  # article number, for folds
-    quotes: int = 0  # matched required quotes, solvable or not
-    rule_right: list[bool] = field(default_factory=list)  # per quote: the rules' speaker is right
-
-    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        return (np.asarray(self.X, dtype=np.float32), np.asarray(self.y, dtype=np.int8),
-                np.asarray(self.group), np.asarray(self.article))
-
-
-def best_name(entity) -> str:
-    from guillemet.find import _best_name
-
-    return _best_name(entity)
-
-
-def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choose=None) -> SpeakerRows:
-    """Speaker-candidate rows for every quote found (by the rules, and the quote model when
-    ``choose`` is given) that matches a required gold quote."""
-    rows = SpeakerRows()
-    for a_no, item in enumerate(parsed(gold_docs, model)):
-        rp = run_rules(item.doc, item.article, item.lang, choose)
-        golds = align(item.article.text, [f.content for f in rp.found], item.gold["quotes"])
-        candidates = speakers.collect_candidates(rp.entities)
-        previous = []
-        for f, res, g in zip(rp.found, rp.resolved, golds):
-            if g is not None and not g.get("optional"):
-                cands, feats = speakers.quote_rows(rp.entities, candidates, f, res, previous)
-                labels = [int(speaker_matches(best_name(c.entity) if c.entity is not None else c.name, g))
-                          for c in cands]
-                rule_ok = bool(res.entity is not None and speaker_matches(best_name(res.entity), g))
-                rows.quotes += 1
-                rows.rule_right.append(rule_ok)
-                qno = rows.quotes - 1
-                for feat, lab in zip(feats, labels):
-                    rows.X.append(feat)
-                    rows.y.append(lab)
-                    rows.group.append(qno)
-                    rows.article.append(a_no)
-            previous.append((f, res))
-    return rows
+from guillemet.learn.speaker_training import (  # noqa: F401  (the speaker model's part of `guillemet train`)
+    RANKER_PARAMS, RANKER_ROUNDS, SpeakerRows, cross_validate, speaker_rows, top_accuracy, train_speaker_model)
 
 
 #: LightGBM settings of the speaker model: small trees, fixed seed, one thread, so that a
@@ -78,17 +25,6 @@ SPEAKER_PARAMS = {
     "seed": 7, "deterministic": True, "num_threads": 1, "verbose": -1,
 }
 SPEAKER_ROUNDS = 300
-
-
-def top_accuracy(scores: np.ndarray, y: np.ndarray, group: np.ndarray, quotes: int) -> float:
-    """Share of quotes whose best-scored candidate is right (quotes without rows count wrong)."""
-    right = 0
-    order = np.argsort(group, kind="stable")
-    g, s, lab = group[order], scores[order], y[order]
-    bounds = np.flatnonzero(np.diff(g)) + 1
-    for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(g)]):
-        right += int(lab[lo + int(np.argmax(s[lo:hi]))] == 1)
-    return right / quotes if quotes else 0.0
 
 
 def fit_speaker(rows, rounds: int = SPEAKER_ROUNDS, params: dict | None = None):
@@ -122,20 +58,6 @@ def cross_validate_quotes(rows: QuoteRows, gold_quotes: int, keep_from: float, d
         part = QuoteRows(X=X[~test].tolist(), y=y[~test].tolist())
         scores[test] = fit_speaker(part).predict(X[test])
     return quote_f1(scores, y, is_rule, gold_quotes, keep_from, drop_below)
-
-
-def cross_validate(rows: SpeakerRows, folds: int = 5, fit=fit_speaker) -> float:
-    """Speaker accuracy of ``fit`` in k folds by article."""
-    X, y, group, article = rows.arrays()
-    scores = np.zeros(len(y))
-    ids = np.unique(article)
-    for k in range(folds):
-        test = np.isin(article, ids[k::folds])
-        part = SpeakerRows(X=X[~test].tolist(), y=y[~test].tolist(), group=group[~test].tolist(),
-                           article=article[~test].tolist())
-        model = fit(part)
-        scores[test] = model.predict(X[test])
-    return top_accuracy(scores, y, group, rows.quotes)
 
 
 @dataclass
@@ -217,17 +139,11 @@ def train_language(lang: str, split: str = "train", dev_split: str = "dev", fold
     echo(report[-1])
     chooser = quote_step.QuoteChooser(Model("quote", quote_step.FEATURES, {}, quote_booster))
 
-    srows = speaker_rows(train_docs, choose=chooser)
-    rule_acc = sum(srows.rule_right) / srows.quotes
-    cv_s = cross_validate(srows, folds) if folds else None
-    speaker_booster = fit_speaker(srows)
-    ds = speaker_rows(dev_docs, choose=chooser)
-    Xs, ys, gs, _ = ds.arrays()
-    dev_s = top_accuracy(speaker_booster.predict(Xs), ys, gs, ds.quotes)
-    dev_rule = sum(ds.rule_right) / ds.quotes
-    report.append(f"speaker model: {split} rules accuracy {rule_acc:.3f}"
-                  + (f", {folds}-fold CV {cv_s:.3f}" if cv_s is not None else "")
-                  + f"; {dev_split} {dev_s:.3f} (rules {dev_rule:.3f}), before the override margin")
+    speaker_booster, lexicon, sp = train_speaker_model(train_docs, dev_docs, chooser, folds)
+    report.append(f"speaker model: {split} rules accuracy {sp['rules_accuracy']:.3f}"
+                  + (f", {folds}-fold CV {sp['cv_accuracy']:.3f}" if sp["cv_accuracy"] is not None else "")
+                  + f"; {dev_split} {sp['dev_accuracy']:.3f} (rules {sp['dev_rules_accuracy']:.3f}),"
+                  " before the override margin")
     echo(report[-1])
     seconds = round(time.time() - start, 1)
     if write:
@@ -241,8 +157,9 @@ def train_language(lang: str, split: str = "train", dev_split: str = "dev", fold
             "scores": {"rules_f1": rules_q, "cv_f1": cv_q, f"{dev_split}_f1": dev_q, f"{dev_split}_rules_f1": dev_rules_q}})
         save_model(lang, "speaker", speaker_booster, {
             "model": "speaker", "features": list(speaker_step.FEATURES), **common,
-            "override_margin": speaker_step.OVERRIDE_MARGIN,
-            "data": {"split": split, "quotes": srows.quotes, "rows": len(srows.y), "split_table_sha256": table},
-            "scores": {"rules_accuracy": round(rule_acc, 4), "cv_accuracy": round(cv_s, 4) if cv_s is not None else None,
-                       f"{dev_split}_accuracy": round(dev_s, 4), f"{dev_split}_rules_accuracy": round(dev_rule, 4)}})
+            "params": RANKER_PARAMS, "rounds": RANKER_ROUNDS,
+            "override_margin": speaker_step.OVERRIDE_MARGIN, "lexicon": lexicon.to_meta(),
+            "data": {"split": split, "quotes": sp["quotes"], "rows": sp["rows"], "split_table_sha256": table},
+            "scores": {"rules_accuracy": sp["rules_accuracy"], "cv_accuracy": sp["cv_accuracy"],
+                       f"{dev_split}_accuracy": sp["dev_accuracy"], f"{dev_split}_rules_accuracy": sp["dev_rules_accuracy"]}})
     return report
