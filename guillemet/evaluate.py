@@ -4,7 +4,9 @@ The rules (GUIDELINES.md, ../shared/eval/score.py): a predicted quote matches a 
 when their spans, trimmed of spaces, quotation marks and edge punctuation, overlap with
 Jaccard ≥ 0.5 (one-to-one, greedy by overlap, required gold first); optional gold quotes are
 neither missed nor counted; a speaker is right when its content words are a subset or
-superset of the gold speaker's, or contain all content words of one of its aliases.
+superset of the gold speaker's, or contain all content words of one of its aliases — or,
+scoring by mention (for gold whose sources are unresolved mentions, PolNeAR), when the
+predicted ``speaker_mention`` span overlaps the gold one.
 """
 
 from __future__ import annotations
@@ -66,16 +68,34 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
 
 
-def score(gold_docs: Iterable[dict], pred_docs: dict[str, dict]) -> dict[str, Any]:
+#: How a speaker may be judged: by the name it resolves to, or by the mention it was read from.
+SPEAKER_BY = ("name", "mention")
+
+
+def mention_matches(pred: list[int] | tuple[int, int] | None, gold: dict[str, Any]) -> bool:
+    """Whether a predicted speaker mention span overlaps the gold quote's."""
+    g = gold.get("speaker_mention")
+    return bool(pred and g) and min(pred[1], g[1]) > max(pred[0], g[0])
+
+
+def score(gold_docs: Iterable[dict], pred_docs: dict[str, dict], speaker_by: str = "name") -> dict[str, Any]:
     """Score predictions against gold documents.
 
     Args:
         gold_docs: Gold documents ({"id", "text", "quotes"}).
-        pred_docs: Predictions by document id ({"quotes": [{"content", "speaker"}]}).
+        pred_docs: Predictions by document id ({"quotes": [{"content", "speaker",
+            "speaker_mention"}]}).
+        speaker_by: "name" (the resolved speaker names the gold source) or "mention" (the
+            predicted mention span overlaps the gold one: gold whose sources are mentions).
 
     Returns:
         quote / exact / attribution P, R, F1, speaker accuracy, and per-kind counts.
+
+    Raises:
+        ValueError: ``speaker_by`` is neither "name" nor "mention".
     """
+    if speaker_by not in SPEAKER_BY:
+        raise ValueError(f"speaker_by must be one of {', '.join(SPEAKER_BY)}, not {speaker_by!r}")
     gold_docs = list(gold_docs)
     n_gold = n_pred = tp = tp_exact = tp_attr = 0
     by_kind: dict[str, dict[str, int]] = {}
@@ -112,7 +132,8 @@ def score(gold_docs: Iterable[dict], pred_docs: dict[str, dict]) -> dict[str, An
             gs = _strip_que(text, *gspans[gi])
             ps = _strip_que(text, *pspans[pi])
             tp_exact += _trim(text, *gs) == _trim(text, *ps)
-            if speaker_matches(preds[pi].get("speaker"), g):
+            if (mention_matches(preds[pi].get("speaker_mention"), g) if speaker_by == "mention"
+                    else speaker_matches(preds[pi].get("speaker"), g)):
                 tp_attr += 1
                 k["attributed"] += 1
     return {
@@ -122,6 +143,7 @@ def score(gold_docs: Iterable[dict], pred_docs: dict[str, dict]) -> dict[str, An
         "speaker_accuracy": round(tp_attr / tp, 4) if tp else 0.0,
         "attribution": _prf(tp_attr, n_pred, n_gold),
         "by_kind": by_kind,
+        "speaker_by": speaker_by,
     }
 
 
@@ -131,7 +153,8 @@ def format_report(res: dict[str, Any]) -> str:
     for key in ("quote", "exact", "attribution"):
         m = res[key]
         lines.append(f"{key:12s} P {m['p']:.3f}  R {m['r']:.3f}  F1 {m['f1']:.3f}")
-    lines.append(f"speaker accuracy on found quotes {res['speaker_accuracy']:.3f}")
+    by = " (speakers by mention)" if res.get("speaker_by") == "mention" else ""
+    lines.append(f"speaker accuracy on found quotes {res['speaker_accuracy']:.3f}{by}")
     for kind, k in sorted(res["by_kind"].items()):
         lines.append(f"  {kind:13s} gold {k['gold']:4d}  found {k['found']:4d}  attributed {k['attributed']:4d}")
     return "\n".join(lines)

@@ -45,7 +45,7 @@ from types import ModuleType
 from typing import Iterable
 
 from guillemet.errors import InputError, UnreadableFile
-from guillemet.lang import language_data
+from guillemet.lang import Language, as_language
 from guillemet.record import SPEAKER_TYPES, Article, Speaker
 
 __all__ = [
@@ -91,8 +91,11 @@ class _TypeData:
 
 
 @lru_cache(maxsize=None)
-def _type_data(lang: str) -> _TypeData:
-    data = language_data(lang, "speaker_types")
+def _type_data(lang: Language) -> _TypeData:
+    data = lang.speaker_types
+    if data is None:
+        raise ValueError(f"Language {lang.code!r} has no speaker_types data: give its Language "
+                         "one (see guillemet.lang.fr.speaker_types).")
 
     def start(words: Iterable[str]) -> re.Pattern[str]:
         items = sorted(set(words), key=lambda w: (-len(w), w))
@@ -134,7 +137,7 @@ def _clean(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).replace("’", "'").split())
 
 
-def _strip_front(name: str, lang: str) -> str:
+def _strip_front(name: str, lang: Language) -> str:
     """The name without titles, roles and a leading article that is not part of it."""
     td = _type_data(lang)
     text = _clean(name)
@@ -158,35 +161,35 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", folded.replace("œ", "oe").replace("æ", "ae")).strip("-")
 
 
-def _tokens(name: str, lang: str) -> tuple[str, ...]:
+def _tokens(name: str, lang: Language) -> tuple[str, ...]:
     """The slugs of the name's words, titles and leading article dropped."""
     return tuple(t for t in (_slug(w) for w in _strip_front(name, lang).split()) if t)
 
 
-def normalise_name(name: str, lang: str = "fr") -> str:
+def normalise_name(name: str, lang: Language | str | None = None) -> str:
     """A name as a slug: lower case, no accents, no titles, no leading article.
 
     Args:
         name: A speaker's name or description ("M. Vladimir Poutine", "le Kremlin").
-        lang: Language whose titles and articles are dropped.
+        lang: Language whose titles and articles are dropped (or its code; None: French).
 
     Returns:
         Words joined by hyphens ("vladimir-poutine", "kremlin"); "" when the name has no
         letter or digit.
 
     Raises:
-        UnsupportedLanguage: ``lang`` has no ``speaker_types`` data module.
+        UnsupportedLanguage: ``lang`` is a code guillemet has no package for.
     """
-    return "-".join(_tokens(name, lang))
+    return "-".join(_tokens(name, as_language(lang)))
 
 
-def speaker_id(name: str, type: str = "person", lang: str = "fr") -> str:
+def speaker_id(name: str, type: str = "person", lang: Language | str | None = None) -> str:
     """A speaker's id across articles: its type and normalised name.
 
     Args:
         name: The speaker's (canonical) name.
         type: One of ``SPEAKER_TYPES``.
-        lang: Language of the name.
+        lang: Language of the name (or its code; None: French).
 
     Returns:
         ``"<type>:<slug>"``, e.g. ``"person:vladimir-poutine"``.
@@ -229,9 +232,9 @@ class AliasTable:
         InputError: A row is empty, or an alias leads to two different canonical names.
     """
 
-    def __init__(self, rows: Iterable[tuple[str, str, str | None]] = (), lang: str = "fr"
-                 ) -> None:
-        self.lang = lang
+    def __init__(self, rows: Iterable[tuple[str, str, str | None]] = (),
+                 lang: Language | str | None = None) -> None:
+        self.lang = as_language(lang)
         self._entries: dict[str, Alias] = {}
         self._origin: dict[str, str] = {}
         for number, (alias, canonical, wikidata) in enumerate(rows, 1):
@@ -261,7 +264,7 @@ class AliasTable:
                 self._entries[key] = Alias(old.canonical, new.wikidata)
 
     @classmethod
-    def from_csv(cls, path: str | Path, lang: str = "fr") -> AliasTable:
+    def from_csv(cls, path: str | Path, lang: Language | str | None = None) -> AliasTable:
         """Load a CSV of ``alias,canonical name[,Wikidata id]`` rows.
 
         A first row starting with "alias" is a header; blank lines and lines starting with
@@ -362,9 +365,9 @@ class SpeakerRegistry:
         lang: Language of the names.
     """
 
-    def __init__(self, aliases: AliasTable | None = None, lang: str = "fr") -> None:
+    def __init__(self, aliases: AliasTable | None = None, lang: Language | str | None = None) -> None:
         self.aliases = aliases
-        self.lang = lang
+        self.lang = as_language(lang)
         self._names: dict[str, dict[tuple[str, ...], str]] = {}
         self._by_last: dict[str, dict[str, set[tuple[str, ...]]]] = {}
         self._issued: dict[tuple[str, str], str] = {}
@@ -506,7 +509,7 @@ class SpeakerRegistry:
 # --- speaker types -------------------------------------------------------------------------
 
 
-def guess_speaker_type(name: str, lang: str = "fr") -> str:
+def guess_speaker_type(name: str, lang: Language | str | None = None) -> str:
     """Guess what kind of source a name or description is, from the language's word lists.
 
     The leftmost listed word decides ("le rapport de l'ONU" → document, "le porte-parole du
@@ -516,16 +519,16 @@ def guess_speaker_type(name: str, lang: str = "fr") -> str:
 
     Args:
         name: A speaker's name or description.
-        lang: Language whose ``speaker_types`` data module is used.
+        lang: Language whose ``speaker_types`` data is used (or its code; None: French).
 
     Returns:
         One of ``SPEAKER_TYPES``: "person", "organisation", "media", "document", "group",
         or "unknown" when nothing points anywhere (a bare surname: "Poutine").
 
     Raises:
-        UnsupportedLanguage: ``lang`` has no ``speaker_types`` data module.
+        UnsupportedLanguage: ``lang`` is a code guillemet has no package for.
     """
-    td = _type_data(lang)
+    td = _type_data(as_language(lang))
     text = _clean(name)
     if not text:
         return "unknown"

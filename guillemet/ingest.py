@@ -1,8 +1,9 @@
 """Ingest: read sources, extract quotes from what the store lacks, store in batches.
 
-    read_articles ──► new only (by id) ──► extract stage ──► batches ──► Store.put
-                      (already stored:                      (one transaction each)
-                       counted, not extracted)
+    read_articles ──► prepare ──► new only (by id) ──► extract stage ──► batches ──► Store.put
+    (ReadOptions)     (as `extract`:  (already stored:                   (one transaction each)
+                      clean, language, counted, not extracted)
+                      dateline)
 
 The extract stage is one pluggable iterator, ``Iterable[Article] -> Iterator[Article]``: the
 local extractor by default, or a process pool (``workers`` > 1). A rerun extracts nothing
@@ -23,7 +24,8 @@ from typing import Callable, Iterable, Iterator
 
 from guillemet.errors import GuillemetError, StoreError
 from guillemet.identity import AliasTable, SpeakerRegistry
-from guillemet.readers import Skipped, read_articles
+from guillemet.readers import Skipped, prepare, read_articles
+from guillemet.readers.options import ReadOptions
 from guillemet.record import Article
 from guillemet.shards import Shard, ShardDir, ShardStage, ShardWriter, split_shards
 from guillemet.store import Store
@@ -44,6 +46,9 @@ class IngestReport:
         skipped: (source or article id, reason) of each document not stored.
         shards_written: Shards written in this run (sharded runs only).
         shards_done: Shards found already written and skipped (sharded runs only).
+        extracted: Articles back from the extract stage (0 while its model is loading).
+        not_analysed: Stored articles in a language with no pipeline, by language code
+            (stored with status "unsupported_language" and no quotes).
     """
 
     read: int = 0
@@ -53,6 +58,8 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     shards_written: int = 0
     shards_done: int = 0
+    extracted: int = 0
+    not_analysed: Counter[str] = field(default_factory=Counter)
 
     def skipped_by_reason(self) -> Counter[str]:
         """How many documents were skipped for each reason."""
@@ -64,6 +71,9 @@ class IngestReport:
                  f"already present {self.already_present}, skipped {len(self.skipped)}"]
         if self.shards_written or self.shards_done:
             lines.append(f"shards: {self.shards_written} written, {self.shards_done} already done")
+        if self.not_analysed:
+            languages = ", ".join(f"{lang or '?'} {n}" for lang, n in self.not_analysed.most_common())
+            lines.append(f"  stored but not analysed (no pipeline for their language): {languages}")
         for reason, n in self.skipped_by_reason().most_common():
             lines.append(f"  skipped {n}: {reason}")
         return "\n".join(lines)
@@ -112,7 +122,11 @@ def local_shard_stage(extract: ExtractStage) -> ShardStage:
     return stage
 
 
-def _skip_reason(article: Article) -> str | None:
+def _skip_reason(article: Article, report: IngestReport) -> str | None:
+    """Why an extracted article is not stored, or None; counts those stored unanalysed."""
+    if article.status == "unsupported_language":
+        report.not_analysed[article.lang] += 1
+        return None  # stored with its status: the store says which articles were not analysed
     if article.status == "ok":
         return None
     detail = article.meta.get("error")
@@ -121,7 +135,7 @@ def _skip_reason(article: Article) -> str | None:
 
 def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None = None,
            batch_size: int = 64, progress: Callable[[IngestReport], None] | None = None,
-           registry: SpeakerRegistry | None = None) -> IngestReport:
+           registry: SpeakerRegistry | None = None, read: ReadOptions | None = None) -> IngestReport:
     """Read, extract and store articles; skip what the store already holds.
 
     Args:
@@ -132,18 +146,22 @@ def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None
         progress: Called with the running report after each article read, skipped or stored.
         registry: Speaker ids across articles (:func:`speaker_registry`); None keeps each
             article's own ids (normalised name and type).
+        read: How to read the sources (input format, JSONL field names, default language),
+            as ``guillemet extract`` reads them.
 
     Returns:
         The counts and every skipped document with its reason. Articles the extractor marks
-        with a status other than "ok" (empty, unsupported language, error) are skipped, not
-        stored, so a later run retries them.
+        empty or failed are skipped, not stored, so a later run retries them; an article in a
+        language with no pipeline is stored with status "unsupported_language" (no quotes)
+        and counted in ``not_analysed``.
     """
     report = IngestReport()
     extract = extract or default_extract_stage()
     tick = progress or (lambda _report: None)
     batch: list[Article] = []
-    for article in extract(_new_articles(sources, store.has, report, tick, batch_size)):
-        reason = _skip_reason(article)
+    for article in extract(_new_articles(sources, store.has, report, tick, batch_size, read)):
+        report.extracted += 1
+        reason = _skip_reason(article, report)
         if reason:
             report.skipped.append((article.id, reason))
         else:
@@ -158,8 +176,8 @@ def ingest(sources: Iterable[str], store: Store, *, extract: ExtractStage | None
 
 
 def ingest_shards(sources: Iterable[str], writer: ShardWriter, extract: ShardStage, *,
-                  shard_size: int = 500,
-                  progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+                  shard_size: int = 500, progress: Callable[[IngestReport], None] | None = None,
+                  read: ReadOptions | None = None) -> IngestReport:
     """Read, extract and write articles shard by shard; skip shards already written.
 
     The input is cut into shards of ``shard_size`` new articles, named by their position and
@@ -175,6 +193,7 @@ def ingest_shards(sources: Iterable[str], writer: ShardWriter, extract: ShardSta
             :func:`local_shard_stage`.
         shard_size: Articles per shard.
         progress: Called with the running report as articles are read and shards written.
+        read: How to read the sources, as :func:`ingest` says.
 
     Returns:
         The counts, shards included, and every skipped document with its reason.
@@ -183,7 +202,7 @@ def ingest_shards(sources: Iterable[str], writer: ShardWriter, extract: ShardSta
     tick = progress or (lambda _report: None)
 
     def pending() -> Iterator[Shard]:
-        for shard in split_shards(_new_articles(sources, writer.has, report, tick, shard_size), shard_size):
+        for shard in split_shards(_new_articles(sources, writer.has, report, tick, shard_size, read), shard_size):
             if writer.is_done(shard.name):
                 report.shards_done += 1
                 report.already_present += len(shard.articles)
@@ -192,9 +211,10 @@ def ingest_shards(sources: Iterable[str], writer: ShardWriter, extract: ShardSta
             yield shard
 
     for shard in extract(pending()):
+        report.extracted += len(shard.articles)
         good = []
         for article in shard.articles:
-            reason = _skip_reason(article)
+            reason = _skip_reason(article, report)
             if reason:
                 report.skipped.append((article.id, reason))
             else:
@@ -269,14 +289,17 @@ def load_shards(shards: ShardDir, store: Store, *, batch_size: int = 64,
 
 
 def _new_articles(sources: Iterable[str], has: Callable[[set[str]], set[str]], report: IngestReport,
-                  tick: Callable[[IngestReport], None], batch_size: int) -> Iterator[Article]:
-    """The articles read from ``sources`` that ``has`` does not know, each id once.
+                  tick: Callable[[IngestReport], None], batch_size: int,
+                  read: ReadOptions | None = None) -> Iterator[Article]:
+    """The articles read (and prepared, as ``guillemet extract`` does: boilerplate marked,
+    language identified, published date found) from ``sources`` that ``has`` does not know,
+    each id once.
 
     Unreadable documents go to ``report.skipped``; known and repeated ids are counted as
     already present and not yielded.
     """
     seen: set[str] = set()
-    stream = iter(read_articles(sources))
+    stream = iter(prepare(read_articles(sources, options=read)))
     while chunk := list(islice(stream, batch_size)):
         articles = [x for x in chunk if isinstance(x, Article)]
         for x in chunk:

@@ -12,6 +12,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from guillemet.lang.base import Language
+from guillemet.syntax import text_of
+
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}
 
@@ -45,22 +48,48 @@ def given_name_gender(word: str) -> str | None:
     return _GENDER.get(gender)
 
 
+@lru_cache(maxsize=65536)
+def given_name_answer(word: str) -> str | None:
+    """The name list's own answer for a capitalised given name: "female", "mostly_female",
+    "male", "mostly_male" or "andy"; None when ``word`` is not a given name.
+
+    Read by :mod:`guillemet.gender`, which weighs "mostly_…" less than a sure answer.
+    """
+    if given_name_gender(word) is None:
+        return None
+    first = word.split("-")[0]
+    det = _detector()
+    answer = det.get_gender(first)
+    return answer if answer != "unknown" else det.get_gender(_fold(first))
+
+
 def is_given_name(word: str) -> bool:
     return given_name_gender(word) is not None
 
 
-_PARTICLES = {"de", "du", "des", "d’", "d'", "le", "la", "van", "von", "der", "da", "di", "dos",
-              "ben", "bin", "el", "al", "ibn", "mac", "o'", "saint", "sainte"}
-
-
-def _age_follows(doc, i: int) -> bool:
+def _age_follows(doc, i: int, lang: Language) -> bool:
     """", 15 ans": an age after a name makes it a person's."""
-    return i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].lower_ in ("ans", "an")
+    return i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].lower_ in lang.age_words
 
 
-def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
-    """Fix the parser's person names in place, using given names.
+#: The entity labels the steps read (those of the French models); a language whose model
+#: labels otherwise maps its labels onto these (``Language.entity_labels``).
+LABELS = ("PER", "ORG", "LOC", "MISC")
 
+
+def relabel_entities(doc, lang: Language) -> None:
+    """Give the parser's entities guillemet's labels (``Language.entity_labels``), in place."""
+    if not lang.entity_labels or not any(e.label_ in lang.entity_labels for e in doc.ents):
+        return
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, e.start, e.end, label=lang.entity_labels.get(e.label_, e.label_)) for e in doc.ents]
+
+
+def repair_entities(doc, lang: Language) -> None:
+    """Fix the parser's person names in place, using given names and the language's words.
+
+    - the model's labels become guillemet's (:func:`relabel_entities`);
     - a name glued to the word before it is cut off ("Facebook Jean Dupont" → "Jean Dupont",
       "Économie Jean Dupont" → a person "Jean Dupont"), except after a place or institution
       noun ("Lycée Victor Hugo");
@@ -72,8 +101,8 @@ def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
     """
     from spacy.tokens import Span
 
-    from guillemet.find.syntax import text_of  # here: guillemet.find imports this module
-
+    relabel_entities(doc, lang)
+    named_after = lang.named_after_nouns
     ents = list(doc.ents)
     out = []
     covered = set()
@@ -86,7 +115,7 @@ def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
         for k in range(ent.start + 1, ent.end):
             before = doc[k - 1]
             if not given_name_gender(doc[k].text) or given_name_gender(before.text) \
-                    or before.lower_ in named_after or before.lower_ in _PARTICLES or before.is_punct:
+                    or before.lower_ in named_after or before.lower_ in lang.name_particles or before.is_punct:
                 continue
             if (k + 1 < ent.end and doc[k + 1].text[:1].isupper()) \
                     or (k + 1 == ent.end and (before.is_lower or before.is_upper and len(before) > 1)):
@@ -94,7 +123,7 @@ def repair_entities(doc, named_after: frozenset[str] = frozenset()) -> None:
                 break
         if cut is None and given_name_gender(ent[0].text) and (
                 ent.label_ == "MISC" and all(t.text[:1].isupper() for t in ent if not t.is_space)
-                or ent.label_ == "LOC" and _age_follows(doc, ent.end)):
+                or ent.label_ == "LOC" and _age_follows(doc, ent.end, lang)):
             out.append(Span(doc, ent.start, ent.end, label="PER"))  # "Patrick, gilet jaune, …"
         elif cut is not None and ent.label_ in ("PER", "ORG", "MISC"):
             if ent.label_ != "PER" and doc[ent.start].lower_ in named_after:

@@ -17,6 +17,8 @@ from typing import Any
 QUOTE_KINDS = ("direct", "indirect", "mixed", "according_to")
 SPEAKER_TYPES = ("person", "organisation", "media", "document", "group", "unknown")
 ARTICLE_STATUSES = ("ok", "unsupported_language", "empty", "error")
+#: A person's gender as the text shows it; "unknown" when the evidence is thin or split.
+GENDERS = ("female", "male", "unknown")
 
 
 def content_id(text: str) -> str:
@@ -97,14 +99,38 @@ class Quote:
 
 
 @dataclass(slots=True)
+class GenderEvidence:
+    """What a speaker's gender was read from: a given name and the pronouns naming them.
+
+    Attributes:
+        given_name: The first word of the name when it is a given name ("Claire").
+        name_gender: The name list's answer for it: "female", "mostly_female", "male",
+            "mostly_male" or "andy" (used for both); None when the name starts with none.
+        female_pronouns: Quotes whose speaker is named by "elle" (and the like) there.
+        male_pronouns: Quotes whose speaker is named by "il" (and the like) there.
+    """
+
+    given_name: str | None = None
+    name_gender: str | None = None
+    female_pronouns: int = 0
+    male_pronouns: int = 0
+
+
+@dataclass(slots=True)
 class Speaker:
-    """A source quoted in an article, with the names the article uses for it."""
+    """A source quoted in an article, with the names the article uses for it.
+
+    ``gender`` (one of GENDERS) and ``gender_evidence`` are filled by the store, from every
+    article naming the speaker (:mod:`guillemet.gender`); never from a title alone.
+    """
 
     id: str
     name: str
     type: str = "unknown"
     aliases: list[str] = field(default_factory=list)
     wikidata: str | None = None
+    gender: str = "unknown"
+    gender_evidence: GenderEvidence | None = None
 
 
 @dataclass(slots=True)
@@ -186,8 +212,11 @@ def quote_from_dict(d: dict[str, Any]) -> Quote:
 
 def speaker_from_dict(d: dict[str, Any]) -> Speaker:
     """The inverse of ``to_dict`` for a Speaker."""
+    evidence = d.get("gender_evidence")
     return Speaker(id=d["id"], name=d["name"], type=d.get("type", "unknown"),
-                   aliases=list(d.get("aliases", [])), wikidata=d.get("wikidata"))
+                   aliases=list(d.get("aliases", [])), wikidata=d.get("wikidata"),
+                   gender=d.get("gender") or "unknown",
+                   gender_evidence=GenderEvidence(**evidence) if evidence else None)
 
 
 def article_from_dict(d: dict[str, Any]) -> Article:

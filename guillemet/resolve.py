@@ -17,17 +17,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from guillemet.find import syntax
-from guillemet.find.quotes import Found
+from guillemet import syntax
+from guillemet.found import Found
 from guillemet.lang.base import Language
 from guillemet.names import given_name_gender, is_given_name
 
-_PERSONAL = {"il", "elle", "celui", "celle", "celui-ci", "celle-ci", "lui"}
-_DEFINITE = {"le", "la", "les", "l’", "l'", "ce", "cet", "cette", "ces"}
-_DETS = {"le", "la", "les", "l’", "l'", "un", "une", "des", "du", "de", "d’", "d'", "ce", "cet",
-         "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
-
-
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower-case, accents removed, apostrophes and hyphens as spaces."""
     s = unicodedata.normalize("NFKD", s)
@@ -41,8 +36,9 @@ def _folded_words(words: frozenset[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def name_words(name: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", fold(name)) if w not in {"m", "mme", "dr", "de", "d", "le", "la", "du", "des"})
+def name_words(name: str, lang: Language) -> frozenset[str]:
+    """The words that tell a name apart (folded; titles, particles and articles left out)."""
+    return frozenset(w for w in re.findall(r"\w+", fold(name)) if w not in lang.name_skip_words)
 
 
 @dataclass(slots=True)
@@ -71,10 +67,40 @@ class Mention:
 
 @dataclass(slots=True)
 class Resolved:
+    """Who a quote's speaker is: a name (or description), its type, how sure, its entity, and
+    for a quote without a mention of its own, the mention it was read from (token range: the
+    mention of the quote it continues)."""
+
     speaker: str | None
     type: str
     confidence: float
     entity: Entity | None = None
+    mention: tuple[int, int] | None = None
+
+
+def resolve_speakers(doc: Doc, lang: Language, found: list[Found]) -> list[Resolved]:
+    """The speaker of each quote, in order: each one may continue the one before.
+
+    Reads: the parse and the quotes found. Writes nothing; returns one Resolved per quote.
+    """
+    return resolve_each(ArticleEntities(doc, lang, [f.content for f in found if f.kind == "direct"]), found)
+
+
+def resolve_each(entities: "ArticleEntities", found: list[Found]) -> list[Resolved]:
+    """The speaker of each quote among the article's ``entities``, in text order."""
+    previous: list[tuple[Found, Resolved]] = []
+    for f in found:
+        previous.append((f, entities.resolve(f, previous)))
+    return [res for _, res in previous]
+
+
+def best_name(entity: Entity, lang: Language) -> str:
+    """The most complete name of an entity, once the whole article is read."""
+    best = entity.name
+    for alias in entity.aliases:
+        if name_words(best, lang) < name_words(alias, lang) and entity.type == "person":
+            best = alias
+    return best
 
 
 class ArticleEntities:
@@ -91,6 +117,8 @@ class ArticleEntities:
         self.boundaries = [m.start() for m in re.finditer(r"[.!?…](?=[\s«“\"])|\n", self.text)
                            if not self._in_quote(m.start())]
         self._folded_roles = _folded_words(lang.person_roles)
+        self._definite = lang.definite_articles | lang.demonstratives
+        self._primary = "".join(lang.primary_marks)
         self._collect_names()
 
     # -- building -------------------------------------------------------------------------
@@ -116,9 +144,8 @@ class ArticleEntities:
             if clean:
                 names.append((ent.start_char, clean, ent.label_, ent.root))
         # person names: longest form first so that "Poutine" joins "Vladimir Poutine"
-        full = sorted({n for _, n, lab, _ in names if lab == "PER"}, key=lambda n: -len(name_words(n)))
         # fuller names first, so that "Xi" joins "Xi Jinping" wherever each appears
-        for _, name, label, _ in sorted(names, key=lambda n: -len(name_words(n[1]))):
+        for _, name, label, _ in sorted(names, key=lambda n: -len(name_words(n[1], self.lang))):
             self.entity_for_name(name, "person" if label == "PER" else "organisation")
         for pos, name, label, root in names:
             if self._in_quote(pos):
@@ -132,7 +159,7 @@ class ArticleEntities:
             self._record_title_before(ent, pos)
 
     def _clean_name(self, ent: Span) -> str:
-        toks = [t for t in ent if not (t.lower_ in self.lang.titles or t.lower_ in _DETS or t.is_space)]
+        toks = [t for t in ent if not (t.lower_ in self.lang.titles or t.lower_ in self.lang.determiners or t.is_space)]
         while toks and toks[-1].is_punct:
             toks.pop()
         if not toks:
@@ -145,8 +172,8 @@ class ArticleEntities:
         key = fold(name)
         if key in self.entities:
             return self.entities[key]
-        words = name_words(name)
-        matches = {id(e): e for k, e in self.entities.items() if words and words <= name_words(e.name)
+        words = name_words(name, self.lang)
+        matches = {id(e): e for k, e in self.entities.items() if words and words <= name_words(e.name, self.lang)
                    and (e.type == type_ or "unknown" in (e.type, type_))}
         if len(matches) == 1:
             ent = next(iter(matches.values()))
@@ -189,7 +216,7 @@ class ArticleEntities:
             return  # "une source policière à l’AFP": the name is a preposition's object
         j = i
         while j >= 0 and i - j < 8 and doc[j].pos_ in ("DET", "NOUN", "ADJ", "ADP", "PROPN") \
-                and doc[j].text not in ",;:«»\"":
+                and doc[j].text not in ",;:" + self._primary + '"':
             j -= 1
         toks = doc[j + 1:i + 1]
         if not toks or toks[0].pos_ != "DET":
@@ -221,7 +248,7 @@ class ArticleEntities:
         if exclude is not None:
             skip = {t.i for t in exclude.subtree}
         return frozenset(fold(t.lemma_) for t in self.doc[lo:hi]
-                         if t.i not in skip and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in _DETS)
+                         if t.i not in skip and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in self.lang.determiners)
 
     # -- resolving ------------------------------------------------------------------------
     def resolve(self, found: Found, previous: list[tuple[Found, Resolved]]) -> Resolved:
@@ -237,7 +264,7 @@ class ArticleEntities:
         if author is not None and author.i != head.i:
             lo, hi = syntax.noun_phrase(author)
             hi = next((t.i for t in self.doc[author.i + 1:hi] if t.pos_ == "ADP"
-                       and t.lower_ not in ("de", "d’", "d'", "du", "des")), hi)  # not "… à la direction"
+                       and t.lower_ not in self.lang.of_words), hi)  # not "… à la direction"
             return self.resolve(Found(found.kind, found.content, mention=(lo, hi)), previous)
         # "certains", "d’autres", "plusieurs": some of a group, never one named person
         if low in self.lang.indefinite_pronouns and not any(e.label_ == "PER" for e in toks.ents):
@@ -280,15 +307,15 @@ class ArticleEntities:
             ante = self._same_head_before(head, pos)
             if ante is not None:
                 lo, hi = syntax.noun_phrase(ante)
-                hi = next((t.i for t in self.doc[ante.i:hi] if t.text in ",;:(«»\""), hi)
-                while hi < min(len(self.doc), ante.i + 8) and self.doc[hi].lower_ in ("de", "du", "des", "d’", "d'") \
+                hi = next((t.i for t in self.doc[ante.i:hi] if t.text in ",;:(" + self._primary + '"'), hi)
+                while hi < min(len(self.doc), ante.i + 8) and self.doc[hi].lower_ in self.lang.of_words \
                         and hi + 1 < len(self.doc) and self.doc[hi + 1].pos_ in ("DET", "NOUN", "PROPN"):
                     hi += 2  # "une source proche | de l’enquête"
                     while hi < len(self.doc) and self.doc[hi - 1].pos_ == "DET" and self.doc[hi].pos_ in ("NOUN", "PROPN", "ADJ"):
                         hi += 1
                 return self.resolve(Found(found.kind, found.content, mention=(lo, hi)), previous)
         generic = self.lang.generic_nouns.get(head.lemma_.lower())
-        if generic and toks[0].lower_ in _DEFINITE and head.morph.get("Number") != ["Plur"] \
+        if generic and toks[0].lower_ in self._definite and head.morph.get("Number") != ["Plur"] \
                 and not any(t.pos_ == "PROPN" for t in toks) \
                 and not (head.i + 1 < len(self.doc) and self.doc[head.i + 1].pos_ == "ADJ"):
             ent = self._recent_of_type(generic, pos)
@@ -299,7 +326,7 @@ class ArticleEntities:
         words = self.description_words(head)
         ent = self._tied(words, pos, fold(head.lemma_))
         if ent is None and head.lemma_.lower() in self.lang.person_roles and words \
-                and toks[0].lower_ in ("le", "la", "l’", "l'") \
+                and toks[0].lower_ in self.lang.singular_definite_articles \
                 and not any(t.dep_ == "nmod" for t in toks):
             ent = self._recent_person(pos, previous, words, head)
         if ent is not None:
@@ -315,7 +342,7 @@ class ArticleEntities:
 
     def _name_after(self, toks: Span) -> str | None:
         doc = self.doc
-        if toks[0].lower_ not in _DEFINITE | {"son", "sa", "leur"}:
+        if toks[0].lower_ not in self._definite | self.lang.singular_possessives:
             return None  # "une source anonyme, M. X …": X begins the next clause
         i = toks.end
         if i < len(doc) and doc[i].text == "," and i + 1 < len(doc):
@@ -364,7 +391,7 @@ class ArticleEntities:
                 # a name hanging from the head by a preposition complements it
                 anc = r
                 while anc.i != head.i and anc.head.i != anc.i:
-                    if any(c.dep_ == "case" or c.i < anc.i and c.lower_ in ("du", "des", "de", "d’", "d'")
+                    if any(c.dep_ == "case" or c.i < anc.i and c.lower_ in self.lang.of_words
                            for c in anc.children) and anc.dep_ in ("nmod", "obl", "obl:mod"):
                         break
                     anc = anc.head
@@ -411,11 +438,11 @@ class ArticleEntities:
         """X in "les propos de X" (de-complement) or "un message adressé par X" (agent)."""
         for child in head.children:
             if child.i > head.i and child.dep_ in ("nmod", "nmod:poss") and child.pos_ in ("NOUN", "PROPN") \
-                    and any(c.dep_ == "case" and c.lower_ in ("de", "d’", "d'", "du", "des") for c in child.children):
+                    and any(c.dep_ == "case" and c.lower_ in self.lang.of_words for c in child.children):
                 return child
             if child.dep_ == "acl" and child.i > head.i:
                 for agent in child.children:
-                    if agent.dep_ in ("obl:agent", "obl") and any(c.lower_ == "par" for c in agent.children):
+                    if agent.dep_ in ("obl:agent", "obl") and any(c.lower_ in self.lang.agent_prepositions for c in agent.children):
                         return agent
         return None
 
@@ -438,17 +465,21 @@ class ArticleEntities:
 
     def _recent_person(self, pos: int, previous, words, head: Token | None = None) -> Entity | None:
         """"Le dirigeant russe" right after Poutine spoke: the person the passage is about,
-        unless the article gave that person another role or the other gender."""
+        unless the other gender, or another role while the article gave this one to someone."""
         para = self.paragraph(pos)
         gender = head.morph.get("Gender") if head is not None else []
         gender = {"Fem": "f", "Masc": "m"}.get(gender[0], "") if gender else ""
         roles = {w for w in words if w in self._folded_roles}
 
+        # a role the article gave someone points to them; a role it gave no one may describe
+        # the person the passage is about, whatever other role they were given
+        held = {w for _, ws, _, _ in self.ties for w in ws if w in roles}
+
         def compatible(ent: Entity) -> bool:
             if gender and ent.gender and gender != ent.gender:
                 return False
             tied = {w for _, ws, e, _ in self.ties if e is ent for w in ws if w in self._folded_roles}
-            return not tied or not roles or bool(tied & roles)
+            return not tied or not roles or bool(tied & roles) or not held
 
         cands = [m for m in self.mentions if m.pos < pos and m.entity.type == "person" and m.speaker
                  and para - m.paragraph <= 1 and m.entity.number == "s" and compatible(m.entity)]
@@ -473,8 +504,8 @@ class ArticleEntities:
         return Resolved(None, "unknown", 0.0)
 
     def _pronoun(self, tok: Token, pos: int, previous, content: tuple[int, int] | None = None) -> Resolved:
-        low = tok.lower_.lstrip("-")
-        gender, number = self.lang.pronouns.get(low, self.lang.pronouns.get("-" + low, ("", "s")))
+        low = syntax.without_inversion_prefix(tok.lower_, self.lang)  # "-il" of "dit-il": "il"
+        gender, number = self.lang.pronouns.get(low, ("", "s"))
         para = self.paragraph(pos)
         best, best_score = None, -1e9
         for m in self.mentions:
@@ -496,7 +527,7 @@ class ArticleEntities:
                 score -= 3.0
             if gender and ent.gender:
                 score += 0.4 if gender == ent.gender else -0.4
-            if ent.type in ("document", "media", "organisation") and low in _PERSONAL:
+            if ent.type in ("document", "media", "organisation") and low in self.lang.personal_pronouns:
                 score -= 1.2  # "il"/"elle"/"celui" point to people far more often than to bodies
             if content is not None and content[0] <= m.governor < content[1]:
                 continue  # « … » subject of the quoted words themselves, not their speaker
@@ -515,7 +546,8 @@ class ArticleEntities:
             prev_found, prev = previous[-1]
             gap = found.content[0] - prev_found.content[1]
             if self.paragraph(found.content[0]) - self.paragraph(prev_found.content[1]) <= 1 or gap < 400:
-                return Resolved(prev.speaker, prev.type, min(prev.confidence, 0.8), prev.entity)
+                return Resolved(prev.speaker, prev.type, min(prev.confidence, 0.8), prev.entity,
+                                prev_found.mention if prev_found.mention is not None else prev.mention)
         # a quotation after a sentence that introduces its speaker
         pos = found.content[0]
         para = self.paragraph(pos)

@@ -121,3 +121,28 @@ def pg_url_or_skip() -> str:
             pytest.fail("GUILLEMET_PG_URL is unset under CI: run `source scripts/start-postgres.sh` first.")
         pytest.skip("GUILLEMET_PG_URL is unset: run `source scripts/start-postgres.sh` (or scripts/test.sh).")
     return url
+
+
+#: Our own sample articles (samples/): a wire quote republished by two outlets and reworded
+#: by a third, strikes, women and men quoted.
+SAMPLES = TESTS.parent / "samples"
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory) -> str:
+    """An SQLite store of every article in samples/, extracted by the real extractor (read by
+    absolute path, as a server would), with speaker ids across articles as `guillemet ingest`."""
+    try:
+        from guillemet.pipeline import get_extractor
+
+        get_extractor("fr")
+    except Exception as exc:  # noqa: BLE001 - the model or the extractor is missing
+        pytest.skip(f"the real extractor is not available ({exc})")
+    from guillemet.ingest import ingest, speaker_registry
+    from guillemet.store import open_store
+
+    db = tmp_path_factory.mktemp("samples") / "samples.db"
+    with open_store(db) as store:
+        report = ingest([str(SAMPLES.resolve())], store, registry=speaker_registry(store))
+    assert report.stored >= 8 and not report.skipped, report.summary()
+    return str(db)

@@ -96,7 +96,7 @@ def test_body_too_large_is_refused_before_parsing(client):
 
 @pytest.mark.parametrize("url,contains", [
     ("/", "6</strong> citations"),
-    ("/?q=electricite", "L’électricité coûtera moins cher"),
+    ("/?q=electricite", "L’<mark class=\"hl\">électricité</mark> coûtera moins cher"),  # matched word marked
     ("/?kind=indirect", "Aucune citation ne correspond"),
     ("/speakers/person:claire-martin", "Citations par semaine"),
     ("/articles/t-001", 'class="legend"'),
@@ -139,3 +139,15 @@ def test_openapi_lists_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/quotes", "/api/extract"} <= set(paths)
     assert any(p.startswith("/api/speakers/") for p in paths)
+
+
+def test_extract_answers_422_for_an_article_the_extractor_did_not_analyse(client):
+    def unsupported(article):
+        article.status = "unsupported_language"
+        return article
+
+    client.app.state.extract = unsupported
+    r = client.post("/api/extract", json={"text": "Hello, he said.", "lang": "en"})
+    assert r.status_code == 422
+    error = r.json()["error"]
+    assert error["code"] == "unsupported_language" and "'en'" in error["message"] and "fr" in error["message"]

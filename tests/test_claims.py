@@ -95,6 +95,41 @@ def test_dates(sentence, published, expected):
     assert dates_of(sentence, published) == expected
 
 
+# Dates across a year's end: (sentence, published, expected value). Words that look ahead
+# ("d'ici") take the coming date, this one included; without them the past is preferred,
+# except a day and month at most seven days ahead.
+ROLLOVERS = [
+    ("Tout sera réglé d'ici janvier.", "2019-11-19", "2020-01"),
+    ("Tout sera réglé d’ici janvier.", "2019-11-19", "2020-01"),
+    ("Tout sera réglé d'ici décembre.", "2019-11-19", "2019-12"),
+    ("Tout sera réglé d'ici novembre.", "2019-11-19", "2019-11"),
+    ("Tout sera réglé d'ici fin février.", "2019-11-19", "2020-02"),
+    ("Tout sera réglé d'ici mi-janvier.", "2019-12-02", "2020-01"),
+    ("Tout sera réglé d'ici à janvier.", "2019-11-19", "2020-01"),
+    ("Le texte sera voté d'ici le 15 janvier.", "2019-12-20", "2020-01-15"),
+    ("Le texte sera voté d'ici le 10 janvier.", "2019-12-30", "2020-01-10"),
+    ("Nous aurons fini d'ici vendredi.", "2019-12-28", "2020-01-03"),
+    ("Nous aurons fini d'ici vendredi.", "2019-12-27", "2019-12-27"),
+    ("Nous aurons fini d'ici le 2 janvier.", "2019-12-30", "2020-01-02"),
+    # a written direction wins over "d'ici"
+    ("Rien n'a bougé d'ici janvier dernier.", "2019-11-19", "2019-01"),
+    # no word looking ahead: the past (as before)
+    ("Les prix ont bondi en janvier.", "2019-11-19", "2019-01"),
+    ("Le 10 janvier, il neigeait.", "2019-12-30", "2019-01-10"),
+    ("Le 2 janvier, tout reprendra.", "2019-12-30", "2020-01-02"),
+    ("Le 28 décembre, il neigeait.", "2020-01-02", "2019-12-28"),
+    ("Il reviendra en janvier prochain.", "2019-12-30", "2020-01"),
+    ("Il est parti en décembre dernier.", "2020-01-05", "2019-12"),
+    ("Nous reviendrons vendredi prochain.", "2019-12-28", "2020-01-03"),
+    ("Il a neigé vendredi.", "2020-01-01", "2019-12-27"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), ROLLOVERS)
+def test_dates_across_a_year_end(sentence, published, expected):
+    assert [value for _, value, _, _ in dates_of(sentence, published)] == [expected]
+
+
 # sentence, expected (value, unit)
 NUMBERS = [
     ("La Russie a tiré 85 missiles.", [(85, "missiles")]),
@@ -194,3 +229,55 @@ def test_neuf_as_adjective_is_not_a_count():
 def test_night_between_two_days():
     assert dates_of("Dans la nuit de jeudi à vendredi, il a plu.") == [
         ("la nuit de jeudi à vendredi", "2022-12-29", None, "night")]
+
+
+def test_the_language_object_and_its_code_read_the_same_data():
+    from guillemet.lang import get_language
+
+    text = "« Nous avons reçu 85 plaintes vendredi », a-t-il dit."
+    by_object = find_claims(text, (0, len(text)), FRIDAY, get_language("fr"))
+    by_code = find_claims(text, (0, len(text)), FRIDAY, "fr")
+    assert by_object == by_code
+    assert [d.value for d in by_object[0]] == [FRIDAY] and [n.value for n in by_object[1]] == [85.0]
+
+
+def english_claims(sentence, published=FRIDAY):
+    dates, numbers = find_claims(sentence, (0, len(sentence)), published, "en")
+    return [(d.text, d.value, d.end) for d in dates], [(n.value, n.unit) for n in numbers]
+
+
+# English: the month first, capitalised months, "ago" after its count, thousands with commas
+ENGLISH_DATES = [
+    ("The talks resumed on Tuesday.", [("Tuesday", "2022-12-27", None)]),
+    ("We will meet next Monday.", [("next Monday", "2023-01-02", None)]),
+    ("It rained yesterday.", [("yesterday", "2022-12-29", None)]),
+    ("Prices rose last week.", [("last week", "2022-12-19", "2022-12-25")]),
+    ("Prices rose last month.", [("last month", "2022-11", None)]),
+    ("The war began on February 24.", [("February 24", "2022-02-24", None)]),
+    ("The war began on Feb. 24, 2021.", [("Feb. 24, 2021", "2021-02-24", None)]),
+    ("Prices rose in March.", [("March", "2022-03", None)]),
+    ("He left three days ago.", [("three days ago", "2022-12-27", None)]),
+    ("The law dates from 2019.", [("2019", "2019", None)]),
+    # "may" and "march" the verbs are no months
+    ("They may march on Sunday.", [("Sunday", "2022-12-25", None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ENGLISH_DATES)
+def test_english_dates(sentence, expected):
+    assert english_claims(sentence)[0] == expected
+
+
+ENGLISH_NUMBERS = [
+    ("In all, 3,392 soldiers were killed.", [(3392, "soldiers")]),
+    ("They shot down seven drones.", [(7, "drones")]),
+    ("The plan costs 1.2 billion dollars.", [(1.2e9, "USD")]),
+    ("Turnout was 15 percent.", [(15, "percent")]),
+    ("Twenty-three voters came.", [(23, "voters")]),
+    ("One voter came.", []),  # "one" alone: an article's job more often than a count
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ENGLISH_NUMBERS)
+def test_english_numbers(sentence, expected):
+    assert english_claims(sentence)[1] == expected

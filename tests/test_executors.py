@@ -86,6 +86,6 @@ def test_ingest_with_two_workers_stores_what_one_stores(tmp_path, monkeypatch):
         assert "stored 11" in res.output and "skipped 1: empty" in res.output, res.output
         with open_store(db) as store:
             stores[workers] = dump(store)
-    assert asked == [{"workers": 1, "model": None}, {"workers": 2, "model": None}]
+    assert asked == [{"lang": "fr", "workers": 1, "model": None}, {"lang": "fr", "workers": 2, "model": None}]
     assert stores["2"] == stores["1"]
     assert stores["1"]["counts"]["quotes"] >= 5

@@ -8,7 +8,7 @@ import pytest
 
 from guillemet import extract
 from guillemet.evaluate import speaker_matches
-from guillemet.find.quotes import Found
+from guillemet.found import Found
 from guillemet.lang import get_language
 from guillemet.learn import speakers
 from guillemet.learn.lexicon import MIN_SAVED, SMOOTHING, Lexicon
@@ -48,7 +48,7 @@ MENTION_KINDS = [
 @pytest.mark.parametrize("text,mention,kind", MENTION_KINDS)
 def test_mention_kind(text, mention, kind):
     rp = rules(text)
-    assert speakers.mention_kind(rp.entities, tokens(rp.doc, mention)) == kind
+    assert speakers.mention_kind(rp.entities, tokens(rp.entities.doc, mention)) == kind
 
 
 # (name, proper): a proper name, or a description that may point to one

@@ -409,7 +409,7 @@ def test_cli_ingest_then_export(tmp_path, monkeypatch, db):
 
 def _real_extractor_or_skip():
     try:
-        from guillemet.find import analyse_doc  # noqa: F401
+        from guillemet.pipeline import analyse_doc  # noqa: F401
     except ImportError as exc:
         pytest.skip(f"the extractor is not available yet ({exc})")
 
@@ -424,3 +424,227 @@ def test_ingest_with_the_real_extractor(make_store, tmp_path):
     stored = store.get_article("e2e-1")
     assert stored.quotes and stored.quotes[0].content_text == "Nous ne céderons pas"
     assert store.search(SearchQuery(q="cederons")).total == 1
+
+
+# -- a newsroom's questions: ranking, stemming, speakers, facets, gender, quote groups ----------
+
+def quoted(article_id: str, outlet: str, published: str, *said: tuple[str, str, str]) -> Article:
+    """An article whose text is its quotes: (speaker name, words, mention) each, direct."""
+    text, quotes, speakers = "", [], {}
+    for name, words, mention in said:
+        text += "« "
+        start = len(text)
+        text += words
+        end = len(text)
+        text += " », a dit " + mention + ".\n"
+        sid = "person:" + "-".join(name.lower().replace("é", "e").split())
+        m_start = text.index(mention, end)
+        quotes.append(Quote(kind="direct", content=(start, end), content_text=words, speaker=name,
+                            speaker_id=sid, speaker_type="person", speaker_mention=(m_start, m_start + len(mention)),
+                            speaker_mention_text=mention, confidence=0.9))
+        speakers.setdefault(sid, Speaker(id=sid, name=name, type="person"))
+    return Article(text=text, id=article_id, outlet=outlet, published=published, title=f"Article {article_id}",
+                   quotes=quotes, speakers=list(speakers.values()))
+
+
+WIRE = "Nous ne céderons pas au chantage des transporteurs"
+
+
+@pytest.fixture
+def newsroom() -> list[Article]:
+    """Our own sentences: a wire quote republished, a variant, strikes, a woman, a man."""
+    return [
+        quoted("n-1", "Ouest-Matin.fr", "2024-03-10",
+               ("Emmanuel Macron", WIRE, "Emmanuel Macron"),
+               ("Claire Martin", "La grève des dockers continue", "Claire Martin")),
+        quoted("n-2", "lecourrier.be", "2024-03-11",
+               ("Emmanuel Macron", WIRE, "il"),
+               ("Claire Martin", "Les grèves se multiplient, la grève durera", "elle")),
+        quoted("n-3", "ouest-matin.fr", "2024-04-02",
+               ("Emmanuel Macron", "Nous ne céderons jamais au chantage des transporteurs", "le président"),
+               ("Mme Dupont", "Le port reste fermé", "Mme Dupont")),
+        quoted("n-4", "lecourrier.be", "2024-04-05",
+               ("Brigitte Macron", "Le pouvoir d'achat des familles baisse", "Brigitte Macron"),
+               ("Paul Durand", "Une manifestation est prévue au port", "Paul Durand")),
+    ]
+
+
+TEXT_SEARCHES = [
+    # (q, expected article ids: a list in relevance order, a set where the order is bm25's call)
+    ("grève", ["n-2", "n-1"]),                      # every form; more occurrences rank first
+    ("greves", ["n-2", "n-1"]),                     # accents optional, plural finds singular
+    ("GRÈVE dockers", ["n-1"]),                     # all words
+    ('"pouvoir d\'achat"', ["n-4"]),                # phrase
+    ('"achat pouvoir"', []),                        # a phrase keeps its order
+    ("grève OR manifestation", {"n-2", "n-1", "n-4"}),
+    ("port NOT manifestation", ["n-3"]),
+    ("port -manifestation", ["n-3"]),
+    ("transport*", {"n-1", "n-2", "n-3"}),          # prefix
+    ("la des", []),                                 # only common words: nothing to look for
+]
+
+
+@pytest.mark.parametrize("q,expected", TEXT_SEARCHES)
+def test_text_search_stems_phrases_or_not(make_store, newsroom, q, expected):
+    store = make_store()
+    store.put(newsroom)
+    hits = [h.article_id for h in store.search(SearchQuery(q=q)).items]
+    assert (set(hits) if isinstance(expected, set) else hits) == expected
+    assert len(hits) == len(expected)
+
+
+def test_not_alone_excludes(make_store, newsroom):
+    store = make_store()
+    store.put(newsroom)
+    result = store.search(SearchQuery(q="NOT grève"))
+    assert result.total == 6 and all("grève" not in h.quote.content_text for h in result.items)
+
+
+def test_sort_by_date_and_highlights(make_store, newsroom):
+    store = make_store()
+    store.put(newsroom)
+    by_date = store.search(SearchQuery(q="grève OR manifestation", sort="date")).items
+    assert [h.article_id for h in by_date] == ["n-4", "n-2", "n-1"]
+    hit = store.search(SearchQuery(q="grève")).items[0]
+    text = hit.quote.content_text
+    assert [text[s:e] for s, e in hit.highlights] == ["grèves", "grève"]
+    phrase = store.search(SearchQuery(q='"pouvoir d\'achat"')).items[0]
+    assert [phrase.quote.content_text[s:e] for s, e in phrase.highlights] == ["pouvoir", "d", "achat"]
+    with pytest.raises(InputError, match="not an order"):
+        store.search(SearchQuery(sort="loudest"))
+
+
+@pytest.mark.parametrize("speaker,expected", [
+    ("person:emmanuel-macron", {"person:emmanuel-macron"}),
+    ("Emmanuel Macron", {"person:emmanuel-macron"}),
+    ("emmanuel macron", {"person:emmanuel-macron"}),
+    ("Macron", {"person:emmanuel-macron", "person:brigitte-macron"}),   # a surname: both
+    ("MACRÓN", {"person:emmanuel-macron", "person:brigitte-macron"}),   # case and accents folded
+    ("Emmanuel", {"person:emmanuel-macron"}),                           # part of a name
+    ("Brigi", {"person:brigitte-macron"}),                              # the start of one
+    ("Martine", set()),
+])
+def test_speaker_filter_by_name_part(make_store, newsroom, speaker, expected):
+    store = make_store()
+    store.put(newsroom)
+    hits = store.search(SearchQuery(speaker=speaker, limit=100)).items
+    assert {h.quote.speaker_id for h in hits} == expected
+
+
+def test_outlet_filter_ignores_case(make_store, newsroom):
+    store = make_store()
+    store.put(newsroom)
+    assert store.search(SearchQuery(outlet="OUEST-MATIN.FR")).total == 4
+    assert store.search(SearchQuery(outlet="ouest-matin.fr")).total == 4
+
+
+def test_speakers_ranked_found_and_filtered(make_store, newsroom):
+    store = make_store()
+    store.put(newsroom)
+    total, listed = store.list_speakers()
+    assert total == 5
+    assert [(s.speaker.name, s.quote_count, s.article_count) for s in listed[:2]] == [
+        ("Emmanuel Macron", 3, 3), ("Claire Martin", 2, 2)]
+    assert [s.speaker.id for s in store.list_speakers(q="macr")[1]] == ["person:emmanuel-macron",
+                                                                       "person:brigitte-macron"]
+    assert [s.speaker.id for s in store.list_speakers(q="CLAI mar")[1]] == ["person:claire-martin"]
+    by_outlet = store.list_speakers(outlet="LECOURRIER.BE")[1]
+    assert [(s.speaker.id, s.quote_count) for s in by_outlet][:2] == [("person:brigitte-macron", 1),
+                                                                     ("person:claire-martin", 1)]
+    assert store.list_speakers(type="organisation") == (0, [])
+    assert store.find_speaker("Emmanuel Macron").id == "person:emmanuel-macron"
+    assert store.find_speaker("emmanuel MACRON").id == "person:emmanuel-macron"
+    assert store.find_speaker("Macron").id == "person:emmanuel-macron"  # the most quoted Macron
+    assert store.find_speaker("Personne Inconnue") is None
+
+
+def test_speaker_profile_lists_outlets(make_store, newsroom):
+    store = make_store()
+    store.put(newsroom)
+    profile = store.speaker_profile("person:emmanuel-macron")
+    assert profile.outlets == [("Ouest-Matin.fr", 1), ("lecourrier.be", 1), ("ouest-matin.fr", 1)]
+
+
+def test_facets_count_a_search(make_store, newsroom):
+    store = make_store()
+    store.put(newsroom)
+    facets = store.facets(SearchQuery(q="grève OR chantage OR port"))
+    assert [(f.value, f.label, f.count) for f in facets.speaker] == [
+        ("person:emmanuel-macron", "Emmanuel Macron", 3), ("person:claire-martin", "Claire Martin", 2),
+        ("person:mme-dupont", "Mme Dupont", 1), ("person:paul-durand", "Paul Durand", 1)]
+    assert [(f.value, f.count) for f in facets.outlet] == [("lecourrier.be", 3), ("Ouest-Matin.fr", 2),
+                                                          ("ouest-matin.fr", 2)]
+    assert [(f.value, f.count) for f in facets.kind] == [("direct", 7)]
+    assert [(f.value, f.count) for f in facets.speaker_type] == [("person", 7)]
+    assert [(f.value, f.count) for f in facets.month] == [("2024-03", 4), ("2024-04", 3)]
+
+
+def test_gender_from_given_names_and_pronouns_never_a_title(make_store, newsroom):
+    store = make_store()
+    store.put(newsroom)
+    assert store.get_speaker("person:claire-martin").gender == "female"
+    assert store.get_speaker("person:claire-martin").gender_evidence.female_pronouns == 1
+    assert store.get_speaker("person:emmanuel-macron").gender == "male"
+    assert store.get_speaker("person:mme-dupont").gender == "unknown"  # a title alone
+    overview = store.gender_overview()
+    assert (overview.overall.female, overview.overall.male, overview.overall.unknown) == (3, 4, 1)
+    months = {m.key: (m.female, m.male, m.unknown) for m in overview.months}
+    assert months == {"2024-03": (2, 2, 0), "2024-04": (1, 2, 1)}
+    outlets = {o.key: (o.female, o.male, o.unknown) for o in overview.outlets}
+    assert outlets["lecourrier.be"] == (2, 2, 0)
+    since = store.gender_overview(SearchQuery(since="2024-04-01"))
+    assert since.overall.total == 4
+
+
+def test_one_quote_with_all_its_occurrences_and_a_variant(make_store, newsroom):
+    store = make_store()
+    store.put(newsroom)
+    page = store.quote_groups(SearchQuery(q="chantage"))
+    assert page.total == 2  # the wire quote (twice) and its variant
+    wire = page.items[0]
+    assert (wire.content_text, wire.count, wire.first_seen, wire.last_seen) == (WIRE, 2, "2024-03-10", "2024-03-11")
+    assert wire.outlets == ["Ouest-Matin.fr", "lecourrier.be"]
+    assert [(o.article_id, o.position) for o in wire.occurrences] == [("n-1", 0), ("n-2", 0)]
+    assert [v.content_text for v in wire.variants] == ["Nous ne céderons jamais au chantage des transporteurs"]
+    assert 0.6 <= wire.variants[0].similarity < 1
+    variant = page.items[1]
+    assert variant.count == 1 and [v.key for v in variant.variants] == [wire.key]
+    again = store.quote_group(wire.key, "person:emmanuel-macron")
+    assert again.count == 2 and again.occurrences == wire.occurrences
+    # quotes of other speakers are no variants, however close
+    assert store.quote_groups(SearchQuery(speaker="Brigitte Macron")).items[0].variants == []
+
+
+def test_a_store_from_before_gets_the_new_columns(make_store, newsroom):
+    store = make_store()
+    store.put(newsroom)
+    with store.transaction() as cur:
+        cur.execute("DROP INDEX IF EXISTS quotes_text_key")
+        cur.execute("DROP INDEX IF EXISTS speakers_quote_count")
+        for table, column in (("quotes", "text_key"), ("speakers", "quote_count"), ("speakers", "names_folded"),
+                              ("speakers", "gender"), ("speakers", "gender_evidence")):
+            cur.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    store.close()
+    reopened = make_store()
+    assert reopened.quote_groups(SearchQuery(q="chantage")).items[0].count == 2
+    assert reopened.list_speakers(q="macr")[1][0].quote_count == 3
+    assert reopened.get_speaker("person:claire-martin").gender == "female"
+
+
+def test_an_sqlite_store_from_before_gets_the_stemmed_index(make_store, newsroom):
+    store = make_store()
+    if store.placeholder != "?":
+        pytest.skip("SQLite's full-text index only")
+    store.put(newsroom)
+    with store.transaction() as cur:  # the index an older guillemet made: content_text, unstemmed
+        for name in ("quotes_stems_insert", "quotes_stems_delete"):
+            cur.execute(f"DROP TRIGGER {name}")
+        cur.execute("DROP TABLE quotes_fts")
+        cur.execute("CREATE VIRTUAL TABLE quotes_fts USING fts5(content_text, content='quotes', "
+                    "content_rowid='qid', tokenize='unicode61 remove_diacritics 2')")
+        cur.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
+    store.close()
+    reopened = make_store()
+    assert reopened.search(SearchQuery(q="grève")).total == 2  # « grèves » too, stemmed
+    reopened.put([quoted("n-5", "x.fr", "2024-05-01", ("Paul Durand", "Les grévistes et la grève", "Paul Durand"))])
+    assert reopened.search(SearchQuery(q="grève")).total == 3

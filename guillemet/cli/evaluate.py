@@ -7,16 +7,21 @@ import os
 
 import click
 
+from guillemet.cli.options import model_option
 from guillemet.errors import UnreadableFile
 
 
 @click.command("eval")
 @click.argument("gold")
 @click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
-@click.option("--model", default=None, help="spaCy model (default: fr_core_news_md).")
+@model_option
 @click.option("--predictions", type=click.Path(dir_okay=False), default=None,
               help="Write the system's predictions (JSONL) here too.")
-def command(gold, as_json, model, predictions):
+@click.option("--speaker-by", type=click.Choice(["name", "mention"]), default=None,
+              help="Judge speakers by resolved name, or by overlap of the speaker mention span "
+                   "(gold whose sources are mentions). Default: the split's own (mention for "
+                   "en-dev and en-train, from PolNeAR), name for a file.")
+def command(gold, as_json, model, predictions, speaker_by):
     """Score guillemet on a gold file (../shared/eval format) or a split, per kind of quote.
 
     GOLD is a JSONL file or the name of a split rebuilt from ../shared (guillemet.gold):
@@ -25,6 +30,8 @@ def command(gold, as_json, model, predictions):
     Example:
 
         guillemet eval dev
+
+        guillemet eval en-dev --speaker-by mention
     """
     from guillemet.evaluate import format_report, score
     from guillemet.output import article_json
@@ -35,6 +42,7 @@ def command(gold, as_json, model, predictions):
 
     if not os.path.exists(gold) and gold in gold_sets.split_names():
         docs = gold_sets.load_split(gold)
+        speaker_by = speaker_by or gold_sets.speakers_by(gold)
     else:
         try:
             with open(gold, encoding="utf-8") as f:
@@ -51,5 +59,5 @@ def command(gold, as_json, model, predictions):
         with open(predictions, "w", encoding="utf-8") as f:
             for p in preds.values():
                 f.write(json.dumps(p, ensure_ascii=False) + "\n")
-    res = score(docs, preds)
+    res = score(docs, preds, speaker_by or "name")
     click.echo(json.dumps(res, indent=2, ensure_ascii=False) if as_json else format_report(res))

@@ -6,21 +6,18 @@ import sys
 
 import click
 
+from guillemet.cli.options import model_option, read_options, reading_options
 from guillemet.output import jsonl_line, table
-from guillemet.readers import INPUT_FORMATS, Skipped, prepare, read_articles
+from guillemet.readers import Skipped, prepare, read_articles
 
 
 @click.command("extract")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["auto", "jsonl", "table"]), default="auto",
               help="Output: a table on a terminal, JSONL when piped (auto).")
-@click.option("--lang", default="fr", show_default=True, help="Language of articles that do not say.")
-@click.option("--model", default=None, help="spaCy model (default: the language's, fr_core_news_md).")
+@reading_options
+@model_option
 @click.option("--batch-size", default=16, show_default=True, help="Articles per parser batch.")
-@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
-              help="Input format; auto sniffs extension and content.")
-@click.option("--field", "fields", multiple=True, metavar="FIELD=KEY",
-              help="JSONL key for an article field, e.g. text=content (repeatable).")
 @click.option("--workers", default=1, show_default=True, help="Local processes (model loaded once each).")
 def command(sources, fmt, lang, model, batch_size, input_format, fields, workers):
     """Find who said what in text or JSONL files ("-" reads standard input).
@@ -31,15 +28,12 @@ def command(sources, fmt, lang, model, batch_size, input_format, fields, workers
 
         guillemet extract --format jsonl samples/articles.jsonl > quotes.jsonl
     """
+    from guillemet.lang import SUPPORTED
     from guillemet.pipeline import get_extractor
 
     if fmt == "auto":
         fmt = "table" if sys.stdout.isatty() else "jsonl"
-    try:
-        items = read_articles(sources, input_format=None if input_format == "auto" else input_format,
-                              fields=list(fields) or None)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
+    items = read_articles(sources, options=read_options(lang, input_format, fields))
     skipped = 0
 
     def good_articles():
@@ -49,8 +43,6 @@ def command(sources, fmt, lang, model, batch_size, input_format, fields, workers
                 skipped += 1
                 click.echo(f"skipped {item.source}: {item.reason}", err=True)
                 continue
-            if item.status == "unsupported_language":
-                click.echo(f"not analysed {item.id}: no pipeline for language {item.lang!r}", err=True)
             yield item
 
     if workers > 1:
@@ -62,6 +54,9 @@ def command(sources, fmt, lang, model, batch_size, input_format, fields, workers
         results = get_extractor(lang, model).pipe(good_articles(), batch_size=batch_size)
     out = sys.stdout.buffer
     for article in results:
+        if article.status == "unsupported_language":
+            click.echo(f"not analysed {article.id}: no pipeline for language {article.lang!r} "
+                       f"(supported: {', '.join(SUPPORTED)})", err=True)
         if article.status == "error":
             skipped += 1
             click.echo(f"failed {article.id}: {article.meta.get('error')}", err=True)

@@ -6,13 +6,14 @@ import sys
 
 import click
 
+from guillemet.cli.options import db_option
 from guillemet.errors import UnreadableFile
-from guillemet.store import DEFAULT_DB, open_store
+from guillemet.store import open_store
 
 
 @click.command("load")
 @click.argument("directory", type=click.Path(file_okay=False))
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file path or postgresql:// URL.")
+@db_option
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles per transaction.")
 @click.option("--aliases", type=click.Path(dir_okay=False), default=None,

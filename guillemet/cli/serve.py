@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import click
 
-from guillemet.store import DEFAULT_DB
+from guillemet.cli.options import db_option, model_option
 
 
 @click.command("serve")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file path or postgresql:// URL.")
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int)
-def command(db: str, host: str, port: int) -> None:
+@model_option
+@click.option("--preload/--no-preload", default=True, show_default=True,
+              help="Load the model before serving, so the first POST /api/extract does not wait for it.")
+def command(db: str, host: str, port: int, model: str | None, preload: bool) -> None:
     """Serve search pages, speaker and article pages, and the REST API (/api, docs at /docs).
+
+    The model POST /api/extract uses is loaded at start (a few seconds), not on the first request.
 
     Example:
 
@@ -24,9 +29,17 @@ def command(db: str, host: str, port: int) -> None:
     uvicorn = require("uvicorn", "web")
     from guillemet.web import create_app
 
+    from guillemet.pipeline import get_extractor
+
+    def extract(article):
+        return get_extractor(article.lang, model)(article)
+
     store = open_store(db)
+    if preload:
+        click.echo(f"loading {model or 'the French model'} for /api/extract…", err=True)
+        get_extractor("fr", model)
     click.echo(f"serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
     try:
-        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(store, extract=extract), host=host, port=port, log_level="warning")
     finally:
         store.close()

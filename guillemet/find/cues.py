@@ -10,7 +10,7 @@ import numpy as np
 
 from spacy.tokens import Doc, Token
 
-from guillemet.find import syntax
+from guillemet import syntax
 from guillemet.lang.base import Language
 from guillemet.names import is_given_name
 
@@ -55,21 +55,21 @@ def cue_lemma(tok: Token, lang: Language) -> str | None:
         return None
     if lemma in lang.cue_verbs and tok.pos_ in ("VERB", "AUX"):
         return lemma
-    if tok.pos_ == "VERB" and lemma == tok.lower_ and tok.lower_.endswith("e") and tok.lower_ + "r" in lang.cue_verbs:
-        return tok.lower_ + "r"  # "remarque" left as its own lemma
+    infinitive = lang.infinitive_of(tok.lower_)
+    if tok.pos_ == "VERB" and lemma == tok.lower_ and infinitive in lang.cue_verbs:
+        return infinitive  # "remarque" left as its own lemma
     form = lang.cue_forms.get(tok.lower_)
     if form:
         return form
-    if tok.pos_ in ("NOUN", "ADJ") and tok.lower_.endswith("e") and tok.lower_ + "r" in lang.cue_verbs \
-            and _in_incise(tok):
-        return tok.lower_ + "r"  # «…, remarque Jean Dupont, …»: "remarque" tagged as a noun
+    if tok.pos_ in ("NOUN", "ADJ") and infinitive in lang.cue_verbs and _in_incise(tok, lang):
+        return infinitive  # «…, remarque Jean Dupont, …»: "remarque" tagged as a noun
     if tok.pos_ == "ADJ" and lemma in lang.cue_verbs and (
-            tok.morph.get("VerbForm") == ["Part"] or tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "avoir"):
+            tok.morph.get("VerbForm") == ["Part"] or tok.i > 0 and tok.doc[tok.i - 1].lemma_ in lang.perfect_auxiliaries):
         return lemma  # "a tempéré" tagged as an adjective
     return None
 
 
-def _in_incise(tok: Token) -> bool:
+def _in_incise(tok: Token, lang: Language) -> bool:
     """", remarque Jean Dupont,": a word between a comma and a name, as verbs of incises sit."""
     doc = tok.doc
     i = tok.i - 1
@@ -78,15 +78,15 @@ def _in_incise(tok: Token) -> bool:
     if i < 0 or doc[i].text != ",":
         return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PER" or nxt.lower_ in ("le", "la", "l’", "l'", "son", "sa"))
+    return nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PER" or nxt.lower_ in lang.incise_subject_starts)
 
 
-_KEYS: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = {}
+_KEYS: dict[tuple[Language, int], tuple[np.ndarray, np.ndarray]] = {}
 
 
 def _lexicon_keys(lang: Language, strings) -> tuple[np.ndarray, np.ndarray]:
     """Hashes of the cue lemmas and of the surface forms that may be cues, for a vector test."""
-    key = (lang.code, id(strings))
+    key = (lang, id(strings))
     if key not in _KEYS:
         _KEYS[key] = _hash_lexicon(lang, strings)
     return _KEYS[key]
@@ -95,7 +95,7 @@ def _lexicon_keys(lang: Language, strings) -> tuple[np.ndarray, np.ndarray]:
 def _hash_lexicon(lang: Language, strings) -> tuple[np.ndarray, np.ndarray]:
     lemmas = {strings.add(v) for v in lang.cue_verbs} | {strings.add(v.split()[0]) for v in lang.cue_verbs}
     forms = {strings.add(f) for f in lang.cue_forms}
-    forms |= {strings.add(v[:-1]) for v in lang.cue_verbs if v.endswith("er")}  # "remarque"
+    forms |= {strings.add(f) for v in lang.cue_verbs for f in lang.bare_forms(v)}  # "remarque"
     return np.array(sorted(lemmas), dtype=np.uint64), np.array(sorted(forms), dtype=np.uint64)
 
 
@@ -120,8 +120,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
     for i in _candidates(doc, lang):
         tok = doc[i]
         lemma = cue_lemma(tok, lang)
-        noun = _light_verb_noun(tok, lang) if lemma is None else None
-        if noun is not None:  # "a fait état de", "a fait part de": the verb and its noun
+        noun = _light_verb_noun(tok, lang)
+        if noun is not None:  # "a fait état de", "called for": the verb and its word
             lemma = f"{tok.lemma_.lower()} {noun.lower_}"
         frames = lang.frames(lemma) if lemma else frozenset()
         if "direct" not in frames and tok.pos_ == "VERB" and _incise_after_quote(tok, lang):
@@ -131,18 +131,18 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
             continue
         if tok.pos_ == "AUX" and any(c.pos_ == "VERB" for c in tok.children):
             continue
-        lo, hi = syntax.verb_group(tok)
+        lo, hi = syntax.verb_group(tok, lang)
         if noun is not None:
             hi = max(hi, noun.i + 1)
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "pouvoir" and lemma in lang.observation_verbs:
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lang.observation_modals and lemma in lang.observation_verbs:
             continue  # "le Journal a pu constater que": what someone saw, not what they said
         if tok.dep_ == "xcomp" and tok.head.i < tok.i and tok.head.lemma_.lower() in lang.modal_verbs \
                 and tok.i - tok.head.i <= 2:
-            lo = min(lo, syntax.verb_group(tok.head)[0])  # "a voulu prévenir", "ont dû convenir"
+            lo = min(lo, syntax.verb_group(tok.head, lang)[0])  # "a voulu prévenir", "ont dû convenir"
         cue = Cue(verb=tok, lemma=lemma, frames=frames, tokens=(lo, hi),
                   chars=syntax.char_span(doc[lo:hi]))
         _find_subject(cue, lang)
-        if syntax.is_participle_clause(tok) and cues:
+        if syntax.is_participle_clause(tok, lang) and cues:
             prev = cues[-1]
             if prev.subject_span is not None and prev.verb.sent == tok.sent and tok.i - prev.verb.i <= 40:
                 cue.subject, cue.subject_span, cue.inverted = prev.subject, prev.subject_span, prev.inverted
@@ -155,7 +155,7 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
         if cue.subject is not None and (cue.subject.lower_ in lang.non_speaker_subjects
                                         or cue.subject.lemma_.lower() in lang.non_speaker_subjects):
             continue  # "cela signifie que", "des vidéos appellent à": a thing, not a source
-        if lemma == "dire" and any(c.lower_ in ("se", "s’", "s'") for c in tok.children) \
+        if lemma in lang.self_description_verbs and any(c.lower_ in lang.reflexive_clitics for c in tok.children) \
                 and _attribute_follows(doc, cue.tokens[1]):
             continue  # "6 % se disent « très satisfaits »": an answer, not a statement
         cue.content = _framed_content(cue, lang)
@@ -164,9 +164,6 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
 
 
 _QUOTE_COMMA = re.compile(r"[»”\"›“]\s*,")
-_AUX_FORMS = {"a", "ont", "avait", "avaient", "aura", "auront", "est", "sont", "était", "étaient"}
-_OBJECT_CLITICS = {"nous", "vous", "me", "m’", "m'", "te", "t’", "t'", "lui", "leur", "l’", "l'", "le",
-                   "la", "les", "en", "y", "se", "s’", "s'"}
 
 
 def _incise_after_quote(verb: Token, lang: Language) -> bool:
@@ -180,9 +177,9 @@ def _incise_after_quote(verb: Token, lang: Language) -> bool:
     if verb.morph.get("VerbForm") != ["Fin"] and not any(c.dep_.startswith("aux") for c in verb.children):
         return False  # "», restés insensibles": a participle, no incise
     doc = verb.doc
-    group = syntax.verb_group(verb)
+    group = syntax.verb_group(verb, lang)
     if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.lemma_.lower() in lang.modal_verbs:
-        group = (syntax.verb_group(verb.head)[0], group[1])
+        group = (syntax.verb_group(verb.head, lang)[0], group[1])
     text = syntax.text_of(doc)
     comma = doc[group[0]].idx
     while comma > 0 and text[comma - 1].isspace():
@@ -202,21 +199,21 @@ def _find_subject(cue: Cue, lang: Language) -> None:
     if pron is not None:
         cue.subject, cue.inverted = pron, True
         cue.subject_span = (pron.i, pron.i + 1)
-        if pron.lower_ in ("-on",):
+        if lang.inverted_pronouns.get(pron.lower_) in lang.impersonal_pronouns:
             _impersonal_source(cue, lang)
         return
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass") and not child.text.startswith("-t") \
+        if child.dep_ in ("nsubj", "nsubj:pass") and not syntax.is_inversion_link(child, lang) \
                 and not any(c.dep_ == "case" for c in child.children) and child.pos_ != "ADJ" \
-                and not (cue.tokens[0] <= child.i < cue.tokens[1] and child.lower_ in _OBJECT_CLITICS):
+                and not (cue.tokens[0] <= child.i < cue.tokens[1] and child.lower_ in lang.clitics):
             lo_, hi_ = sorted((child.i, verb.i))
             if any(t.text in (".", "!", "?") or "\n" in t.text for t in doc[lo_:hi_]):
                 continue  # the parser joined two sentences
-            if child.lower_ == "on":
+            if child.lower_ in lang.impersonal_pronouns:
                 cue.subject, cue.subject_span = child, (child.i, child.i + 1)
                 _impersonal_source(cue, lang)
                 return
-            if child.lower_ == "il" and any(c.dep_ == "aux:pass" for c in verb.children):
+            if child.lower_ in lang.expletive_pronouns and any(c.dep_ == "aux:pass" for c in verb.children):
                 return  # "il a été annoncé que": impersonal passive, the source is not given
             if child.i > verb.i:
                 before = syntax.char_before(syntax.text_of(doc), cue.chars[0])
@@ -234,8 +231,8 @@ def _find_subject(cue: Cue, lang: Language) -> None:
     if left is not None:
         cue.subject, cue.subject_span = left, _mention_span(left, lang)
         return
-    if syntax.is_participle_clause(verb) or syntax.is_infinitive(verb) or verb.dep_ in ("xcomp", "conj"):
-        subj = syntax.main_subject(verb.head if verb.head is not verb else verb)
+    if syntax.is_participle_clause(verb, lang) or syntax.is_infinitive(verb, lang) or verb.dep_ in ("xcomp", "conj"):
+        subj = syntax.main_subject(verb.head if verb.head is not verb else verb, lang)
         if subj is not None and subj.i != verb.i:
             cue.subject = subj
             cue.subject_span = _mention_span(subj, lang)
@@ -278,27 +275,21 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
         if tok.like_num and i + 1 < stop and _is_time_word(doc[i + 1], lang):
             i += 1
             continue
-        if tok.pos_ == "ADP" or tok.lower_ in ("au", "aux"):
-            i = _skip_pp(doc, i + 1, stop, persons)
+        if tok.pos_ == "ADP" or tok.lower_ in lang.to_contractions:
+            i = _skip_pp(doc, i + 1, stop, persons, lang)
             continue
         if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ") or (
-                tok.pos_ == "PRON" and not tok.text.startswith("-") and tok.lower_ in _SUBJECT_PRONOUNS):
+                tok.pos_ == "PRON" and tok.lower_ in lang.postposed_pronouns):
             return _take_subject(cue, i, stop, persons, lang)
         break
     return False
-
-
-_SUBJECT_PRONOUNS = {"un", "une", "l’un", "l'un", "l’une", "l'une", "celui", "celle", "ceux", "celles", "celui-ci", "celle-ci", "certains",
-                     "certaines", "plusieurs", "tous", "toutes", "chacun", "chacune", "aucun",
-                     "aucune", "d’autres", "d'autres", "beaucoup", "nombre", "la plupart"}
-_GLUE = {"de", "d’", "d'", "du", "des"}
 
 
 def _is_time_word(tok: Token, lang: Language) -> bool:
     return tok.lower_ in lang.time_nouns or tok.lemma_.lower() in lang.time_nouns
 
 
-def _skip_pp(doc: Doc, j: int, stop: int, persons: dict) -> int:
+def _skip_pp(doc: Doc, j: int, stop: int, persons: dict, lang: Language) -> int:
     """End of the noun phrase a preposition governs: "à l’AFP", "sur la radio Europe 1",
     "parmi plusieurs centaines de manifestantes"; a determiner or a person's name after
     its noun begins the next phrase (the subject)."""
@@ -308,7 +299,7 @@ def _skip_pp(doc: Doc, j: int, stop: int, persons: dict) -> int:
         if t.is_space or t.text in "«»“”\"" and not seen_noun or (t.text in "»”\"" and seen_noun):
             j += 1
             continue
-        if t.lower_ in _GLUE and seen_noun:
+        if t.lower_ in lang.of_words and seen_noun:
             seen_noun = False
             j += 1
             continue
@@ -345,18 +336,18 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
     end = i
     while end < stop:
         t = doc[end]
-        if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in _GLUE or t.text in ("-", "’", "'") or t.is_space \
-                or (t.pos_ == "PRON" and (end == i or doc[end - 1].pos_ == "DET" or doc[end - 1].lower_ in _GLUE)) or (end > i and t.text[:1].isupper() and t.text[1:2].isalpha()):
+        if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in lang.of_words or t.text in ("-", "’", "'") or t.is_space \
+                or (t.pos_ == "PRON" and (end == i or doc[end - 1].pos_ == "DET" or doc[end - 1].lower_ in lang.of_words)) or (end > i and t.text[:1].isupper() and t.text[1:2].isalpha()):
             end += 1
             continue
-        if t.lower_ == "et" and end + 1 < stop and doc[end + 1].pos_ in ("DET", "NOUN", "PROPN"):
+        if t.lower_ in lang.and_words and end + 1 < stop and doc[end + 1].pos_ in ("DET", "NOUN", "PROPN"):
             end += 1
             continue
         break
-    while end - 1 > i and (doc[end - 1].lower_ in _GLUE or doc[end - 1].pos_ == "DET" or doc[end - 1].is_space):
+    while end - 1 > i and (doc[end - 1].lower_ in lang.of_words or doc[end - 1].pos_ == "DET" or doc[end - 1].is_space):
         end -= 1
     # "le secrétaire d’État à l’Intérieur Jean Dupont": a role's complement, then the name
-    if end < stop and doc[end].lower_ in ("à", "au", "aux", "chargé", "chargée"):
+    if end < stop and doc[end].lower_ in lang.role_complements:
         for k in range(end + 1, min(stop, end + 6)):
             if doc[k].text in ",;:" or doc[k].pos_ in ("VERB", "AUX"):
                 break
@@ -369,7 +360,7 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
         return False
     head = None
     for k in range(i, end):
-        if k in persons and not (k > i and doc[k - 1].lower_ in _GLUE):  # not "le président du X"
+        if k in persons and not (k > i and doc[k - 1].lower_ in lang.of_words):  # not "le président du X"
             head = persons[k].root
             break
     if head is None:
@@ -403,18 +394,18 @@ def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:
     """"Xi, à son tour, a déclaré": the noun phrase right before a finite verb group, past a
     parenthetical between commas, when the parser left the verb without a subject."""
     verb, doc = cue.verb, cue.verb.doc
-    if syntax.is_participle_clause(verb) or syntax.is_infinitive(verb):
+    if syntax.is_participle_clause(verb, lang) or syntax.is_infinitive(verb, lang):
         return None
     if verb.morph.get("VerbForm") not in (["Fin"], ["Part"]) and not any(c.dep_.startswith("aux") for c in verb.children):
         return None
     i = cue.tokens[0] - 1
     sent_start = syntax.sentence_start(doc[cue.tokens[0]])
     # an auxiliary and adverbs the parse left outside the group ("X a aussi fait état de")
-    while i > sent_start and (doc[i].pos_ == "ADV" or doc[i].lower_ in _AUX_FORMS) and cue.tokens[0] - i <= 3:
+    while i > sent_start and (doc[i].pos_ == "ADV" or doc[i].lower_ in lang.auxiliary_forms) and cue.tokens[0] - i <= 3:
         i -= 1
     if i >= sent_start and doc[i].text == ",":
         j = i - 1
-        while j >= sent_start and doc[j].text not in (",", ".", ";", "»", "«"):
+        while j >= sent_start and doc[j].text not in (",", ".", ";", *lang.primary_marks):
             j -= 1
         if j >= sent_start and doc[j].text == "," and i - j <= 8:
             i = j - 1
@@ -483,8 +474,8 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
     """Character span of the clause or infinitive a verb of saying introduces."""
     verb, doc = cue.verb, cue.verb.doc
     frames = cue.frames
-    # que-clause
-    if "que" in frames or "inverted" in frames:
+    # a reported clause
+    if "clause" in frames or "inverted" in frames:
         for child in verb.children:
             if child.i < verb.i or child.dep_ not in ("ccomp", "obj", "advcl", "xcomp", "csubj", "conj", "parataxis", "acl"):
                 continue
@@ -493,9 +484,10 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
                 start = marks[0].idx + len(marks[0].text)
                 return start, _clause_end(child, lang)
         # "a déclaré que" where the parser hung the clause elsewhere: a que right after the group
+        stops = ".;!?" + "".join(lang.primary_marks) + '"'
         nxt = cue.tokens[1]
         while nxt < len(doc) and nxt < cue.tokens[1] + 8 and doc[nxt].lower_ not in lang.complementizers \
-                and doc[nxt].text not in ".;!?«»\"":
+                and doc[nxt].text not in stops:
             nxt += 1
         if nxt < len(doc) and doc[nxt].lower_ in lang.complementizers and doc[nxt].dep_ == "mark":
             head = doc[nxt].head
@@ -503,69 +495,94 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
                 return doc[nxt].idx + len(doc[nxt].text), _clause_end(head, lang)
         # "a annoncé lundi qu’elle …" read as a relative clause on "lundi": past time words,
         # adverbs and prepositional phrases, a que followed by a clause
-        if nxt < len(doc) and doc[nxt].lower_ in lang.complementizers and doc[nxt - 1].lower_ not in _COMPOUND_CONJ and (
+        if nxt < len(doc) and doc[nxt].lower_ in lang.complementizers and doc[nxt - 1].lower_ not in lang.compound_conjunction_heads and (
                 _only_adjuncts(doc, cue.tokens[1], nxt, lang)
-                or "obj_que" in frames and _one_object(doc, cue.tokens[1], nxt)):
+                or "object_clause" in frames and _one_object(doc, cue.tokens[1], nxt)):
             verbs = [t for t in doc[nxt + 1:min(len(doc), nxt + 8)] if t.pos_ in ("VERB", "AUX")]
             if verbs and nxt + 1 < len(doc) and doc[nxt + 1].pos_ in ("PRON", "DET", "PROPN", "NOUN", "ADV"):
                 head = verbs[0]
                 while head.dep_.startswith("aux") and head.head.i > head.i:
                     head = head.head
                 return doc[nxt].idx + len(doc[nxt].text), _clause_end(head, lang)
+        if lang.complementizer_optional:
+            bare = _bare_clause(cue, lang)  # "said he would", "told reporters the plan works"
+            if bare is not None:
+                return bare.left_edge.idx, _clause_end(bare, lang)
     # bare infinitive: "a dit vouloir", "raconte avoir subi"
-    if "inf" in frames:
+    if "infinitive" in frames:
         nxt = doc[cue.tokens[1]] if cue.tokens[1] < len(doc) else None
-        if nxt is not None and syntax.is_infinitive(nxt) and nxt.pos_ in ("VERB", "AUX"):
+        if nxt is not None and syntax.is_infinitive(nxt, lang) and nxt.pos_ in ("VERB", "AUX"):
             head = nxt.head if nxt.dep_ in ("cop", "aux:tense", "aux:pass") and nxt.head.i > nxt.i else nxt
             return nxt.idx, _content_end(head, lang)  # "précisant attendre …", whatever the parse
         for child in verb.children:
-            inf = syntax.is_infinitive(child) or any(
-                (c.dep_.startswith("aux") or c.dep_ == "cop") and syntax.is_infinitive(c) for c in child.children)
+            inf = syntax.is_infinitive(child, lang) or any(
+                (c.dep_.startswith("aux") or c.dep_ == "cop") and syntax.is_infinitive(c, lang) for c in child.children)
             if child.i > verb.i and child.dep_ in ("xcomp", "ccomp", "obj") and inf:
                 if not any(c.dep_ in ("mark", "case") for c in child.children if c.i < child.i):
                     return child.left_edge.idx, _content_end(child, lang)
     # appeler X à + inf, demander à X de + inf
-    if frames & {"a_inf", "de_inf"}:
+    if frames & {"to_infinitive", "of_infinitive"}:
         for tok in verb.subtree:
             if tok.i <= verb.i or tok.i - verb.i > 12:
                 continue
-            if not syntax.is_infinitive(tok) and not any(
-                    c.dep_ == "cop" and syntax.is_infinitive(c) for c in tok.children):
+            if not syntax.is_infinitive(tok, lang) and not any(
+                    c.dep_ == "cop" and syntax.is_infinitive(c, lang) for c in tok.children):
                 continue  # "à être « raisonnables »": the copula carries the infinitive
             marks = [c for c in tok.children if c.dep_ in ("mark", "case") and c.i < tok.i
-                     and c.lower_ in ("à", "de", "d’", "d'")]
+                     and c.lower_ in lang.infinitive_markers]
             if marks:
                 start = marks[-1].idx + len(marks[-1].text)
                 return _skip_space(syntax.text_of(doc), start), _clause_end(tok, lang)
-    if "de" in frames:
+    if "of_phrase" in frames:
         # "a fait état de 5 600 gardes à vue …": the noun phrase after de, unless it is a
         # possessive with a quoted fragment ("a fait part de sa « forte émotion »": mixed)
         k = cue.tokens[1]
         while k < len(doc) and k < cue.tokens[1] + 4 and (doc[k].pos_ == "ADV" or _is_time_word(doc[k], lang)):
             k += 1
-        if k + 1 < len(doc) and doc[k].lower_ in ("de", "d’", "d'", "du", "des"):
+        if k + 1 < len(doc) and doc[k].lower_ in lang.of_words:
             nxt = doc[k + 1]
             if not (nxt.pos_ == "DET" and nxt.morph.get("Poss") == ["Yes"] and k + 2 < len(doc)
                     and doc[k + 2].text in "«“\""):
                 text = syntax.text_of(doc)
-                start = doc[k].idx if doc[k].lower_ in ("du", "des") else _skip_space(text, doc[k].idx + len(doc[k].text))
+                start = doc[k].idx if doc[k].lower_ in lang.of_contractions else _skip_space(text, doc[k].idx + len(doc[k].text))
                 head = nxt if nxt.pos_ not in ("DET", "NUM", "ADJ") else nxt.head
                 return start, _clause_end(head, lang)
-    if "sur" in frames:
+    if "about_phrase" in frames:
         for child in verb.children:
-            if child.i > verb.i and any(c.dep_ == "case" and c.lower_ == "sur" for c in child.children):
+            if child.i > verb.i and any(c.dep_ == "case" and c.lower_ in lang.about_words for c in child.children):
                 first = [c for c in child.children if c.dep_ == "case"][0]
                 return _skip_space(syntax.text_of(doc), first.idx + len(first.text)), _right_edge_char(child)
+    if frames & {"object_complement", "object_phrase"}:
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
+        if obj is not None:
+            complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > obj.i), None)
+            if "object_complement" in frames and complement is not None:  # "called the plan “a disaster”"
+                return obj.left_edge.idx, _right_edge_char(complement)
+            if "object_phrase" in frames and obj.pos_ in ("NOUN", "PROPN"):  # "cited his endorsements"
+                return obj.left_edge.idx, _right_edge_char(obj)
     return None
 
 
-_CLAUSE_STOPS = {"selon", "ajoutant", "précisant", "estimant", "assurant", "expliquant",
-                 "soulignant", "rappelant", "affirmant", "indiquant", "avant", "tandis", "alors"}
 
 
-# "alors que", "parce que": the que of a conjunction, not of a reported clause
-_COMPOUND_CONJ = {"alors", "tandis", "parce", "bien", "pendant", "avant", "après", "sans", "pour", "dès",
-                  "depuis", "ainsi", "afin", "lors", "même", "sauf", "encore", "moins", "plus", "autant", "tant"}
+def _bare_clause(cue: Cue, lang: Language) -> Token | None:
+    """The head of a finite clause with its own subject that the parse hangs on the verb,
+    after it, without a complementizer ("said he would", "says it is fine")."""
+    verb = cue.verb
+    for child in verb.children:
+        if child.i < cue.tokens[1] or child.dep_ not in ("ccomp", "parataxis") or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "mark" for c in child.children if c.i < child.i):
+            continue  # "said if …", "said because …": an adverbial clause, or a complementizer read above
+        if not any(c.dep_ in ("nsubj", "nsubj:pass", "expl", "csubj") for c in child.children):
+            continue
+        between = verb.doc[cue.tokens[1]:child.left_edge.i + 1]
+        if any(t.text in ".!?" or "\n" in t.text for t in between[:-1]):
+            continue
+        if any(t.text in lang.quote_pairs for t in between):
+            continue  # 'said, “We will …”': the quotation is what was said, direct
+        return child
+    return None
 
 
 def _light_verb_noun(tok: Token, lang: Language) -> Token | None:
@@ -610,15 +627,15 @@ def _only_adjuncts(doc: Doc, start: int, end: int, lang: Language) -> bool:
 def _author_resumes(nxt: Token, lang: Language) -> bool:
     """Whether the word after a comma starts a clause of the author's (", ajoutant", ", selon",
     ", en …", ", a-t-il dit")."""
-    if nxt.lower_ in _CLAUSE_STOPS or nxt.lower_ == "en" or nxt.lower_.startswith(("d’", "d'")):
+    if nxt.lower_ in lang.clause_stops or lang.clause_stop_prefixes and nxt.lower_.startswith(lang.clause_stop_prefixes):
         return True
-    if nxt.pos_ in ("VERB", "AUX") and (syntax.is_participle_clause(nxt) or cue_lemma(nxt, lang)
-                                        or nxt.lower_.endswith("ant")):
+    if nxt.pos_ in ("VERB", "AUX") and (syntax.is_participle_clause(nxt, lang) or cue_lemma(nxt, lang)
+                                        or nxt.lower_.endswith(lang.participle_endings)):
         return True
     if nxt.morph.get("VerbForm") == ["Part"] and nxt.pos_ in ("VERB", "ADJ") and not nxt.i + 1 < len(nxt.doc) \
-            or nxt.morph.get("VerbForm") == ["Part"] and nxt.doc[nxt.i + 1].lower_ in ("par", "lors", "à", "en", "dans"):
+            or nxt.morph.get("VerbForm") == ["Part"] and nxt.doc[nxt.i + 1].lower_ in lang.participle_phrase_starts:
         return True  # ", condamnées par le président"
-    if nxt.lower_ in _ADJUNCT_STARTS:
+    if nxt.lower_ in lang.adjunct_starts:
         return True  # ", au lendemain de …", ", lors de …"
     prev = nxt.doc[nxt.i - 2] if nxt.i >= 2 else None
     if prev is not None and prev.text in "»”\"" and nxt.pos_ == "DET":
@@ -626,18 +643,16 @@ def _author_resumes(nxt: Token, lang: Language) -> bool:
     return False
 
 
-_ADJUNCT_STARTS = {"au", "aux", "lors", "après", "depuis", "dès", "pendant", "tandis", "alors", "sans", "afin"}
-
-
 def _clause_end(head: Token, lang: Language) -> int:
     """End of a reported clause: its subtree, stretched to the end of the sentence unless a
     new clause of the author's starts first (", ajoutant …", ", selon …", ", a-t-il dit")."""
     doc = head.doc
-    end_tok = head.right_edge
+    end_tok = _within_paragraph(head, head.right_edge)
     sent_end = max(head.sent.end, end_tok.i + 1)
     # the clause's own subtree may already hold the author's ", rejetant …"
     for k in range(head.i + 1, end_tok.i):
-        if doc[k].text == "," and _author_resumes(doc[k + 1], lang):
+        if doc[k].text == "," and _author_resumes(doc[k + 1], lang) or _another_cue_joined(doc, k, lang) \
+                or doc[k].text == ";":
             end_tok = doc[k - 1]
             break
     i = end_tok.i + 1
@@ -647,6 +662,8 @@ def _clause_end(head: Token, lang: Language) -> int:
             break
         if tok.text == "," and i + 1 < sent_end and _author_resumes(doc[i + 1], lang):
             break
+        if _another_cue_joined(doc, i, lang):
+            break
         if "\n" in tok.text:
             break
         end_tok = tok
@@ -654,6 +671,29 @@ def _clause_end(head: Token, lang: Language) -> int:
     while end_tok.i > head.i and (end_tok.is_punct and end_tok.text not in "»”\")" or end_tok.is_space):
         end_tok = doc[end_tok.i - 1]
     return end_tok.idx + len(end_tok.text)
+
+
+def _another_cue_joined(doc: Doc, k: int, lang: Language) -> bool:
+    """"… by March and suggested that …", "…, and he urged …": a conjunction at ``k`` joins
+    another verb of saying, with or without its own subject, to the author's sentence."""
+    if doc[k].pos_ != "CCONJ" or doc[k].dep_ != "cc":
+        return False
+    j = k + 1
+    while j < len(doc) and j <= k + 3 and (doc[j].pos_ in ("ADV", "AUX", "PRON", "PROPN", "DET", "NOUN")
+                                           and cue_lemma(doc[j], lang) is None):
+        j += 1
+    return j < len(doc) and doc[j].pos_ == "VERB" and cue_lemma(doc[j], lang) is not None \
+        and doc[j].dep_ in ("conj", "ROOT", "root") and doc[j].head.i < k
+
+
+def _within_paragraph(head: Token, last: Token) -> Token:
+    """``last``, or the last token before the paragraph break that follows ``head``: the parse
+    may run a sentence on into the next paragraph, a reported clause never does."""
+    doc = head.doc
+    for k in range(head.i + 1, last.i + 1):
+        if "\n" in doc[k].text:
+            return doc[k - 1]
+    return last
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -665,7 +705,7 @@ def _skip_space(text: str, i: int) -> int:
 def _content_end(tok: Token, lang: Language) -> int:
     """End of an infinitive's content: its subtree, cut where the author resumes."""
     doc = tok.doc
-    last = tok.right_edge
+    last = _within_paragraph(tok, tok.right_edge)
     for k in range(tok.i + 1, last.i):
         if doc[k].text == "," and _author_resumes(doc[k + 1], lang):
             last = doc[k - 1]

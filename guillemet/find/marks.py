@@ -28,6 +28,15 @@ class Marked:
 
 
 _SPACES = " \t\u00a0\u202f\u2009"
+#: Marks that are also apostrophes: between two letters ("don’t", "Clinton's") they are
+#: never a quotation mark.
+APOSTROPHES = "’'"
+_DOUBLED = "''"
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` stands between two word characters (an apostrophe)."""
+    return text[i] in APOSTROPHES and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -77,7 +86,9 @@ def find_marked(text: str, pairs: dict[str, str], max_len: int = 6000) -> list[M
             else:
                 i = reopen + 1
                 continue
-        elif stack and ch in typographic.get(stack[-1][0], "") :
+        elif _is_apostrophe(text, i) or (ch in typographic and ch in APOSTROPHES and i > 0 and text[i - 1].isalnum()):
+            pass  # "don’t", "rock‘n": a letter's apostrophe, no mark
+        elif stack and ch in typographic.get(stack[-1][0], ""):
             opener, pos = stack.pop()
             if i - pos <= max_len:
                 s, e = _trim(text, pos + 1, i)
@@ -94,21 +105,38 @@ def find_marked(text: str, pairs: dict[str, str], max_len: int = 6000) -> list[M
                     found.append(Marked(pos, i, s, e, depth=len(stack)))
                     break
         i += 1
+    # two apostrophes stand for a straight double quote (''…'', typewriter style): read them
+    # as one when the double quote is a mark, never as two single ones
+    doubled = text.replace(_DOUBLED, ' "') if '"' in pairs and _DOUBLED in text else text
+    singles = text.replace(_DOUBLED, "  ") if _DOUBLED in text else text
     for mark in (o for o, c in pairs.items() if o in c):
-        found.extend(_pair_straight(text, mark, max_len))
+        for m in _pair_straight(doubled if mark == '"' else singles, mark, max_len):
+            if doubled is not text and text[m.open] != mark:
+                m.open -= 1  # ''…'': the quotation opens at the first apostrophe
+            found.append(m)
     found.sort(key=lambda m: (m.open, -m.close))
     _set_depths(found)
     return found
 
 
 def _pair_straight(text: str, mark: str, max_len: int) -> list[Marked]:
-    """Pair straight quotes paragraph by paragraph, using the shape of each mark."""
+    """Pair straight quotes paragraph by paragraph, using the shape of each mark; a quotation
+    still open at a paragraph's end goes on when the next paragraph opens with the mark."""
     out: list[Marked] = []
     start = 0
+    opened: int | None = None
+    reopened: int | None = None
     for para in text.split("\n"):
-        positions = [start + j for j, c in enumerate(para) if c == mark]
-        opened: int | None = None
+        positions = [start + j for j, c in enumerate(para) if c == mark and not _is_apostrophe(text, start + j)]
+        if opened is not None and reopened is None and para.strip(_SPACES):
+            if para.lstrip(_SPACES).startswith(mark):
+                reopened = start + len(para) - len(para.lstrip(_SPACES))
+            else:
+                opened = None  # a stray opener: dropped
         for pos in positions:
+            if pos == reopened:
+                reopened = None
+                continue
             before = text[pos - 1] if pos > 0 else " "
             after = text[pos + 1] if pos + 1 < len(text) else " "
             can_open = before in _SPACES + "\n([{'’:—–-/" or not before.strip()

@@ -7,158 +7,37 @@ speaker mention; speakers are resolved to names afterwards (guillemet.resolve).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from guillemet.find import syntax
-from guillemet.find.cues import Cue, find_cues
-from guillemet.find.marks import Marked, find_marked
+from guillemet import syntax
+from guillemet.find.cues import Cue, subject_after_verb
+from guillemet.find.marks import Marked
+from guillemet.find.scan import SPACE, TERMINATORS, Scan, Sentences, in_quote, trim
+from guillemet.found import Found
 from guillemet.lang.base import Language
 
-_SPACE = " \t\u00a0\u202f\u2009"
-_TERMINATORS = ".!?…"
-_EDGE = _SPACE + "\n,;:—–-"
-_CLITICS = {"nous", "me", "m’", "m'", "lui", "leur", "vous", "te", "t’", "t'", "l’", "l'", "le", "la", "les", "en", "y"}
 _PRIORITY = {"direct": 0, "indirect": 1, "according_to": 2, "mixed": 3}
 
 
-@dataclass(slots=True)
-class Found:
-    """A quote before its speaker is resolved."""
+def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = (), scan: Scan | None = None) -> list[Found]:
+    """All quotes of a parsed article, in text order, speakers not yet resolved.
 
-    kind: str
-    content: tuple[int, int]
-    cue: tuple[int, int] | None = None
-    mention: tuple[int, int] | None = None  # token range
-    continuation: bool = False
-    confidence: float = 0.8
+    Args:
+        scan: The article's :class:`Scan` when the caller made it (built here otherwise).
 
-
-class _Text:
-    """Sentence and clause boundaries read from the text, quotations kept whole."""
-
-    def __init__(self, text: str, marks: list[Marked]) -> None:
-        self.text = text
-        outer = [m for m in marks if m.depth == 0]
-        self.opens = [m.open for m in outer]
-        self.outer = outer
-
-    def _inside(self, pos: int) -> Marked | None:
-        k = bisect_right(self.opens, pos) - 1
-        if k >= 0 and self.outer[k].open < pos < self.outer[k].close:
-            return self.outer[k]
-        return None
-
-    def is_boundary(self, i: int) -> bool:
-        """True when a sentence ends just before position ``i``."""
-        text = self.text
-        if i <= 0:
-            return True
-        ch = text[i - 1]
-        if ch == "\n":
-            return True
-        if ch in _TERMINATORS and (i >= len(text) or text[i] in _SPACE + "\n«“\"" or _glued(text, i)):
-            return self._inside(i - 1) is None and not _abbreviation(text, i - 1)
-        if ch in "»”\"" and i >= 2 and text[i - 2] in _TERMINATORS:
-            return True
-        if ch in "»”" and i < len(text) and text[i] in "«“":
-            return True  # "… les «gilets jaunes»«Une mobilisation …»": glued paragraphs
-        return False
-
-    def sentence_start(self, pos: int) -> int:
-        i = pos
-        while i > 0:
-            m = self._inside(i - 1)
-            if m is not None and m.open < i - 1:
-                i = m.open
-                continue
-            if self.is_boundary(i):
-                break
-            i -= 1
-        while i < pos and self.text[i] in _SPACE + "\n":
-            i += 1
-        return i
-
-    def sentence_end(self, pos: int) -> int:
-        text, n = self.text, len(self.text)
-        i = pos
-        while i < n:
-            m = self._inside(i)
-            if m is not None and i > m.open:
-                i = m.close + 1
-                continue
-            ch = text[i]
-            if ch == "\n":
-                return i
-            if ch in _TERMINATORS and (i + 1 >= n or text[i + 1] in _SPACE + "\n«“\"" or _glued(text, i + 1)) \
-                    and not _abbreviation(text, i):
-                return i
-            i += 1
-        return n
-
-    def starts_sentence(self, pos: int) -> bool:
-        i = pos
-        while i > 0 and self.text[i - 1] in _SPACE:
-            i -= 1
-        return self.is_boundary(i) or (i > 0 and self.text[i - 1] in ":")
-
-
-_ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "dr", "me", "mgr", "st", "ste", "pr", "gal", "cie", "etc", "av", "bd", "p", "n", "no", "art", "vol"}
-
-
-def _abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at ``dot`` ends an abbreviation ("M. Meng", "Dr. X", "J. Dupont")."""
-    if text[dot] != ".":
-        return False
-    k = dot
-    while k > 0 and text[k - 1].isalpha():
-        k -= 1
-    word = text[k:dot]
-    if not word or (k > 0 and text[k - 1] in ".-"):
-        return bool(word) and len(word) == 1
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
-
-
-def _glued(text: str, i: int) -> bool:
-    """"irréversibles.Rosa": a sentence glued to the full stop before it (scraped pages),
-    not an initial ("M.Dupont") or an abbreviation ("U.S.")."""
-    return i >= 2 and i < len(text) and text[i].isupper() and text[i - 1] in ".!?" \
-        and (text[i - 2].islower() and (i < 3 or text[i - 3].isalpha()) or text[i - 2] in "»”\")")
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces, commas, dashes and a final full stop from both edges of a span."""
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and text[end - 1] in _EDGE + ".":
-        end -= 1
-    return start, end
-
-
-def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -> list[Found]:
-    """All quotes of a parsed article, in text order, speakers not yet resolved."""
-    text = syntax.text_of(doc)
-    marks = [m for m in find_marked(text, lang.quote_pairs)
-             if not any(s <= m.open < e for s, e in ignored)]
-    cues = [c for c in find_cues(doc, lang) if not any(s <= c.chars[0] < e for s, e in ignored)]
-    outer = _Outer(m for m in marks if m.depth == 0 and m.end > m.start)
-    # a verb of saying inside quotation marks is quoted, not the author's cue, unless it is
-    # an incise with its subject inverted (« A, a-t-il dit. B »)
-    cues = [c for c in cues if c.inverted or not _in_quote(outer, c.verb.idx)]
-    tx = _Text(text, marks)
-    token_at = _TokenAt(doc)
-    cue_of_token = {}
-    for cue in cues:
-        for i in range(*cue.tokens):
-            cue_of_token[i] = cue
+    Reads: the parse, its quotation marks and cues, outside the ``ignored`` stretches.
+    Writes nothing; returns the quotes (direct over indirect over "selon" over mixed where
+    two cover one stretch).
+    """
+    scan = scan or Scan.of(doc, lang, ignored)
+    text, outer = scan.text, scan.quotations
     found: list[Found] = []
-    directs = _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at)
+    directs = _direct_quotes(scan)
     found.extend(directs)
-    found.extend(_framed_quotes(doc, lang, tx, cues, outer, directs))
-    found.extend(_according_quotes(doc, lang, tx, outer, token_at))
-    found.extend(_mixed_quotes(doc, lang, tx, outer, cues, found, token_at))
+    found.extend(_framed_quotes(scan, directs))
+    found.extend(_according_quotes(scan))
+    found.extend(_mixed_quotes(scan, found))
     for f in found:
         # a speaker is never inside another quotation: the cue's subject was quoted words
         # (a nickname in marks, « Mamyray », is the whole quotation and stays)
@@ -173,29 +52,10 @@ def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = ()) -
     return _dedupe(found, text)
 
 
-class _TokenAt:
-    """Index of the token covering or following each character (bisect over token ends)."""
-
-    def __init__(self, doc: Doc) -> None:
-        arr = doc.to_array(["IDX", "LENGTH"])
-        self.ends = (arr[:, 0] + arr[:, 1]).tolist() if len(doc) else []
-
-    def __getitem__(self, c: int) -> int:
-        return bisect_right(self.ends, c)
-
-
-class _Outer(list):
-    """Outermost quotations in text order, with their opening positions for bisect."""
-
-    def __init__(self, marks) -> None:
-        super().__init__(sorted(marks, key=lambda m: m.open))
-        self.opens = [m.open for m in self]
-
-
 def _after(text: str, pos: int) -> int:
     """Skip spaces, commas and dashes after a closing mark."""
     n = len(text)
-    while pos < n and text[pos] in _SPACE + ",—–-":
+    while pos < n and text[pos] in SPACE + ",—–-":
         pos += 1
     return pos
 
@@ -204,8 +64,10 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[Found]:
-    text = syntax.text_of(doc)
+def _direct_quotes(scan: Scan) -> list[Found]:
+    """Quotations with the cue next to them, an incise inside, a colon before, or none."""
+    doc, lang, text, tx, outer = scan.doc, scan.lang, scan.text, scan.sentences, scan.quotations
+    cues, cue_of_token, token_at = scan.cues, scan.cue_of_token, scan.token_at
     out: list[Found] = []
     for m in outer:
         content = text[m.start:m.end]
@@ -216,7 +78,10 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
         if pos < len(text) and pos - m.close <= 4:
             t = token_at[pos]
             cue = cue_of_token.get(t)
-            if cue is not None and (cue.verb.i - t > 4 or "direct" not in cue.frames and "inverted" not in cue.frames):
+            if cue is None and _incise_punctuation(text, m, pos):
+                cue = _cue_after_subject(scan, t)  # “…,” Trump said / “…,” the senator told reporters
+            if cue is not None and (cue.verb.i - t > 4 and not (cue.subject_span and cue.subject_span[0] == t)
+                                    or "direct" not in cue.frames and "inverted" not in cue.frames):
                 cue = None
             if cue is not None and not tx.starts_sentence(m.open) and "inverted" in cue.frames \
                     and _word_count(text[tx.sentence_start(m.open):m.open]) >= max(3, nwords + 1):
@@ -224,53 +89,60 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
             if cue is not None and cue.subject is not None and cue.subject.i < cue.verb.i \
                     and not cue.inverted and cue.subject.idx < cue.chars[0]:
                 if cue.subject.idx > m.close:
-                    cue = None  # "« … » Paul a dit": a new sentence
+                    if not _incise_punctuation(text, m, pos):
+                        cue = None  # "« … » Paul a dit": a new sentence
                 else:
                     # the parser took a word of the quotation for the subject: look after the verb
                     cue.subject = cue.subject_span = None
-                    from guillemet.find.cues import subject_after_verb
                     subject_after_verb(cue, lang)
-            if cue is None and t < len(doc) and doc[t].lower_ in ("selon", "d’", "d'") and "," in text[m.close:pos] \
-                    and (tx.starts_sentence(m.open) or text[:m.open].rstrip(_SPACE).endswith(":")):
+            if cue is None and t < len(doc) and doc[t].lower_ in _first_words(lang.according_markers) \
+                    and "," in text[m.close:pos] \
+                    and (tx.starts_sentence(m.open) or text[:m.open].rstrip(SPACE).endswith(":")):
                 head = _according_source(doc, t, lang)
                 if head is not None and tx.sentence_end(pos) >= syntax.char_span(doc[slice(*head)])[1]:
-                    for part in _split_incise(doc, lang, tx, m, cues):
+                    for part in _split_incise(scan, m):
                         out.append(Found("direct", part[0], cue=(doc[t].idx, doc[t].idx + len(doc[t].text)) if part[1] else None,
                                          mention=head if part[1] else None, continuation=not part[1]))
                     continue
         if cue is not None:
             gap = text[m.close + 1:cue.chars[0]]
-            separated = any(c in gap for c in ",—–")
+            separated = any(c in gap for c in ",—–") or _incise_punctuation(text, m, pos)
             if not separated and not cue.inverted and not tx.starts_sentence(m.open):
                 cue = None  # "les « gilets jaunes » ont affirmé": a term inside the subject
         if cue is not None and (nwords >= 2 or tx.starts_sentence(m.open)):
             cue.used = True
-            parts = _split_incise(doc, lang, tx, m, cues)
+            parts = _split_incise(scan, m)
             for span, first in parts:
                 out.append(Found("direct", span, cue=cue.chars, mention=cue.subject_span,
                                  confidence=0.95 if cue.subject_span else 0.6))
             continue
-        # 2. cue before, ending with a colon or right against the opening mark
+        # 2. cue before, ending with a colon or right against the opening mark; the colon may
+        # end the paragraph before ("He said:" / "“…”")
         before = m.open
-        while before > 0 and text[before - 1] in _SPACE:
+        while before > 0 and text[before - 1] in SPACE:
             before -= 1
+        k = before
+        while k > 0 and text[k - 1] in SPACE + "\n":
+            k -= 1
+        if k < before and text[k - 1:k] == ":":
+            before = k
         colon = before > 0 and text[before - 1] == ":"
-        prev_cue = _cue_before(cues, before - (1 if colon else 0), tx)
-        if prev_cue is not None and (colon or (not text[prev_cue.chars[1]:before].strip() and "direct" in prev_cue.frames)):
+        prev_cue = _cue_before(scan, before - (1 if colon else 0))
+        if prev_cue is not None and (colon or (text[prev_cue.chars[1]:before].strip() in ("", ",") and "direct" in prev_cue.frames)):
             if prev_cue.content is None or not (prev_cue.content[0] <= m.start < prev_cue.content[1]):
                 prev_cue.used = True
-                for span, first in _split_incise(doc, lang, tx, m, cues):
+                for span, first in _split_incise(scan, m):
                     out.append(Found("direct", span, cue=prev_cue.chars, mention=prev_cue.subject_span,
                                      confidence=0.9))
                 continue
         if _inside_framed(cues, m):
             continue  # part of a reported clause: the indirect quote carries it
         if colon and nwords >= 3:
-            mention = _name_before_colon(doc, token_at, before - 1, tx) \
-                or _people_before_colon(doc, token_at, before - 1, tx, lang)
-            incise = _find_incise(doc, m, cues)
+            mention = _name_before_colon(scan, before - 1) \
+                or _people_before_colon(scan, before - 1)
+            incise = _find_incise(scan, m)
             incise = incise[0] if incise else None
-            for span, first in _split_incise(doc, lang, tx, m, cues):
+            for span, first in _split_incise(scan, m):
                 if incise is not None and mention is None:
                     out.append(Found("direct", span, cue=incise.chars, mention=incise.subject_span, confidence=0.85))
                 else:
@@ -279,22 +151,22 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
             continue
         # « A », a-t-il dit, « B »: B continues A with the same cue and speaker
         if out and out[-1].cue is not None and out[-1].cue[1] <= m.open \
-                and not text[out[-1].cue[1]:m.open].strip(_SPACE + ",") \
+                and not text[out[-1].cue[1]:m.open].strip(SPACE + ",") \
                 or (out and out[-1].cue is not None and out[-1].mention is not None
                     and _mention_end(doc, out[-1]) <= m.open
-                    and not text[_mention_end(doc, out[-1]):m.open].strip(_SPACE + ",")):
+                    and not text[_mention_end(doc, out[-1]):m.open].strip(SPACE + ",")):
             out.append(Found("direct", m.span, cue=None, continuation=True, confidence=0.8))
             continue
         # 3. a quotation standing as its own sentence: continues the speaker before it
         if _labels_a_noun(doc, token_at[m.open], content, lang):
             continue  # "surnommé… « l’Obama de Sarcelles »": a name
-        if tx.starts_sentence(m.open) and (nwords >= 4 or content.rstrip()[-1:] in _TERMINATORS):
-            ending = _after_is_end(text, m.close + 1, tx)
+        if tx.starts_sentence(m.open) and (nwords >= 4 or content.rstrip()[-1:] in TERMINATORS):
+            ending = _after_is_end(scan, m.close + 1)
             if ending:
                 # « A, remarque X, B »: the incise names the speaker of both parts
-                incise = _find_incise(doc, m, cues)
+                incise = _find_incise(scan, m)
                 incise = incise[0] if incise else None
-                for span, first in _split_incise(doc, lang, tx, m, cues):
+                for span, first in _split_incise(scan, m):
                     if incise is not None:
                         out.append(Found("direct", span, cue=incise.chars, mention=incise.subject_span,
                                          confidence=0.85))
@@ -303,15 +175,47 @@ def _direct_quotes(doc, lang, tx, outer, cues, cue_of_token, token_at) -> list[F
     return out
 
 
+def _incise_punctuation(text: str, m: Marked, pos: int) -> bool:
+    """The quotation's sentence may go on after it: a comma (or ?, !, a dash) ends its content
+    inside the marks, or a comma or dash sits between the closing mark and ``pos``
+    (“We will win,” he said / « Nous gagnerons », a-t-il dit)."""
+    return text[m.start:m.end].rstrip()[-1:] in (",", "—", "–", "?", "!") \
+        or any(c in text[m.close + 1:pos] for c in ",—–")
+
+
+def _cue_after_subject(scan: Scan, t: int) -> Cue | None:
+    """The cue whose subject starts at token ``t`` and runs up to its verb group, within a few
+    words and the same sentence (“…,” White House Press Secretary Josh Earnest said)."""
+    doc = scan.doc
+    for k in range(t + 1, min(len(doc), t + 30)):
+        if doc[k].text in ".!?;" or "\n" in doc[k].text or doc[k].text in scan.lang.quote_pairs:
+            return None
+        cue = scan.cue_of_token.get(k)
+        if cue is None:
+            continue
+        span = cue.subject_span
+        if span is None or span[0] != t or span[1] > cue.tokens[0] or cue.inverted:
+            return None
+        j = span[1]
+        if j < cue.tokens[0] and doc[j].text in ",(":  # "Quina Jones, 25, said", "Rep. X (R-Ohio) said"
+            close = next((c for c in range(cue.tokens[0] - 1, j, -1) if doc[c].text in ",)"), None)
+            j = close + 1 if close is not None else j
+        if all(doc[x].pos_ in ("ADV", "AUX", "PART") for x in range(j, cue.tokens[0])):
+            return cue
+        return None
+    return None
+
+
 def _mention_end(doc: Doc, found: Found) -> int:
     last = doc[found.mention[1] - 1]
     return last.idx + len(last.text)
 
 
-def _after_is_end(text: str, pos: int, tx: _Text) -> bool:
+def _after_is_end(scan: Scan, pos: int) -> bool:
     """The quotation ends its sentence (or is followed by another sentence's start)."""
+    text, tx = scan.text, scan.sentences
     i = pos
-    while i < len(text) and text[i] in _SPACE:
+    while i < len(text) and text[i] in SPACE:
         i += 1
     if i >= len(text) or text[i] in "\n.!?…«“\"" + ")":
         return True
@@ -321,14 +225,14 @@ def _after_is_end(text: str, pos: int, tx: _Text) -> bool:
         return True
     # "« … » pendant ce temps.": a few words of the author's before the full stop
     end = tx.sentence_end(i)
-    return _word_count(text[i:end]) <= 3 and "«" not in text[i:end]
+    return _word_count(text[i:end]) <= 3 and scan.lang.primary_marks[0] not in text[i:end]
 
 
-def _cue_before(cues: list[Cue], pos: int, tx: _Text) -> Cue | None:
+def _cue_before(scan: Scan, pos: int) -> Cue | None:
     """The last cue ending before ``pos`` in the same sentence."""
     best = None
-    start = tx.sentence_start(pos)
-    for cue in cues:
+    start = scan.sentences.sentence_start(pos)
+    for cue in scan.cues:
         if start <= cue.chars[0] and cue.chars[1] <= pos and "direct" in cue.frames | ({"direct"} if "mixed" in cue.frames else set()):
             if best is None or cue.chars[1] > best.chars[1]:
                 best = cue
@@ -339,8 +243,9 @@ def _inside_framed(cues: list[Cue], m: Marked) -> bool:
     return any(c.content and c.content[0] <= m.open + 1 and m.start < c.content[1] for c in cues)
 
 
-def _name_before_colon(doc: Doc, token_at, colon: int, tx: _Text) -> tuple[int, int] | None:
+def _name_before_colon(scan: Scan, colon: int) -> tuple[int, int] | None:
     """"Paul Durand : « … »" — a name right before the colon stands for the speaker."""
+    doc, token_at, tx = scan.doc, scan.token_at, scan.sentences
     t = token_at[colon] - 1
     if 0 <= t < len(doc) and doc[t].pos_ in ("PROPN", "NOUN") and doc[t].idx >= tx.sentence_start(colon):
         head = doc[t]
@@ -351,9 +256,10 @@ def _name_before_colon(doc: Doc, token_at, colon: int, tx: _Text) -> tuple[int, 
     return None
 
 
-def _people_before_colon(doc: Doc, token_at, colon: int, tx: _Text, lang: Language) -> tuple[int, int] | None:
+def _people_before_colon(scan: Scan, colon: int) -> tuple[int, int] | None:
     """"Les jeunes filles sont d’accord : « … »" — the subject of the clause before the colon,
     when it names people (a person, a role, a group)."""
+    doc, token_at, tx, lang = scan.doc, scan.token_at, scan.sentences, scan.lang
     start = token_at[tx.sentence_start(colon)]
     end = token_at[colon]
     for tok in doc[start:end]:
@@ -366,33 +272,33 @@ def _people_before_colon(doc: Doc, token_at, colon: int, tx: _Text, lang: Langua
     return None
 
 
-def _find_incise(doc, m: Marked, cues: list[Cue]) -> tuple[Cue, int, int] | None:
+def _find_incise(scan: Scan, m: Marked) -> tuple[Cue, int, int] | None:
     """The cue of an incise inside a quotation (« A, a-t-il dit. B »), with the comma before
     it and the punctuation after its subject."""
-    text = syntax.text_of(doc)
-    for cue in cues:
+    doc, text = scan.doc, scan.text
+    for cue in scan.cues:
         s, e = cue.chars
         if not (m.start < s and e < m.end) or cue.subject is None or not cue.inverted:
             continue
         i = s
-        while i > m.start and text[i - 1] in _SPACE:
+        while i > m.start and text[i - 1] in SPACE:
             i -= 1
         if i <= m.start or text[i - 1] != ",":
             continue
         j = e
         if cue.subject_span:
             j = max(j, syntax.char_span(doc[slice(*cue.subject_span)])[1])
-        while j < m.end and text[j] in _SPACE:
+        while j < m.end and text[j] in SPACE:
             j += 1
         if j < m.end and text[j] in ".,":
             return cue, i, j
     return None
 
 
-def _split_incise(doc, lang, tx, m: Marked, cues: list[Cue]):
+def _split_incise(scan: Scan, m: Marked):
     """« A, a-t-il dit. B » → (A, True) and (B, False); else the whole content once."""
-    text = syntax.text_of(doc)
-    found = _find_incise(doc, m, cues)
+    text = scan.text
+    found = _find_incise(scan, m)
     if found is None:
         return [(m.span, True)]
     cue, i, j = found
@@ -405,15 +311,16 @@ def _split_incise(doc, lang, tx, m: Marked, cues: list[Cue]):
     return parts
 
 
-def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
+def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
     """Indirect quotes: reported clauses (que …, infinitives) and inverted cues (X, a dit Y)."""
-    text = syntax.text_of(doc)
+    doc, lang, text, tx, outer = scan.doc, scan.lang, scan.text, scan.sentences, scan.quotations
+    cues = scan.cues
     out = []
     direct_spans = [f.content for f in directs]
     for cue in cues:
         if cue.used:
             continue
-        if _in_quote(outer, cue.chars[0]):
+        if in_quote(outer, cue.chars[0]):
             continue  # reported speech inside a quotation: nested, left to the outer quote
         if cue.content is not None:
             s, e = _close_marks(text, cue.content, outer)
@@ -425,17 +332,17 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             continue
         if not ("inverted" in cue.frames or cue.kind == "impersonal"):
             continue
-        if syntax.is_participle_clause(cue.verb):
+        if syntax.is_participle_clause(cue.verb, lang):
             continue  # "…, assurant être prêt": a participle adds to a cue, never inverts one
-        # inverted cue: "<clause>, a déclaré X" / "<clause>, explique-t-il"
-        if not (cue.inverted or cue.kind == "impersonal" or cue.subject is None):
-            before_group = text[:cue.chars[0]].rstrip(_SPACE)
+        # inverted cue: "<clause>, a déclaré X" / "<clause>, explique-t-il"; or its subject
+        # first: "<clause>, the senator said" / "<clause>, he said, <clause>"
+        lead = _subject_first_incise(scan, cue)
+        if lead is None and not (cue.inverted or cue.kind == "impersonal" or cue.subject is None):
+            before_group = text[:cue.chars[0]].rstrip(SPACE)
             if not before_group.endswith(",") or cue.subject.idx > len(before_group):
                 continue
             # the parser took the reported clause's subject for the cue's: look after the verb
-            from guillemet.find.cues import subject_after_verb
-
-            if syntax.is_participle_clause(cue.verb):
+            if syntax.is_participle_clause(cue.verb, lang):
                 continue
             old_subject = (cue.subject, cue.subject_span)
             cue.subject = cue.subject_span = None
@@ -443,14 +350,14 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
                     text[syntax.char_span(doc[slice(*cue.subject_span)])[1]:tx.sentence_end(cue.chars[1])]) > 6:
                 cue.subject, cue.subject_span = old_subject
                 continue
-        i = cue.chars[0]
-        while i > 0 and text[i - 1] in _SPACE:
+        i = cue.chars[0] if lead is None else lead
+        while i > 0 and text[i - 1] in SPACE:
             i -= 1
         # clitics between the comma and the verb: "…, nous a expliqué le chanteur"
         k = cue.tokens[0] - 1
-        while k >= 0 and doc[k].lower_ in _CLITICS and doc[k].idx < i:
+        while k >= 0 and doc[k].lower_ in lang.object_clitics and doc[k].idx < i:
             i = doc[k].idx
-            while i > 0 and text[i - 1] in _SPACE:
+            while i > 0 and text[i - 1] in SPACE:
                 i -= 1
             k -= 1
         if i == 0 or text[i - 1] not in ",—–":
@@ -462,7 +369,7 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
             continue
         if any(ds <= s and e <= de for ds, de in direct_spans):
             continue
-        if _only_relative_verbs(doc, s, e):
+        if _only_relative_verbs(doc, s, e, lang):
             continue  # "Les accusés, qui encourent 20 ans, nient les faits": a subject, not a claim
         # an incise "A, explique-t-il, B.": the clause runs on after the cue
         after = cue.chars[1]
@@ -489,7 +396,43 @@ def _framed_quotes(doc, lang, tx, cues, outer, directs) -> list[Found]:
     return out
 
 
-def _only_relative_verbs(doc: Doc, s: int, e: int) -> bool:
+def _subject_first_incise(scan: Scan, cue: Cue) -> int | None:
+    """Where an incise whose subject comes before its verb starts ("…, the IMF said." /
+    "…, Mr. Obama said, …"): the subject's first character, when the subject runs right up to
+    the verb group (adverbs aside) and a comma or dash comes right before it; else None."""
+    if cue.subject_span is None or cue.inverted or cue.kind != "verb":
+        return None
+    doc, text = scan.doc, scan.text
+    lo, hi = cue.subject_span
+    if hi > cue.tokens[0] or any(doc[k].pos_ not in ("ADV", "AUX", "PART") for k in range(hi, cue.tokens[0])):
+        return None
+    start = doc[lo].idx
+    before = text[:start].rstrip(SPACE)
+    if not before.endswith((",", "—", "–")):
+        return None
+    if doc[lo].lower_ in scan.lang.relative_pronouns or doc[lo].lower_ in scan.lang.relative_markers:
+        return None  # "…, selon le préfet, qui a évoqué": a relative clause on the source
+    for child in cue.verb.children:  # "Dimanche, le maire a annoncé sa candidature": an object, no incise
+        if child.dep_ == "aux:pass" or child.i >= cue.tokens[1] and (
+                child.dep_ in ("ccomp", "xcomp", "csubj") or child.dep_ == "obj" and "object_clause" not in cue.frames):
+            return None
+    # what it reports is a clause, before the incise or after it ("Too often, he said, the
+    # debate is …"): "Comme d’autres, les Français s’inquiètent" reports nothing
+    finite = lambda toks: any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in toks)
+    sent = scan.token_at[scan.sentences.sentence_start(len(before) - 1)]
+    if finite(doc[sent:lo]):
+        return start
+    k = cue.tokens[1]
+    while k < len(doc) and (doc[k].pos_ == "ADV" or doc[k].lower_ in scan.lang.time_nouns):
+        k += 1
+    if k < len(doc) and doc[k].text in (",", "—", "–"):
+        end = scan.token_at[scan.sentences.sentence_end(doc[k].idx)]
+        if finite(doc[k + 1:end]):
+            return start
+    return None
+
+
+def _only_relative_verbs(doc: Doc, s: int, e: int, lang: Language) -> bool:
     """Whether the stretch has finite verbs and all of them sit in relative clauses."""
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None:
@@ -500,7 +443,7 @@ def _only_relative_verbs(doc: Doc, s: int, e: int) -> bool:
 
     def relative(tok: Token) -> bool:
         for _ in range(4):
-            if tok.dep_ == "acl:relcl" or any(c.lower_ in ("qui", "que", "dont", "où") and c.i < tok.i
+            if tok.dep_ == "acl:relcl" or any(c.lower_ in lang.relative_markers and c.i < tok.i
                                               and c.dep_ in ("nsubj", "obj", "mark", "obl")
                                               and c.pos_ == "PRON" for c in tok.children):
                 return True
@@ -512,14 +455,6 @@ def _only_relative_verbs(doc: Doc, s: int, e: int) -> bool:
     return all(relative(t if not t.dep_.startswith("aux") else t.head) for t in finite)
 
 
-def _in_quote(outer: list[Marked], pos: int) -> bool:
-    opens = getattr(outer, "opens", None)
-    if opens is None:
-        return any(m.open < pos < m.close for m in outer)
-    k = bisect_right(opens, pos - 1) - 1  # the last quotation opened before pos
-    return k >= 0 and outer[k].open < pos < outer[k].close
-
-
 def _close_marks(text: str, span: tuple[int, int], outer: list[Marked]) -> tuple[int, int]:
     """Extend a clause so that a quotation it opens is closed inside it."""
     s, e = span
@@ -529,20 +464,48 @@ def _close_marks(text: str, span: tuple[int, int], outer: list[Marked]) -> tuple
     return s, e
 
 
+def _first_words(markers: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(m[0] for m in markers)
+
+
+def _marker_end(doc: Doc, t: int, markers: tuple[tuple[str, ...], ...]) -> int | None:
+    """Index of the last token of the marker (a token sequence) starting at token ``t``."""
+    for marker in sorted(markers, key=len, reverse=True):
+        n = len(marker)
+        if t + n <= len(doc) and all(doc[t + k].lower_ == marker[k] for k in range(n)):
+            return t + n - 1
+    return None
+
+
+def _marker_regex(lang: Language) -> re.Pattern[str]:
+    """Where an "according to" marker or a "cited by" participle may start in the text."""
+    phrases = set(lang.cited_forms)
+    for marker in lang.according_markers + lang.according_start_markers:
+        phrase = marker[0]
+        for word in marker[1:]:
+            phrase += "" if phrase.endswith(("’", "'")) else " "  # "d’après": elided, no space
+            phrase += word
+        phrases.add(phrase)
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=lambda p: (-len(p), p)))
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
+
+
+_MARKER_RES: dict[Language, re.Pattern[str]] = {}
+
+
 def _according_source(doc: Doc, t: int, lang: Language) -> tuple[int, int] | None:
     """Token range of X in "selon X" / "d’après X" / "pour X," when X can be a source."""
-    tok = doc[t]
-    low = tok.lower_
-    if low in ("d’", "d'"):
-        if t + 1 >= len(doc) or doc[t + 1].lower_ != "après":
-            return None
-        t += 1
-    elif low not in ("selon", "pour"):
+    end = _marker_end(doc, t, lang.according_markers + lang.according_start_markers)
+    if end is None:
         return None
+    if doc[end].pos_ == "NOUN" and end > t:
+        return syntax.noun_phrase(doc[end])  # "de source policière": the marker names the source
+    t = end
+    stops = ",.;:!?" + "".join(lang.primary_marks)
     # X: the first noun, proper noun or pronoun after the marker
     for j in range(t + 1, min(len(doc), t + 6)):
         x = doc[j]
-        if x.text in ",.;:!?«»" or x.lower_ in lang.complementizers:
+        if x.text in stops or x.lower_ in lang.complementizers:
             return None
         if x.pos_ in ("NOUN", "PROPN", "PRON"):
             if x.lemma_.lower() in lang.non_source_nouns or x.lower_ in lang.non_source_nouns:
@@ -557,6 +520,11 @@ def _according_source(doc: Doc, t: int, lang: Language) -> tuple[int, int] | Non
     return None
 
 
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in span)
+
+
 def _is_source_like(doc: Doc, span: tuple[int, int], lang: Language) -> bool:
     """For "pour X,": X names a person, an organisation or a role, not a purpose."""
     toks = doc[span[0]:span[1]]
@@ -567,30 +535,33 @@ def _is_source_like(doc: Doc, span: tuple[int, int], lang: Language) -> bool:
         if tok.pos_ == "NOUN" and (lemma in lang.person_roles or lemma in lang.org_nouns
                                    or lemma in lang.group_nouns or tok.lower_ in lang.group_nouns):
             return True
-        if tok.pos_ == "PRON" and tok.lower_ in ("lui", "elle", "eux", "elles"):
+        if tok.pos_ == "PRON" and tok.lower_ in lang.stressed_pronouns:
             return True
     return False
 
 
-_MARKER_RE = re.compile(r"\b(?:selon|d[’']après|pour|cité(?:e|s|es)?)\b", re.I)
-
-
-def _according_quotes(doc, lang, tx, outer, token_at) -> list[Found]:
-    text = syntax.text_of(doc)
+def _according_quotes(scan: Scan) -> list[Found]:
+    """"Selon X, claim", "claim, selon X", "Pour X, claim", "cité par X"."""
+    doc, lang, text, tx, outer = scan.doc, scan.lang, scan.text, scan.sentences, scan.quotations
+    token_at = scan.token_at
     out = []
-    starts = sorted({token_at[m.start()] for m in _MARKER_RE.finditer(text)})
+    if lang not in _MARKER_RES:
+        _MARKER_RES[lang] = _marker_regex(lang)
+    starts = sorted({token_at[m.start()] for m in _MARKER_RES[lang].finditer(text)})
+    first_words = _first_words(lang.according_markers + lang.according_start_markers)
     for i in starts:
         if i >= len(doc):
             continue
         tok = doc[i]
         low = tok.lower_
-        if low not in ("selon", "d’", "d'", "pour", "cité", "citée", "cités", "citées"):
+        if low not in first_words and low not in lang.cited_forms:
             continue
-        if _in_quote(outer, tok.idx):
+        if in_quote(outer, tok.idx):
             continue
-        if low.startswith("cit"):
-            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "par":
-                src = _according_source(doc, tok.i + 1, lang) if False else None
+        marker = (tok.idx, tok.idx + len(tok.text))
+        if low in lang.cited_forms:
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in lang.agent_prepositions:
+                src = None
                 # "cité par X": X follows "par"
                 for j in range(tok.i + 2, min(len(doc), tok.i + 6)):
                     if doc[j].pos_ in ("NOUN", "PROPN"):
@@ -598,52 +569,60 @@ def _according_quotes(doc, lang, tx, outer, token_at) -> list[Found]:
                         break
                 if src is None:
                     continue
-                marker_end = doc[tok.i + 1].idx + 2
             else:
                 continue
         else:
             src = _according_source(doc, tok.i, lang)
             if src is None:
                 continue
-            if low == "pour":
+            last = doc[_marker_end(doc, tok.i, lang.according_markers + lang.according_start_markers)]
+            marker = (tok.idx, last.idx + len(last.text))
+            if _marker_end(doc, tok.i, lang.according_markers) is None:
                 # only "Pour X, claim" at the head of a sentence, X a person or organisation
                 if not tx.starts_sentence(tok.idx) or not _is_source_like(doc, src, lang):
                     continue
                 end_src = syntax.char_span(doc[slice(*src)])[1]
                 k = end_src
-                while k < len(text) and text[k] in _SPACE:
+                while k < len(text) and text[k] in SPACE:
                     k += 1
                 if k >= len(text) or text[k] != ",":
                     continue
-        marker = (tok.idx, tok.idx + len(tok.text))
-        if low in ("d’", "d'"):
-            marker = (tok.idx, doc[tok.i + 1].idx + len(doc[tok.i + 1].text))
         src_chars = syntax.char_span(doc[slice(*src)])
         sent_s = tx.sentence_start(tok.idx)
         sent_e = tx.sentence_end(src_chars[1])
         head_text = text[sent_s:tok.idx]
-        if not head_text.strip(_SPACE + "—–-") or head_text.strip().lower() in ("mais", "et", "or", "ainsi", "enfin", "toutefois", "cependant", "pourtant"):
+        if not head_text.strip(SPACE + "—–-") or head_text.strip().lower() in lang.sentence_connectors:
             # "Selon X, claim."
             k = src_chars[1]
             while k < sent_e and text[k] not in ",:":
                 k += 1
-            k = _skip_apposition(doc, text, k, sent_e)
+            k = _skip_apposition(doc, text, k, sent_e, lang)
             s, e = trim(text, k + 1, sent_e)
         else:
-            before = text[:tok.idx].rstrip(_SPACE)
+            j = tok.i - 1
+            while j > 0 and doc[j].pos_ == "ADV" and doc[j].idx > sent_s:
+                j -= 1  # "…, toujours selon le ministère": adverbs of the marker's
+            before = text[:tok.idx].rstrip(SPACE)
+            if j < tok.i - 1 and doc[j].text == ",":
+                before = text[:doc[j].idx + 1]
             # the claim starts after the last colon, dash or parenthesis of the sentence
             left = max([sent_s] + [k + 1 for k in range(sent_s, len(before) - 1)
                                    if (text[k] in ":—–" or text[k] == "(" and ")" not in text[k:len(before)])
-                                   and not _in_quote(outer, k)])
+                                   and not in_quote(outer, k)])
             k = src_chars[1]
-            while k < len(text) and text[k] in _SPACE:
+            while k < len(text) and text[k] in SPACE:
                 k += 1
             prev_word = doc.char_span(len(before) - 2, len(before) - 1, alignment_mode="expand") if len(before) > 2 else None
             if before.endswith(",") and prev_word is not None and k < sent_e and text[k] == "," \
-                    and (prev_word[-1].lower_ in _SUBORDINATORS or prev_word[-1].pos_ == "SCONJ") \
+                    and (prev_word[-1].lower_ in lang.subordinators or prev_word[-1].pos_ == "SCONJ") \
                     and _word_count(text[k:sent_e]) >= 3:
                 # "alors même que, selon lui, « … »": the claim follows the source
                 s, e = trim(text, k + 1, sent_e)
+            elif before.endswith(",") and k < sent_e and text[k] == "," and _word_count(text[k:sent_e]) >= 2 \
+                    and not _has_finite_verb(doc, left, len(before)) and _has_finite_verb(doc, k, sent_e) \
+                    and doc[token_at[left]].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
+                # "Les dégâts, selon la préfecture, dépassent …": "selon X" inside the claim
+                s, e = trim(text, left, sent_e)
             elif before.endswith((",", "—", "–", "(")) or before.endswith("-"):
                 s, e = trim(text, left, len(before) - 1)
                 if s < e and text[e - 1] in "»”\"" and text[sent_s] in "«“\"":
@@ -651,35 +630,32 @@ def _according_quotes(doc, lang, tx, outer, token_at) -> list[Found]:
             elif k < sent_e and text[k] == ":":
                 s, e = trim(text, left, sent_e)  # "… sont selon lui : l’exercice de …"
             elif k < sent_e and text[k] == "," and _word_count(text[k:sent_e]) >= 3 \
-                    and tok.i > 0 and (doc[tok.i - 1].pos_ in ("ADP", "CCONJ", "SCONJ") or doc[tok.i - 1].lower_ in ("dont", "que", "qu’", "qu'")):
+                    and tok.i > 0 and (doc[tok.i - 1].pos_ in ("ADP", "CCONJ", "SCONJ") or doc[tok.i - 1].lower_ in lang.clause_openers):
                 # "… avec selon les chiffres du ministère, 66 000 manifestants"
-                s, e = trim(text, _skip_apposition(doc, text, k, sent_e) + 1, sent_e)
+                s, e = trim(text, _skip_apposition(doc, text, k, sent_e, lang) + 1, sent_e)
             else:
                 # "en référence à l’acte I qui avait réuni 282 000 personnes selon les autorités"
                 comma = max([left] + [k + 1 for k in range(left, len(before)) if text[k] == ","
-                                      and not _in_quote(outer, k)])
+                                      and not in_quote(outer, k)])
                 s, e = trim(text, comma, len(before))
                 if _word_count(text[s:e]) < 3:
                     s, e = trim(text, left, sent_e)
         if _word_count(text[s:e]) < 3:
             continue
-        if _in_quote(outer, s) and _in_quote(outer, e - 1):
+        if in_quote(outer, s) and in_quote(outer, e - 1):
             continue
         out.append(Found("according_to", (s, e), cue=marker, mention=src, confidence=0.8))
     return out
 
 
-_SUBORDINATORS = {"que", "qu’", "qu'", "qui", "si", "quand", "lorsque", "dont", "où", "comme", "car", "mais"}
-
-
-def _skip_apposition(doc: Doc, text: str, comma: int, limit: int) -> int:
+def _skip_apposition(doc: Doc, text: str, comma: int, limit: int, lang: Language) -> int:
     """"Pour Sophie Vidal, viticultrice à Arbois, la récolte …": step over a short verbless
     apposition between commas; returns the comma the claim follows."""
     nxt = text.find(",", comma + 1, limit)
     if nxt < 0:
         return comma
     span = doc.char_span(comma + 1, nxt, alignment_mode="expand")
-    if span is not None and span and span[0].lower_ in ("qui", "dont") and len(span) <= 12:
+    if span is not None and span and span[0].lower_ in lang.noun_relatives and len(span) <= 12:
         return nxt  # "Selon le journal, qui cite une source, …": a relative clause
     if span is None or len(span) > 7 or any(t.pos_ in ("VERB", "AUX") for t in span):
         return comma
@@ -688,16 +664,17 @@ def _skip_apposition(doc: Doc, text: str, comma: int, limit: int) -> int:
     return comma
 
 
-def _mixed_quotes(doc, lang, tx, outer, cues, found, token_at) -> list[Found]:
+def _mixed_quotes(scan: Scan, found: list[Found]) -> list[Found]:
     """Quoted fragments in the author's sentence credited to a cue of the same sentence."""
-    text = syntax.text_of(doc)
+    doc, lang, text, tx, outer = scan.doc, scan.lang, scan.text, scan.sentences, scan.quotations
+    cues, token_at = scan.cues, scan.token_at
     taken = [f.content for f in found]
     terms = _terms(text, outer)
     out = []
     for m in outer:
         if any(s <= m.start and m.end <= e for s, e in taken) or any(s <= m.open <= e for s, e in taken):
             continue
-        if _folded(text[m.start:m.end]) in terms or _is_name(text[m.start:m.end]):
+        if _folded(text[m.start:m.end]) in terms or _is_name(text[m.start:m.end], lang):
             continue  # « gilets jaunes », « Gaulois de Calais »: a term or a name, not words said
         if _labels_a_noun(doc, token_at[m.open], text[m.start:m.end], lang):
             continue  # le plan « neige verglas », surnommé « l’Obama de Sarcelles »: a label
@@ -706,9 +683,9 @@ def _mixed_quotes(doc, lang, tx, outer, cues, found, token_at) -> list[Found]:
         sent_s = tx.sentence_start(m.open)
         best = None
         for cue in cues:
-            if cue.subject_span is None or _in_quote(outer, cue.chars[0]):
+            if cue.subject_span is None or in_quote(outer, cue.chars[0]):
                 continue
-            if not (cue.frames & {"mixed", "que", "direct"}):
+            if not (cue.frames & {"mixed", "clause", "direct"}):
                 continue
             if sent_s <= cue.chars[0] and cue.chars[1] <= m.open and cue.chars[0] >= sent_s:
                 if best is None or cue.chars[0] > best.chars[0]:
@@ -762,11 +739,11 @@ def _terms(text: str, outer: list[Marked]) -> set[str]:
     return {f for f, n in counts.items() if n >= 2 or low.count(f) > n}
 
 
-def _is_name(fragment: str) -> bool:
+def _is_name(fragment: str, lang: Language) -> bool:
     """« Mamyray », « Gaulois de Calais »: every word capitalised but small linking words."""
     words = re.findall(r"\w+", fragment)
     big = [w for w in words if w[0].isupper()]
-    return bool(big) and len(words) <= 5 and all(w[0].isupper() or w.lower() in ("de", "du", "des", "la", "le", "les", "d", "l", "et") for w in words)
+    return bool(big) and len(words) <= 5 and all(w[0].isupper() or w.lower() in lang.name_linking_words for w in words)
 
 
 def _dedupe(found: list[Found], text: str) -> list[Found]:

@@ -32,8 +32,9 @@ from typing import Any
 from guillemet.errors import GoldDataChanged, GoldDataMissing
 
 _HERE = Path(__file__).resolve().parent
-#: Split name → the table that lists it.
-_TABLES = ("fr-corpus.tsv", "en-corpus.tsv")
+#: The tables of splits, and how their gold names speakers: resolved names (judged by name)
+#: or the mentions at the cue (PolNeAR's sources: judged by mention, guillemet.evaluate).
+_TABLES = {"fr-corpus.tsv": "name", "en-corpus.tsv": "mention"}
 #: Second annotations, stored as offsets and names over the split they re-annotate.
 _SECOND = {"agreement": ("fr-agreement.jsonl", "dev")}
 
@@ -46,6 +47,7 @@ class Entry:
     split: str
     source: str
     sha256: str
+    speakers_by: str = "name"  # "mention" where the gold sources are mentions (guillemet.evaluate)
 
 
 def shared_dir() -> Path:
@@ -63,18 +65,28 @@ def shared_dir() -> Path:
 @lru_cache(maxsize=None)
 def _entries() -> dict[str, list[Entry]]:
     splits: dict[str, list[Entry]] = {}
-    for table in _TABLES:
+    for table, by in _TABLES.items():
         path = _HERE / table
         if not path.exists():
             continue
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t"):
                 splits.setdefault(row["split"], []).append(
-                    Entry(row["id"], row["split"], row["source"], row["sha256"]))
+                    Entry(row["id"], row["split"], row["source"], row["sha256"], by))
     for name, (_, base) in _SECOND.items():
         if (_HERE / _SECOND[name][0]).exists():
-            splits[name] = [Entry(e.id, name, e.source, e.sha256) for e in splits.get(base, [])]
+            splits[name] = [Entry(e.id, name, e.source, e.sha256, e.speakers_by) for e in splits.get(base, [])]
     return splits
+
+
+def speakers_by(name: str) -> str:
+    """How a split's speakers are judged: "name", or "mention" where its gold sources are
+    mentions, not resolved names (the en- splits, from PolNeAR).
+
+    Raises:
+        GoldDataMissing: No such split.
+    """
+    return _split(name)[0].speakers_by
 
 
 def split_names() -> tuple[str, ...]:
@@ -173,4 +185,4 @@ def _second_annotation(path: Path, docs: list[dict[str, Any]]) -> list[dict[str,
     return out
 
 
-__all__ = ["Entry", "load_split", "shared_dir", "split_ids", "split_names", "text_hash"]
+__all__ = ["Entry", "load_split", "shared_dir", "speakers_by", "split_ids", "split_names", "text_hash"]

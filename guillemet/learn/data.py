@@ -45,9 +45,10 @@ def parsed(docs: list[dict[str, Any]], model: str | None = None) -> Iterator[Gol
     model = model or lang.model
     articles = [Article(text=d["text"], id=d["id"], published=d.get("published"), lang=d.get("lang") or "fr")
                 for d in docs]
-    key = hashlib.sha256((model + "".join(a.id + a.text for a in articles)).encode("utf-8")).hexdigest()[:16]
-    path = cache_dir() / f"parse-{model}-{key}.spacy"
     nlp = nlp_mod.load(model)
+    pipeline = "+".join(nlp.pipe_names)  # a component added before the parser changes the parse
+    key = hashlib.sha256((model + pipeline + "".join(a.id + a.text for a in articles)).encode("utf-8")).hexdigest()[:16]
+    path = cache_dir() / f"parse-{model}-{key}.spacy"
     if path.exists():
         parses = list(DocBin().from_disk(path).get_docs(nlp.vocab))
     else:

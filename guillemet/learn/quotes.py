@@ -19,18 +19,23 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
-from guillemet.find import syntax
-from guillemet.find.cues import Cue, find_cues
-from guillemet.find.marks import find_marked
-from guillemet.find.quotes import Found, _Text, _after_is_end, _folded, _is_name, _labels_a_noun, _terms
+from guillemet import syntax
+from guillemet.find import scan as rule_scan
+from guillemet.find.cues import Cue
+from guillemet.find.quotes import _after_is_end, _folded, _is_name, _labels_a_noun, _terms
+from guillemet.found import Found
 from guillemet.lang.base import Language
 
 _KINDS = ("direct", "indirect", "mixed", "according_to")
 _PREV_POS = ("NOUN", "VERB", "AUX", "DET", "ADP", "PUNCT", "ADJ", "PROPN", "PRON", "CCONJ", "SCONJ", "ADV")
 _FAR = 12.0
 
+SOURCES = ("rule", "mark", "clause", "marker")
+
 FEATURES: tuple[str, ...] = (
-    "is_rule", "rule_confidence", "has_cue", "has_mention", "continuation", "log_words", "log_chars",
+    *(f"from_{g}" for g in SOURCES), "rule_confidence", "starts_after_cue", "cue_framed",
+    "begins_infinitive", "begins_complementizer",
+    "has_cue", "has_mention", "continuation", "log_words", "log_chars",
     "starts_sentence", "ends_sentence", "after_colon", "cue_before_in_sentence", "cue_after_close",
     "log_cue_distance", "cue_has_subject", "is_term", "is_name", "ends_with_stop", "finite_verbs",
     "first_person", "second_person", "question_or_exclamation", "capital_start", "in_marks",
@@ -41,25 +46,37 @@ FEATURES: tuple[str, ...] = (
 
 
 class Scan:
-    """What the candidates of one article are read against: text, marks, cues, sentences."""
+    """The rules' reading of one article (guillemet.find.scan.Scan), with what the candidates
+    also need: cue positions, the article's terms, paragraphs, tokens by start."""
 
-    def __init__(self, doc: Doc, lang: Language, ignored=()) -> None:
-        self.doc, self.lang = doc, lang
-        self.text = syntax.text_of(doc)
-        marks = [m for m in find_marked(self.text, lang.quote_pairs)
-                 if not any(s <= m.open < e for s, e in ignored)]
-        self.outer = [m for m in marks if m.depth == 0 and m.end > m.start]
-        self.tx = _Text(self.text, marks)
-        self.cues: list[Cue] = [c for c in find_cues(doc, lang) if not any(s <= c.chars[0] < e for s, e in ignored)]
+    def __init__(self, doc: Doc, lang: Language, ignored=(), rules: rule_scan.Scan | None = None) -> None:
+        self.rules = rules or rule_scan.Scan.of(doc, lang, ignored)
+        self.doc, self.lang, self.text = doc, lang, self.rules.text
+        self.outer = self.rules.quotations
+        self.tx = self.rules.sentences
+        self.cues: list[Cue] = sorted(self.rules.cues, key=lambda c: c.chars[0])
         self.cue_starts = [c.chars[0] for c in self.cues]
         self.terms = _terms(self.text, self.outer)
         self.starts = [t.idx for t in doc]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+        self._starts: dict[int, int] = {}
+        self._ends: dict[int, int] = {}
 
     def paragraph(self, pos: int) -> int:
         return bisect_right(self.paragraph_starts, pos) - 1
 
+    def sentence_start(self, pos: int) -> int:
+        if pos not in self._starts:
+            self._starts[pos] = self.tx.sentence_start(pos)
+        return self._starts[pos]
+
+    def sentence_end(self, pos: int) -> int:
+        if pos not in self._ends:
+            self._ends[pos] = self.tx.sentence_end(pos)
+        return self._ends[pos]
+
     def token_at(self, pos: int) -> int:
+        """The token that starts at or before ``pos``."""
         return max(0, bisect_right(self.starts, pos) - 1)
 
 
@@ -73,7 +90,7 @@ def mark_candidates(scan: Scan, found: list[Found]) -> list[Found]:
             continue
         fragment = scan.text[m.start:m.end]
         words = len(re.findall(r"\w+", fragment))
-        if words == 0 or _folded(fragment) in scan.terms or _is_name(fragment) \
+        if words == 0 or _folded(fragment) in scan.terms or _is_name(fragment, scan.lang) \
                 or _labels_a_noun(scan.doc, scan.token_at(m.open), fragment, scan.lang):
             continue  # a term, a name or a label the rules already ruled out
         sent_s = scan.tx.sentence_start(m.open)
@@ -100,7 +117,30 @@ def _nearest_cue(scan: Scan, sent_s: int, sent_e: int, open_: int, close: int) -
     return best
 
 
-def quote_rows(scan: Scan, quotes: list[Found], is_rule: list[bool]) -> list[list[float]]:
+def candidates(scan: Scan, found: list[Found]) -> tuple[list[Found], list[str]]:
+    """The candidates beyond the rules' quotes, each once, none repeating a rule's quote,
+    with the generator that proposed each (one of SOURCES)."""
+    from guillemet.learn.candidates import clause_candidates, marker_candidates
+
+    out, sources, seen = [], [], {f.content for f in found}
+    for source, cands in (("mark", mark_candidates(scan, found)), ("clause", clause_candidates(scan)),
+                          ("marker", marker_candidates(scan))):
+        for c in cands:
+            if c.content in seen or any(_clash(c.content, f.content) for f in found):
+                continue
+            seen.add(c.content)
+            out.append(c)
+            sources.append(source)
+    return out, sources
+
+
+def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two spans that the scorer could pair with one gold quote (half of either shared)."""
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and (inter >= 0.5 * (a[1] - a[0]) or inter >= 0.5 * (b[1] - b[0]))
+
+
+def quote_rows(scan: Scan, quotes: list[Found], sources: list[str]) -> list[list[float]]:
     """Feature rows (in FEATURES order) for each quote, rules' and candidates' alike."""
     text, doc = scan.text, scan.doc
     order = sorted(range(len(quotes)), key=lambda i: quotes[i].content[0])
@@ -122,8 +162,8 @@ def quote_rows(scan: Scan, quotes: list[Found], is_rule: list[bool]) -> list[lis
         while open_ > 0 and text[open_] in " \u00a0\u202f\u2009":
             open_ -= 1
         in_marks = open_ >= 0 and text[open_] in scan.lang.quote_pairs
-        sent_s = scan.tx.sentence_start(s)
-        sent_e = scan.tx.sentence_end(e)
+        sent_s = scan.sentence_start(s)
+        sent_e = scan.sentence_end(e)
         sent_words = len(re.findall(r"\w+", text[sent_s:sent_e]))
         before = text[max(0, open_ - 3):open_ + 1] if in_marks else text[max(0, s - 3):s]
         ti, tj = scan.token_at(s), scan.token_at(max(s, e - 1))
@@ -144,23 +184,28 @@ def quote_rows(scan: Scan, quotes: list[Found], is_rule: list[bool]) -> list[lis
         if q.cue is not None:
             cue_distance = s - q.cue[1] if q.cue[1] <= s else q.cue[0] - e
         gap = s - prev_end[i] if prev_end[i] is not None else None
+        first = doc[ti] if ti < len(doc) else None
         row = [
-            float(is_rule[i]),
-            q.confidence if is_rule[i] else 0.0,
+            *(float(sources[i] == g) for g in SOURCES),
+            q.confidence if sources[i] == "rule" else 0.0,
+            float(q.cue is not None and 0 <= s - q.cue[1] <= 6),
+            float(any(c.content is not None and c.chars == q.cue and _clash(c.content, q.content) for c in sentence_cues)),
+            float(first is not None and syntax.is_infinitive(first, scan.lang)),
+            float(first is not None and first.lower_ in scan.lang.complementizers),
             float(q.cue is not None),
             float(q.mention is not None),
             float(q.continuation),
             math.log1p(len(words)),
             math.log1p(e - s),
             float(scan.tx.starts_sentence(open_ if in_marks else s)),
-            float(_after_is_end(text, close_end, scan.tx)),
+            float(_after_is_end(scan.rules, close_end)),
             float(":" in before),
             float(cue_before),
             float(cue_after),
             math.log1p(abs(cue_distance)) if cue_distance is not None else _FAR,
             float(q.mention is not None and q.cue is not None),
             float(_folded(content) in scan.terms),
-            float(_is_name(content)),
+            float(_is_name(content, scan.lang)),
             float(content.rstrip()[-1:] in ".!?…"),
             float(sum(1 for t in toks if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"])),
             float(sum(1 for t in toks if t.morph.get("Person") == ["1"])),
@@ -188,19 +233,21 @@ def quote_rows(scan: Scan, quotes: list[Found], is_rule: list[bool]) -> list[lis
 #: only below ``DROP_BELOW``: never, for now — the rules are precise and the model, trained on
 #: whole articles, misjudges short texts; it adds what the rules miss. Chosen on dev and
 #: fr-dev (docs/learning.md), never on test.
-KEEP_FROM = 0.5
+KEEP_FROM = 0.8
 DROP_BELOW = 0.0
 
 
 def choose_quotes(scan: Scan, found: list[Found], model, keep_from: float = KEEP_FROM,
                   drop_below: float = DROP_BELOW) -> list[Found]:
-    """The rules' quotes the quote model does not reject, and the candidates it keeps,
-    in text order."""
-    extra = mark_candidates(scan, found)
+    """The rules' quotes the quote model does not reject, and the candidates it keeps (the
+    best of any that clash), in text order."""
+    extra, sources = candidates(scan, found)
     quotes = found + extra
-    scores = model.predict(quote_rows(scan, quotes, [True] * len(found) + [False] * len(extra)))
-    kept = [q for k, (q, p) in enumerate(zip(quotes, scores))
-            if (p >= drop_below if k < len(found) else p >= keep_from)]
+    scores = model.predict(quote_rows(scan, quotes, ["rule"] * len(found) + sources))
+    kept = [q for q, p in zip(found, scores) if p >= drop_below]
+    for k in sorted(range(len(found), len(quotes)), key=lambda k: -scores[k]):
+        if scores[k] >= keep_from and not any(_clash(quotes[k].content, q.content) for q in kept):
+            kept.append(quotes[k])
     kept.sort(key=lambda f: f.content[0])
     return kept
 
@@ -211,8 +258,8 @@ class QuoteChooser:
     def __init__(self, model, keep_from: float = KEEP_FROM, drop_below: float = DROP_BELOW) -> None:
         self.model, self.keep_from, self.drop_below = model, keep_from, drop_below
 
-    def __call__(self, doc: Doc, lang: Language, ignored, found: list[Found]) -> list[Found]:
-        return choose_quotes(Scan(doc, lang, ignored), found, self.model, self.keep_from, self.drop_below)
+    def __call__(self, doc: Doc, lang: Language, ignored, found: list[Found], scan=None) -> list[Found]:
+        return choose_quotes(Scan(doc, lang, ignored, scan), found, self.model, self.keep_from, self.drop_below)
 
 
-__all__ = ["FEATURES", "QuoteChooser", "Scan", "choose_quotes", "mark_candidates", "quote_rows"]
+__all__ = ["FEATURES", "QuoteChooser", "SOURCES", "Scan", "candidates", "choose_quotes", "mark_candidates", "quote_rows"]

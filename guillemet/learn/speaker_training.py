@@ -19,11 +19,12 @@ from typing import Any
 
 import numpy as np
 
-from guillemet.evaluate import speaker_matches
+from guillemet.evaluate import mention_matches, speaker_matches
 from guillemet.learn import speakers
 from guillemet.learn.data import align, parsed
 from guillemet.learn.lexicon import Lexicon
 from guillemet.learn.rules import run_rules
+from guillemet.resolve import best_name
 
 #: LightGBM settings of the speaker ranker: fixed seed, one thread, so that a retraining gives
 #: the same model on any machine; "lambdarank" learns which candidate of a quote comes first.
@@ -58,10 +59,18 @@ class SpeakerRows:
         return Lexicon.merged(keep.values())
 
 
-def best_name(entity) -> str:
-    from guillemet.find import _best_name
+def _written_at_mention(c: speakers.Candidate, gold: dict[str, Any]) -> bool:
+    """Whether one of the candidate's mentions starts inside the gold mention span."""
+    span = gold.get("speaker_mention")
+    return bool(span) and any(span[0] <= p < span[1] for p in c.positions)
 
-    return _best_name(entity)
+
+def _rule_mention_right(doc, mention: tuple[int, int] | None, gold: dict[str, Any]) -> bool:
+    """Whether the rules' mention (a token range) overlaps the gold mention span."""
+    if mention is None:
+        return False
+    toks = doc[mention[0]:mention[1]]
+    return mention_matches((toks[0].idx, toks[-1].idx + len(toks[-1].text)), gold)
 
 
 _LEX = [speakers.FEATURES.index(f) for f in speakers.LEXICON_FEATURES]
@@ -79,13 +88,15 @@ def lexicon_columns(rows: SpeakerRows, lexicon: Lexicon, leave_out: bool, mask=N
 
 
 def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choose=None,
-                 lexicon: Lexicon | None = None) -> SpeakerRows:
+                 lexicon: Lexicon | None = None, speaker_by: str = "name") -> SpeakerRows:
     """Speaker-candidate rows for every quote found (by the rules, and the quote model when
     ``choose`` is given), labelled where the quote matches a required gold quote.
 
     Args:
         lexicon: The source lexicon the rows read (a model's); when None, the lexicon counted
             on these documents, each article's own counts left out.
+        speaker_by: How the gold names its sources: "name" (a candidate is right when its name
+            names the gold speaker) or "mention" (when it is written at the gold mention).
     """
     rows = SpeakerRows()
     for a_no, item in enumerate(parsed(gold_docs, model)):
@@ -104,13 +115,20 @@ def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choo
             if g is None or g.get("optional"):
                 labels = [-1] * len(cands)
             else:
-                labels = [int(speaker_matches(best_name(c.entity) if c.entity is not None else c.name, g))
-                          for c in cands]
+                if speaker_by == "mention":
+                    labels = [int(_written_at_mention(c, g)) for c in cands]
+                    rule_ok = _rule_mention_right(rp.entities.doc, f.mention or res.mention, g)
+                    self_right = None if mkeys[0].startswith("<") or f.mention is None \
+                        else _rule_mention_right(rp.entities.doc, f.mention, g)
+                else:
+                    labels = [int(speaker_matches(best_name(c.entity, item.lang) if c.entity is not None else c.name, g))
+                              for c in cands]
+                    rule_ok = bool(res.entity is not None and speaker_matches(best_name(res.entity, item.lang), g))
+                    written = rp.entities.doc[f.mention[0]:f.mention[1]].text if f.mention is not None else None
+                    # descriptions only: a name is its own source, a pronoun never
+                    self_right = None if mkeys[0].startswith("<") else speaker_matches(written, g)
                 rows.quotes += 1
-                rows.rule_right.append(bool(res.entity is not None and speaker_matches(best_name(res.entity), g)))
-                written = rp.doc[f.mention[0]:f.mention[1]].text if f.mention is not None else None
-                # descriptions only: a name is its own source, a pronoun never
-                self_right = None if mkeys[0].startswith("<") else speaker_matches(written, g)
+                rows.rule_right.append(rule_ok)
                 speakers.count_lexicon(counted, mkeys, self_right, list(zip(ckeys, map(bool, labels))))
             if not cands:  # one empty row keeps the quote (counted wrong when it is in gold)
                 feats, labels, ckeys = [[0.0] * len(speakers.FEATURES)], [-1], [""]
@@ -175,19 +193,20 @@ def cross_validate(rows: SpeakerRows, folds: int = 5, fit=fit_ranker) -> float:
     return top_accuracy(cross_scores(rows, folds, fit), y, group, rows.quotes)
 
 
-def train_speaker_model(train_docs, dev_docs, choose=None, folds: int = 5) -> tuple[Any, Lexicon, dict[str, Any]]:
+def train_speaker_model(train_docs, dev_docs, choose=None, folds: int = 5, speaker_by: str = "name",
+                        dev_speaker_by: str | None = None) -> tuple[Any, Lexicon, dict[str, Any]]:
     """Fit the speaker ranker on ``train_docs`` and measure it.
 
     Returns:
         (booster, lexicon, report): the report holds the quotes and rows learnt from, the rules'
         and the model's accuracy on the training split (cross-validated) and on ``dev_docs``.
     """
-    srows = speaker_rows(train_docs, choose=choose)
+    srows = speaker_rows(train_docs, choose=choose, speaker_by=speaker_by)
     cv = cross_validate(srows, folds) if folds else None
     X, y, group, _ = srows.arrays()
     booster = fit_ranker(X, y, group)
     lexicon = srows.lexicon()
-    dev = speaker_rows(dev_docs, choose=choose, lexicon=lexicon)
+    dev = speaker_rows(dev_docs, choose=choose, lexicon=lexicon, speaker_by=dev_speaker_by or speaker_by)
     Xd, yd, gd, _ = dev.arrays()
     report = {
         "quotes": srows.quotes, "rows": int((y >= 0).sum()),

@@ -2,7 +2,8 @@
 
     guillemet train            # rebuild every model of the package from ../shared
 
-Speaker model: rows and learner in guillemet.learn.speaker_training.
+Speaker model: rows and learner in guillemet.learn.speaker_training (gold sources by name, or
+by mention for PolNeAR).
 """
 
 from __future__ import annotations
@@ -86,9 +87,9 @@ def quote_rows(gold_docs: list[dict[str, Any]], model: str | None = None) -> Quo
         prepare_doc(item.doc, item.article, item.lang)
         found = find_quotes(item.doc, item.lang, item.article.ignored)
         scan = quote_step.Scan(item.doc, item.lang, item.article.ignored)
-        extra = quote_step.mark_candidates(scan, found)
+        extra, sources = quote_step.candidates(scan, found)
         cands = found + extra
-        feats = quote_step.quote_rows(scan, cands, [True] * len(found) + [False] * len(extra))
+        feats = quote_step.quote_rows(scan, cands, ["rule"] * len(found) + sources)
         golds = align(item.article.text, [q.content for q in cands], item.gold["quotes"])
         for k, (feat, g) in enumerate(zip(feats, golds)):
             if g is not None and g.get("optional"):
@@ -101,12 +102,16 @@ def quote_rows(gold_docs: list[dict[str, Any]], model: str | None = None) -> Quo
 
 
 def train_language(lang: str, split: str = "train", dev_split: str = "dev", folds: int = 5,
-                   write: bool = True, echo=print) -> list[str]:
+                   write: bool = True, echo=print, scores: dict | None = None) -> list[str]:
     """Fit the quote model, then the speaker model on the quotes it keeps; write both.
+
+    Args:
+        scores: Filled with the dev scores and the seconds taken, when given.
 
     Returns:
         The report lines (what each model scores in cross-validation and on ``dev_split``).
     """
+    scores = {} if scores is None else scores
     import datetime
     import hashlib
     import time
@@ -139,13 +144,16 @@ def train_language(lang: str, split: str = "train", dev_split: str = "dev", fold
     echo(report[-1])
     chooser = quote_step.QuoteChooser(Model("quote", quote_step.FEATURES, {}, quote_booster))
 
-    speaker_booster, lexicon, sp = train_speaker_model(train_docs, dev_docs, chooser, folds)
+    by = gold.speakers_by(split)
+    speaker_booster, lexicon, sp = train_speaker_model(train_docs, dev_docs, chooser, folds, speaker_by=by,
+                                                       dev_speaker_by=gold.speakers_by(dev_split))
     report.append(f"speaker model: {split} rules accuracy {sp['rules_accuracy']:.3f}"
                   + (f", {folds}-fold CV {sp['cv_accuracy']:.3f}" if sp["cv_accuracy"] is not None else "")
                   + f"; {dev_split} {sp['dev_accuracy']:.3f} (rules {sp['dev_rules_accuracy']:.3f}),"
                   " before the override margin")
     echo(report[-1])
     seconds = round(time.time() - start, 1)
+    scores.update({"quote_dev_f1": dev_q["f1"], "speaker_dev_accuracy": sp["dev_accuracy"], "seconds": seconds})
     if write:
         common = {"lang": lang, "learner": "lightgbm", "params": SPEAKER_PARAMS, "rounds": SPEAKER_ROUNDS,
                   "command": f"guillemet train --lang {lang} --split {split} --dev {dev_split} --folds {folds}",
@@ -158,8 +166,9 @@ def train_language(lang: str, split: str = "train", dev_split: str = "dev", fold
         save_model(lang, "speaker", speaker_booster, {
             "model": "speaker", "features": list(speaker_step.FEATURES), **common,
             "params": RANKER_PARAMS, "rounds": RANKER_ROUNDS,
-            "override_margin": speaker_step.OVERRIDE_MARGIN, "lexicon": lexicon.to_meta(),
-            "data": {"split": split, "quotes": sp["quotes"], "rows": sp["rows"], "split_table_sha256": table},
+            "override_margin": speaker_step.OVERRIDE_MARGIN, "override_margins": speaker_step.OVERRIDE_MARGINS, "lexicon": lexicon.to_meta(),
+            "data": {"split": split, "quotes": sp["quotes"], "rows": sp["rows"], "split_table_sha256": table,
+                     "speakers_by": by},
             "scores": {"rules_accuracy": sp["rules_accuracy"], "cv_accuracy": sp["cv_accuracy"],
                        f"{dev_split}_accuracy": sp["dev_accuracy"], f"{dev_split}_rules_accuracy": sp["dev_rules_accuracy"]}})
     return report

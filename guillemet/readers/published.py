@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from guillemet.clean import _language_module
+from guillemet.clean import language_or_none
 from guillemet.nlp import analysis_text
 from guillemet.record import Article
 
@@ -17,8 +17,16 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)|(?<!\d)(\
 
 
 @lru_cache(maxsize=None)
+def _months(lang: str) -> dict[str, int]:
+    """Month names written in full (the language's claims data) → month number."""
+    language = language_or_none(lang)
+    months = getattr(language.claims, "MONTHS", {}) if language is not None else {}
+    return {name: n for name, n in months.items() if not name.endswith(".")}
+
+
+@lru_cache(maxsize=None)
 def _worded_date(lang: str) -> re.Pattern | None:
-    months = getattr(_language_module(lang, "boilerplate"), "MONTHS", None)
+    months = _months(lang)
     if not months:
         return None
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
@@ -35,14 +43,13 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def date_in_text(text: str, lang: str = "fr") -> str | None:
     """The first full date in the first HEAD_CHARS characters, as an ISO date.
 
-    Understands "Paris, 30 décembre 2022" (month names from the language's boilerplate
-    module), "30/12/2022", "30.12.2022" (day first) and "2022-12-30".
+    Understands "Paris, 30 décembre 2022" (month names from the language's claims data), "30/12/2022", "30.12.2022" (day first) and "2022-12-30".
     """
     head = text[:HEAD_CHARS]
     candidates: list[tuple[int, str]] = []
     worded = _worded_date(lang)
     if worded is not None:
-        months = getattr(_language_module(lang, "boilerplate"), "MONTHS")
+        months = _months(lang)
         for m in worded.finditer(head):
             iso = _iso(int(m.group(3)), months[m.group(2).lower()], int(m.group(1)))
             if iso:

@@ -12,7 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from guillemet.store.base import Store
-from guillemet.store.query import QuoteHit, SearchQuery, SearchResult, SpeakerProfile
+from guillemet.store.groups import GroupPage, Occurrence, QuoteGroup, Variant
+from guillemet.store.query import (SORTS, FacetValue, Facets, GenderOverview, GenderShare, QuoteHit, SearchQuery,
+                                   SearchResult, SpeakerCount, SpeakerProfile)
 
 DEFAULT_DB = "guillemet.db"
 
@@ -45,4 +47,6 @@ def open_store(db: str | Path = DEFAULT_DB) -> Store:
     return SQLiteStore(text)
 
 
-__all__ = ["DEFAULT_DB", "is_postgres_url", "QuoteHit", "SearchQuery", "SearchResult", "SpeakerProfile", "Store", "open_store"]
+__all__ = ["DEFAULT_DB", "SORTS", "FacetValue", "Facets", "GenderOverview", "GenderShare", "GroupPage", "Occurrence",
+           "QuoteGroup", "QuoteHit", "SearchQuery", "SearchResult", "SpeakerCount", "SpeakerProfile", "Store",
+           "Variant", "is_postgres_url", "open_store"]

@@ -2,6 +2,9 @@
 
 Search uses ``to_tsvector`` with a text search configuration copied from ``french`` that also
 strips accents (``unaccent``) when that extension can be created; otherwise plain ``french``.
+A parsed search (:mod:`guillemet.store.textquery`) becomes a ``tsquery`` built from
+``plainto_tsquery`` (words), ``phraseto_tsquery`` (phrases) and ``to_tsquery('…:*')``
+(prefixes) joined with ``&&``, ``||`` and ``!!``; results rank by ``ts_rank_cd``.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ from contextlib import contextmanager
 from typing import Any, Iterator
 
 from guillemet.errors import StoreError, require
-from guillemet.store.base import Store
+from guillemet.store.base import Store, TextSQL
+from guillemet.store.textquery import Term, TextQuery, fold
 
 #: Our text search configuration: ``french`` with accents removed before stemming.
 UNACCENT_CONFIG = "guillemet_french"
@@ -42,8 +46,7 @@ class PostgresStore(Store):
         self.ts_config = self._text_search_config()
         with self.transaction() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(4242)")  # two ingests creating tables at once
-            for statement in self.schema_sql():
-                cur.execute(statement)
+            self._create_schema(cur)
 
     def _text_search_config(self) -> str:
         """Our unaccenting configuration if it exists or can be made, else ``french``.
@@ -83,8 +86,42 @@ class PostgresStore(Store):
     def _extra_schema(self) -> list[str]:
         return ["CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING GIN (tsv)"]
 
-    def _fts_condition(self, q: str) -> tuple[str, list[Any]]:
-        return f"q.tsv @@ plainto_tsquery('{self.ts_config}'::regconfig, ?)", [q]
+    def _existing_columns(self, cur: Any, table: str) -> set[str]:
+        cur.execute("SELECT column_name FROM information_schema.columns "
+                    "WHERE table_schema = current_schema() AND table_name = %s", [table])
+        return {row[0] for row in cur.fetchall()}
+
+    def _tsquery(self, terms: list[Term], op: str) -> tuple[str, list[Any]]:
+        """One tsquery expression for terms joined by ``op`` ("||" or "&&")."""
+        config = f"'{self.ts_config}'::regconfig"
+        parts, params = [], []
+        for term in terms:
+            if term.prefix:
+                parts.append(f"to_tsquery({config}, ?)")
+                params.append(fold(term.words[0]) + ":*")  # a word of letters and digits only
+            else:
+                parts.append(f"{'phraseto_tsquery' if term.phrase else 'plainto_tsquery'}({config}, ?)")
+                params.append(" ".join(term.words))
+        return "(" + f" {op} ".join(parts) + ")", params
+
+    def _text_sql(self, text: TextQuery) -> TextSQL:
+        found = TextSQL()
+        parts, params = [], []
+        for group in text.groups:
+            sql, p = self._tsquery(group, "||")
+            parts.append(sql)
+            params += p
+        if parts:
+            must = " && ".join(parts)
+            found.conds.append(f"q.tsv @@ ({must})")
+            found.params += params
+            found.rank = f"-ts_rank_cd(q.tsv, ({must}))"
+            found.rank_params = list(params)
+        if text.excluded:
+            sql, p = self._tsquery(text.excluded, "||")
+            found.conds.append(f"NOT (q.tsv @@ {sql})")
+            found.params += p
+        return found
 
     def _insert(self, cur: Any, table: Any, rows: list[tuple[Any, ...]]) -> None:
         try:

@@ -5,7 +5,8 @@ Each field of :class:`~guillemet.record.Article`, :class:`~guillemet.record.Quot
 
     str, int, float        TEXT, INTEGER, REAL (DOUBLE PRECISION on PostgreSQL)
     tuple[int, int]        two INTEGER columns ``<name>_start`` and ``<name>_end`` (a span)
-    list, dict             TEXT holding JSON (dates, numbers, aliases, urls, ignored, meta)
+    list, dict, dataclass  TEXT holding JSON (dates, numbers, aliases, urls, ignored, meta,
+                           gender_evidence)
 
 An article's quotes and speakers live in child tables keyed by ``(article_id, position)``, so
 an article loads back exactly as it was stored. The ``speakers`` table, keyed by
@@ -78,7 +79,7 @@ def _field_for(name: str, annotation: Any) -> Field:
     origin = typing.get_origin(annotation) or annotation
     if origin is tuple:
         return Field(name, SPAN, "INTEGER")
-    if origin in (list, dict):
+    if origin in (list, dict) or dataclasses.is_dataclass(origin):
         return Field(name, JSON, "TEXT")
     sql = {str: "TEXT", int: "INTEGER", float: "REAL", bool: "INTEGER"}.get(origin)
     if sql is None:
@@ -106,6 +107,11 @@ class Table:
         for f in self.fields:
             out += [(c, f.sql_type) for c in f.columns]
         return out
+
+    def select(self, alias: str = "") -> str:
+        """Every column, quoted, for a SELECT list (``q."kind"`` with alias ``q``)."""
+        prefix = f"{alias}." if alias else ""
+        return ", ".join(f'{prefix}"{c}"' for c in self.columns)
 
     def row(self, record: Any, *keys: Any) -> tuple[Any, ...]:
         """The column values of one record, after the given key values."""
@@ -136,10 +142,15 @@ def table_for(name: str, record: type, keys: tuple[tuple[str, str], ...] = (),
 
 #: Articles without their quotes and speakers (those have their own tables); key ``id``.
 ARTICLES = table_for("articles", Article, exclude=("quotes", "speakers"))
-#: One row per quote, in article order.
-QUOTES = table_for("quotes", Quote, keys=(("article_id", "TEXT"), ("position", "INTEGER")))
+#: One row per quote, in article order; ``text_key`` is a digest of its folded words
+#: (:func:`guillemet.store.groups.text_key`): the same words in two articles share it.
+QUOTES = table_for("quotes", Quote, keys=(("article_id", "TEXT"), ("position", "INTEGER"),
+                                          ("text_key", "TEXT")))
 #: The speakers each article lists, as the article lists them.
 ARTICLE_SPEAKERS = table_for("article_speakers", Speaker,
                              keys=(("article_id", "TEXT"), ("position", "INTEGER")))
-#: One row per speaker id across the store; recomputed from the two tables above.
-SPEAKERS = table_for("speakers", Speaker)
+#: One row per speaker id across the store; recomputed from the two tables above, with
+#: what lists and finds speakers fast: their quote and article counts, and every name and
+#: alias folded (" emmanuel macron , macron ", words between spaces).
+SPEAKERS = table_for("speakers", Speaker, keys=(("quote_count", "INTEGER"), ("article_count", "INTEGER"),
+                                                ("names_folded", "TEXT")))

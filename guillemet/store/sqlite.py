@@ -1,24 +1,38 @@
-"""The embedded store: one SQLite file, WAL journal, FTS5 index over quote content."""
+"""The embedded store: one SQLite file, WAL journal, FTS5 index over the stems of quotes.
+
+FTS5 has no French stemmer, so the index holds each quote's words folded and stemmed in
+Python (:func:`guillemet.store.textquery.index_text`, registered on the connection as the
+SQL function ``guillemet_stems`` that the triggers call): "grève" finds « grèves », as on
+PostgreSQL. Results rank by FTS5's bm25.
+"""
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
 from guillemet.errors import StoreError
-from guillemet.store.base import Store
+from guillemet.store.base import Store, TextSQL
+from guillemet.store.textquery import TextQuery, index_text, to_fts5
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+#: The full-text table and its triggers as this version makes them.
+_FTS_TABLE = ("CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(stems, "
+              "tokenize='unicode61 remove_diacritics 2')")
+_FTS_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS quotes_stems_insert AFTER INSERT ON quotes BEGIN "
+    "INSERT INTO quotes_fts(rowid, stems) VALUES (new.qid, guillemet_stems(new.content_text)); END",
+    "CREATE TRIGGER IF NOT EXISTS quotes_stems_delete AFTER DELETE ON quotes BEGIN "
+    "DELETE FROM quotes_fts WHERE rowid = old.qid; END",
+)
 
 
 class SQLiteStore(Store):
     """A store in an SQLite file (created if missing).
 
-    Search is accent- and case-insensitive (FTS5 ``unicode61 remove_diacritics 2``), and words
-    match as prefixes: "president" finds "Président", "ceder" finds "céderons".
+    Search is accent- and case-insensitive and finds every form of a word: "president"
+    finds "Présidents", "ceder" finds "céderons", "grève" finds "grèves".
 
     Args:
         path: The database file.
@@ -37,9 +51,9 @@ class SQLiteStore(Store):
                                         timeout=30)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.create_function("guillemet_stems", 1, index_text, deterministic=True)
             with self.transaction() as cur:
-                for statement in self.schema_sql():
-                    cur.execute(statement)
+                self._create_schema(cur)
         except sqlite3.Error as exc:
             raise StoreError(f"Cannot open the SQLite store {self.path!r} ({exc}): "
                              "check the path is writable and is a guillemet database.") from exc
@@ -47,24 +61,38 @@ class SQLiteStore(Store):
     def _quotes_key_sql(self) -> str:
         return "qid INTEGER PRIMARY KEY"
 
-    def _extra_schema(self) -> list[str]:
-        return [
-            "CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(content_text, content='quotes', "
-            "content_rowid='qid', tokenize='unicode61 remove_diacritics 2')",
-            "CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN "
-            "INSERT INTO quotes_fts(rowid, content_text) VALUES (new.qid, new.content_text); END",
-            "CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN "
-            "INSERT INTO quotes_fts(quotes_fts, rowid, content_text) VALUES ('delete', old.qid, old.content_text); END",
-        ]
+    def _create_schema(self, cur: sqlite3.Cursor) -> None:
+        cur.execute("SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'")
+        found = cur.fetchone()
+        rebuild = found is None or "stems" not in found[0]
+        if found is not None and rebuild:  # an older store indexed content_text unstemmed
+            for old in ("quotes_fts_insert", "quotes_fts_delete"):
+                cur.execute(f"DROP TRIGGER IF EXISTS {old}")
+            cur.execute("DROP TABLE quotes_fts")
+        super()._create_schema(cur)
+        if rebuild:
+            cur.execute("INSERT INTO quotes_fts(rowid, stems) SELECT qid, guillemet_stems(content_text) FROM quotes")
 
-    def _fts_condition(self, q: str) -> tuple[str, list[Any]]:
-        # Each word becomes a quoted FTS5 string, so user input is never FTS5 syntax; words of
-        # three letters or more match as prefixes, a poor man's stemming ("ceder" finds "céderons").
-        words = _WORD.findall(q)
-        if not words:
-            return "0 = 1", []
-        match = " ".join('"' + w.replace('"', '""') + '"' + ("*" if len(w) >= 3 else "") for w in words)
-        return "q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [match]
+    def _extra_schema(self) -> list[str]:
+        return [_FTS_TABLE, *_FTS_TRIGGERS]
+
+    def _existing_columns(self, cur: sqlite3.Cursor, table: str) -> set[str]:
+        cur.execute(f"PRAGMA table_info({table})")
+        return {row[1] for row in cur.fetchall()}
+
+    def _text_sql(self, text: TextQuery) -> TextSQL:
+        # every word is a quoted FTS5 string of stems (to_fts5): user input is never FTS5 syntax
+        must, must_not = to_fts5(text)
+        found = TextSQL()
+        if must:
+            found.join = "JOIN quotes_fts ON quotes_fts.rowid = q.qid"
+            found.conds.append("quotes_fts MATCH ?")
+            found.params.append(must)
+            found.rank = "bm25(quotes_fts)"
+        if must_not:
+            found.conds.append("q.qid NOT IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            found.params.append(must_not)
+        return found
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Cursor]:

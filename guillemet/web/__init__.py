@@ -26,7 +26,7 @@ def http_url(url: str | None) -> str | None:
 def _default_extract(article: Article) -> Article:
     from guillemet.pipeline import get_extractor
 
-    return get_extractor(article.lang)(article)
+    return get_extractor()(article)  # routes the article by its own language
 
 
 def create_app(store: Store, extract: Callable[[Article], Article] | None = None):
@@ -48,7 +48,7 @@ def create_app(store: Store, extract: Callable[[Article], Article] | None = None
     from fastapi.staticfiles import StaticFiles
     from fastapi.templating import Jinja2Templates
 
-    from guillemet.web import api, pages
+    from guillemet.web import api, french, pages
     from guillemet.web.errors import BodySizeLimit, install_error_handlers
 
     app = fastapi.FastAPI(title="guillemet", summary="Who said what in the news: quotes, speakers, articles.",
@@ -57,12 +57,14 @@ def create_app(store: Store, extract: Callable[[Article], Article] | None = None
     app.state.extract = extract or _default_extract
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html
     templates.env.filters["http_url"] = http_url
+    french.install(templates.env)
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _mount_docs(app)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=api.MAX_EXTRACT_BYTES, paths=("/api/extract",))
     app.include_router(api.router)
+    app.include_router(pages.export_router)
     app.include_router(pages.router)
     return app
 

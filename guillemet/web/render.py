@@ -1,8 +1,11 @@
-"""What the pages draw, computed from records: highlight segments, colours, the timeline."""
+"""What the pages draw, computed from records: highlight segments, colours, timelines,
+matched words, gender bars."""
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
+from typing import Callable
 
 from guillemet.record import Article, Quote
 
@@ -70,7 +73,7 @@ def segments(article: Article) -> list[Segment]:
 
 @dataclass(slots=True)
 class Timeline:
-    """Bars of an inline SVG chart of quotes per week."""
+    """Bars of an inline SVG chart of quotes per week or per month."""
 
     width: int
     height: int
@@ -79,8 +82,10 @@ class Timeline:
     max_count: int = 0
 
 
-def timeline(weekly: list[tuple[str, int]], width: int = 720, height: int = 140) -> Timeline:
-    """Bar geometry for (Monday, count) pairs; labels on the first week of each quarter."""
+def timeline(weekly: list[tuple[str, int]], width: int = 720, height: int = 140,
+             label: Callable[[str], str] = str, link: Callable[[str], str] | None = None) -> Timeline:
+    """Bar geometry for (period, count) pairs (a week's Monday, or a month), about eight
+    labels (``label`` writes them), each bar a link when ``link`` says where."""
     chart = Timeline(width=width, height=height)
     if not weekly:
         return chart
@@ -93,8 +98,55 @@ def timeline(weekly: list[tuple[str, int]], width: int = 720, height: int = 140)
     for i, (week, count) in enumerate(weekly):
         h = round(plot_h * count / top, 1)
         chart.bars.append({"x": round(i * step + (step - bar_w) / 2, 1), "y": round(plot_bottom - h, 1),
-                           "w": round(bar_w, 1), "h": h, "week": week, "count": count})
+                           "w": round(bar_w, 1), "h": h, "week": week, "label": label(week), "count": count,
+                           "href": link(week) if link else None})
     every = max(1, len(weekly) // 8)
     for i in range(0, len(weekly), every):
-        chart.labels.append({"x": round(i * step + step / 2, 1), "text": weekly[i][0]})
+        chart.labels.append({"x": min(max(round(i * step + step / 2, 1), 22), width - 22), "text": label(weekly[i][0])})
     return chart
+
+
+def every_month(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(month "YYYY-MM", count) from the first month to the last, months without quotes as 0."""
+    have = {m: c for m, c in counts if len(m) == 7}
+    if not have:
+        return []
+    year, month = int(min(have)[:4]), int(min(have)[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= max(have):
+        key = f"{year:04d}-{month:02d}"
+        out.append((key, have.get(key, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def month_bounds(month: str) -> tuple[str, str]:
+    """The first and last day of a month "YYYY-MM", as since/until filters."""
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{month}-01", f"{month}-{calendar.monthrange(year, number)[1]:02d}"
+
+
+def marked(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, matched) at the given spans (a search's matched words);
+    pages escape each piece and wrap matched ones in ``<mark>``."""
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for start, end in sorted(spans):
+        if start < at or end > len(text):
+            continue
+        if start > at:
+            out.append((text[at:start], False))
+        out.append((text[start:end], True))
+        at = end
+    if at < len(text) or not out:
+        out.append((text[at:], False))
+    return out
+
+
+def gender_bar(female: int, male: int, unknown: int) -> list[dict]:
+    """Segments of a 100 % bar: women, men, unknown, each with its share in percent."""
+    total = female + male + unknown
+    if not total:
+        return []
+    return [{"gender": g, "count": n, "percent": round(100 * n / total, 1)}
+            for g, n in (("female", female), ("male", male), ("unknown", unknown))]

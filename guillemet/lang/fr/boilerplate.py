@@ -3,7 +3,6 @@
 ``LINES``: (kind, regex) pairs; a line whose stripped text matches a regex entirely (case
 ignored, at most ``guillemet.clean.MAX_BOILERPLATE_LINE`` characters) is kept out of analysis.
 ``INLINE``: (kind, regex) pairs matched anywhere in the text.
-``MONTHS``: month names → number, for datelines ("Paris, 30 décembre 2022").
 """
 
 from __future__ import annotations
@@ -23,9 +22,3 @@ LINES: tuple[tuple[str, str], ...] = (
 )
 
 INLINE: tuple[tuple[str, str], ...] = ()
-
-MONTHS: dict[str, int] = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-}

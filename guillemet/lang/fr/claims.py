@@ -15,7 +15,8 @@ WEEKDAYS: dict[str, int] = {
 
 #: Month names and their usual abbreviations → month numbers. A month named alone (no day,
 #: no year) counts as a date only when written in lower case, as French writes months; this
-#: keeps "Mars" (the planet, the god) out.
+#: keeps "Mars" (the planet, the god) out. Datelines ("Paris, 30 décembre 2022",
+#: guillemet.readers.published) read the names written in full, those without a final dot.
 MONTHS: dict[str, int] = {
     "janvier": 1, "janv.": 1, "février": 2, "fevrier": 2, "févr.": 2, "mars": 3,
     "avril": 4, "avr.": 4, "mai": 5, "juin": 6, "juillet": 7, "juil.": 7, "août": 8,
@@ -78,6 +79,14 @@ DAY_MONTH_ORDER = "dm"
 YEAR_PREFIXES: tuple[str, ...] = (
     "en", "depuis", "dès", "d'ici", "jusqu'en", "avant", "après", "début", "fin",
     "courant", "année", "l'année", "printemps", "été", "automne", "hiver", "entre",
+)
+
+#: Words before a date that look ahead: the date is the coming one, the current one included
+#: ("d'ici janvier" written in November is next January; "d'ici vendredi" on a Friday is that
+#: day). Only unambiguous ones: "à partir de janvier" reports the past as often as the future.
+FORWARD_WORDS: tuple[str, ...] = (
+    "d'ici", "d'ici à", "d'ici au", "d'ici le", "d'ici la", "d'ici fin", "d'ici la fin",
+    "d'ici à la fin", "d'ici début", "d'ici le début", "d'ici mi", "d'ici la mi",
 )
 
 #: Times of day, never counts ("20h30", "8 h", "20:30", "à 20 heures"): regular expressions.

@@ -90,11 +90,7 @@ def noun_phrase(head: Token, limit: int = 16) -> tuple[int, int]:
     return start, end
 
 
-_CLITICS = {"se", "s’", "s'", "le", "la", "les", "l’", "l'", "lui", "leur", "me", "m’", "m'", "te",
-            "t’", "t'", "nous", "vous", "y", "en"}
-
-
-def verb_group(verb: Token) -> tuple[int, int]:
+def verb_group(verb: Token, lang: Language) -> tuple[int, int]:
     """Token range of a verb with its auxiliaries, inverted pronoun and inner adverbs.
 
     "a-t-il déclaré", "a également averti", "dit-il", "s’est félicité".
@@ -114,12 +110,14 @@ def verb_group(verb: Token) -> tuple[int, int]:
             start = k + 1
             break
     # reflexive "se"/"s’" and object clitics right before the group ("les encourageait")
-    while start > 0 and doc[start - 1].lower_ in _CLITICS and (
+    clitics = lang.clitics
+    while start > 0 and doc[start - 1].lower_ in clitics and (
             doc[start - 1].pos_ == "PRON" and doc[start - 1].head.i == verb.i
             or doc[start - 1].pos_ == "DET" and doc[start].pos_ in ("VERB", "AUX")):
         start -= 1
     end = verb.i + 1
-    while end < len(doc) and doc[end].text.startswith("-") and doc[end].pos_ == "PRON":
+    while end < len(doc) and lang.inversion_prefixes and doc[end].text.startswith(lang.inversion_prefixes) \
+            and doc[end].pos_ == "PRON":
         end += 1
     return start, end
 
@@ -133,12 +131,9 @@ def _between_aux(tok: Token, verb: Token) -> bool:
 def inverted_pronoun(verb: Token, lang: Language) -> Token | None:
     """The "-il" of "a-t-il dit" / "dit-il", when the verb has one."""
     doc = verb.doc
-    lo, hi = verb_group(verb)
+    lo, hi = verb_group(verb, lang)
     for tok in doc[lo:hi]:
-        low = tok.lower_
-        if low.startswith("-") and low in lang.pronouns:
-            return tok
-        if low.startswith("-") and low[1:] in ("on",):
+        if tok.lower_ in lang.inverted_pronouns:
             return tok
     return None
 
@@ -159,19 +154,19 @@ def sentence_start(tok: Token, limit: int = 80) -> int:
     return i
 
 
-def is_participle_clause(verb: Token) -> bool:
+def is_participle_clause(verb: Token, lang: Language) -> bool:
     """A present participle or gerund ("assurant que", "en précisant")."""
     if verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
         return True
-    return verb.i > 0 and verb.doc[verb.i - 1].lower_ == "en" and verb.text.endswith("ant")
+    return lang.is_gerund(verb)
 
 
-def is_infinitive(tok: Token) -> bool:
+def is_infinitive(tok: Token, lang: Language) -> bool:
     """An infinitive by its tag and its ending (the tagger calls "souvenu" one)."""
-    return tok.morph.get("VerbForm") == ["Inf"] and tok.lower_.endswith(("er", "ir", "re", "ïr"))
+    return tok.morph.get("VerbForm") == ["Inf"] and tok.lower_.endswith(lang.infinitive_endings)
 
 
-def main_subject(verb: Token) -> Token | None:
+def main_subject(verb: Token, lang: Language) -> Token | None:
     """The nominal or pronominal subject of ``verb``, following participles and infinitives
     up to the verb that has one."""
     seen = 0
@@ -180,10 +175,26 @@ def main_subject(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ == "expl:subj":
                 return None  # "il est fréquent d'évoquer …": no one in particular
-            if child.dep_ in ("nsubj", "nsubj:pass") and not child.text.startswith("-t"):
+            if child.dep_ in ("nsubj", "nsubj:pass") and not is_inversion_link(child, lang):
                 return child
         if tok.head is tok:
             return None
         tok = tok.head
         seen += 1
     return None
+
+
+def is_inversion_link(tok: Token, lang: Language) -> bool:
+    """The "-t" of "a-t-il": it links the verb to its pronoun and is no subject."""
+    return bool(lang.inversion_links) and tok.text.startswith(lang.inversion_links)
+
+
+def without_inversion_prefix(word: str, lang: Language) -> str:
+    """``word`` without the prefixes that glue an inverted pronoun to its verb ("-il" → "il")."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for prefix in lang.inversion_prefixes:
+            if prefix and word.startswith(prefix):
+                word, stripped = word[len(prefix):], True
+    return word

@@ -1,0 +1,158 @@
+"""One quote, all its occurrences: quotes grouped by their words and speaker, with variants.
+
+The same words (:func:`guillemet.variants.text_key`, kept in ``quotes.text_key``) from the
+same speaker id in several articles are one quote: its occurrences (article, outlet, date),
+first and last seen, how many. Quotes of the same speaker worded differently but close
+(:func:`guillemet.variants.is_variant`) are listed as its variants. Quotes without a speaker
+id group by their words alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from guillemet.record import quote_from_dict
+from guillemet.store.query import SearchQuery
+from guillemet.store.schema import QUOTES
+from guillemet.variants import is_variant, text_key
+
+__all__ = ["GroupPage", "GroupQueries", "Occurrence", "QuoteGroup", "Variant", "text_key"]
+
+#: Most variants listed per quote, closest first.
+MAX_VARIANTS = 10
+_ARTICLE = ("outlet", "published", "title", "url")
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """Where a quote appeared: the article, its outlet and date, the quote's position."""
+
+    article_id: str
+    position: int
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Variant:
+    """Another wording of a quote by the same speaker: its group key, text, occurrences and
+    how similar it is (difflib's ratio over words, 0..1)."""
+
+    key: str
+    speaker_id: str | None
+    content_text: str
+    count: int
+    similarity: float
+
+
+@dataclass(slots=True)
+class QuoteGroup:
+    """One quote and all its occurrences in the store.
+
+    Attributes:
+        key: The quote's text key (same words, same key).
+        speaker_id: Its speaker's id; None for quotes without one.
+        speaker: The speaker's name as the first occurrence gives it.
+        kind: The first occurrence's kind.
+        content_text: The words, as the first occurrence has them.
+        count: Occurrences.
+        outlets: The outlets that carried it, in order of first appearance.
+        first_seen: The earliest publication date of an occurrence.
+        last_seen: The latest.
+        occurrences: Every occurrence, oldest first.
+        variants: The same speaker's other wordings close to this one, closest first.
+    """
+
+    key: str
+    speaker_id: str | None
+    speaker: str | None
+    kind: str
+    content_text: str
+    count: int = 0
+    outlets: list[str] = field(default_factory=list)
+    first_seen: str | None = None
+    last_seen: str | None = None
+    occurrences: list[Occurrence] = field(default_factory=list)
+    variants: list[Variant] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class GroupPage:
+    """A page of quote groups and how many groups the search has."""
+
+    total: int
+    items: list[QuoteGroup] = field(default_factory=list)
+
+
+def _speaker_cond(speaker_id: str | None) -> tuple[str, list[str]]:
+    return ("q.speaker_id IS NULL", []) if speaker_id is None else ("q.speaker_id = ?", [speaker_id])
+
+
+class GroupQueries:
+    """The quote-group methods of :class:`guillemet.store.Store` (mixed in)."""
+
+    def quote_groups(self, query: SearchQuery) -> GroupPage:
+        """A search's quotes as groups (same words, same speaker): the most repeated first,
+        or the most recently seen first with ``sort="date"``.
+
+        Each group carries all its occurrences in the store and its variants.
+
+        Raises:
+            InputError: A bad filter, as :meth:`search` says.
+        """
+        query = query.checked()
+        found = self._filtered(query)
+        groups = f"{found.sql()} GROUP BY q.text_key, q.speaker_id"
+        total = self._query(f"SELECT count(*) FROM (SELECT q.text_key {groups}) t", found.params)[0][0]
+        last = "max(coalesce(a.published, ''))"
+        order = f"{last} DESC, n DESC" if query.sort == "date" else f"n DESC, {last} DESC"
+        rows = self._query(f"SELECT q.text_key, q.speaker_id, count(*) AS n {groups} "
+                           f"ORDER BY {order}, q.text_key LIMIT ? OFFSET ?",
+                           found.params + [query.limit, query.offset])
+        said: dict[str, list[tuple[str, str, int]]] = {}  # one speaker's quotes, read once per page
+        items = [self.quote_group(key, speaker_id, said=said) for key, speaker_id, _ in rows]
+        return GroupPage(total=total, items=[g for g in items if g is not None])
+
+    def quote_group(self, key: str, speaker_id: str | None, variants: bool = True,
+                    said: dict[str, list[tuple[str, str, int]]] | None = None) -> QuoteGroup | None:
+        """One quote (text key and speaker id) with every occurrence and, if asked, its
+        variants; None when the store has no such quote. ``said`` caches speakers' quotes
+        across calls."""
+        cond, params = _speaker_cond(speaker_id)
+        rows = self._query(
+            f"SELECT {QUOTES.select('q')}, " + ", ".join(f"a.{c}" for c in _ARTICLE) +
+            f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.text_key = ? AND {cond} "
+            "ORDER BY (a.published IS NULL), a.published, q.article_id, q.position", [key, *params])
+        if not rows:
+            return None
+        n = len(QUOTES.columns)
+        first = quote_from_dict(QUOTES.plain(rows[0][:n]))
+        occurrences = [Occurrence(r[0], r[1], **dict(zip(_ARTICLE, r[n:]))) for r in rows]
+        dates = [o.published for o in occurrences if o.published]
+        group = QuoteGroup(key=key, speaker_id=speaker_id, speaker=first.speaker, kind=first.kind,
+                           content_text=first.content_text, count=len(rows),
+                           outlets=list(dict.fromkeys(o.outlet for o in occurrences if o.outlet)),
+                           first_seen=min(dates) if dates else None, last_seen=max(dates) if dates else None,
+                           occurrences=occurrences)
+        if variants and speaker_id is not None:
+            group.variants = self.variants_of(group.content_text, key, speaker_id, said)
+        return group
+
+    def variants_of(self, text: str, key: str, speaker_id: str,
+                    said: dict[str, list[tuple[str, str, int]]] | None = None) -> list[Variant]:
+        """The speaker's other quotes worded close to ``text``, closest first."""
+        said = {} if said is None else said
+        if speaker_id not in said:
+            said[speaker_id] = self._query("SELECT text_key, min(content_text), count(*) FROM quotes "
+                                           "WHERE speaker_id = ? GROUP BY text_key", [speaker_id])
+        found = []
+        for other_key, other_text, count in said[speaker_id]:
+            if other_key == key:
+                continue
+            ratio = is_variant(text, other_text)
+            if ratio is not None:
+                found.append(Variant(other_key, speaker_id, other_text, count, ratio))
+        found.sort(key=lambda v: (-v.similarity, -v.count, v.key))
+        return found[:MAX_VARIANTS]

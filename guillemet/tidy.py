@@ -1,0 +1,110 @@
+"""What every quote must satisfy, enforced after the quotes are found and before speakers.
+
+    a speaker mention is a noun phrase   a name, a description with a noun (or a nominal
+                                         adjective after a determiner: "ce dernier"), or a
+                                         pronoun; anything else is no mention at all
+    a reported clause is no subject      a verbless content before its cue that holds the
+                                         cue verb's own subject ("Le maire, Jeanne Martin, a
+                                         annoncé la fermeture …") is the sentence's subject,
+                                         not what was said: no quote
+    a content ends with no comma         the comma of “We will win,” he said is the sentence's
+    a content never holds its own cue    a verb of saying inside the content splits it into
+                                         two quotes of the same speaker (GUIDELINES: a quote
+                                         broken by its cue is two quotes); a marker at the
+                                         head of its own claim is cut off with its source
+
+A "selon X" inside the claim stays (GUIDELINES: "Les dégâts, selon la préfecture, dépassent …").
+Property tests over the corpus check these hold (tests/test_invariants.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from guillemet import syntax
+from guillemet.find.scan import trim
+from guillemet.found import Found
+
+_NOMINAL = ("NOUN", "PROPN", "PRON")
+
+
+def is_noun_phrase(toks: Span) -> bool:
+    """A name, a description with a noun, a pronoun, or a determiner and a nominal adjective."""
+    if not len(toks) or not toks.text.strip("-–— "):
+        return False  # the hyphen of "-t-il" or a lone dash
+    if any(t.pos_ in _NOMINAL and t.text.strip("-–—'’") for t in toks):
+        return len(toks) > 1 or toks[0].pos_ != "PRON" or toks[0].lower_.strip("-–—") not in ("l'", "l’", "un")
+    return toks[0].pos_ == "DET" and any(t.pos_ in ("ADJ", "NUM") for t in toks[1:])
+
+
+def tidy(doc: Doc, found: list[Found]) -> list[Found]:
+    """The quotes with non-phrase mentions dropped and contents freed of their own cue and of
+    a comma closing them (“We will win,” he said)."""
+    text = syntax.text_of(doc)
+    out: list[Found] = []
+    for f in found:
+        s, e = f.content
+        while e > s and text[e - 1] in ", ":
+            e -= 1
+        if e <= s:
+            continue
+        f.content = (s, e)
+        if f.mention is not None and not is_noun_phrase(doc[f.mention[0]:f.mention[1]]):
+            f.mention, f.continuation = None, f.cue is None
+        if _is_cue_subject(doc, f):
+            continue
+        out.extend(_free_of_cue(text, doc, f))
+    return out
+
+
+def _is_cue_subject(doc: Doc, f: Found) -> bool:
+    """Whether the content, before its cue, holds the cue verb's own subject."""
+    if f.cue is None or f.kind == "direct" or f.cue[0] < f.content[1]:
+        return False
+    span = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    verbs = [t for t in span or [] if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    content = doc.char_span(f.content[0], f.content[1], alignment_mode="expand") or []
+    if any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in content):
+        return False  # a clause of its own: the parser hung its subject on the cue
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and f.content[0] <= c.idx < f.content[1] for c in verb.children)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _free_of_cue(text: str, doc: Doc, f: Found) -> list[Found]:
+    if f.cue is None or not (f.content[0] <= f.cue[0] < f.content[1]):
+        return [f]
+    s, e = f.content
+    cs, ce = f.cue
+    verb = any(t.pos_ in ("VERB", "AUX") for t in (doc.char_span(cs, ce, alignment_mode="expand") or []))
+    if not verb:
+        if _words(text[s:cs]) <= 1:  # nothing, or a connector ("Mais selon X, …")
+            # "Selon X, claim" taken whole: the claim starts after the source's comma
+            comma = text.find(",", ce, e)
+            if comma < 0:
+                return []
+            f.content = trim(text, comma + 1, e)
+            return [f] if _words(text[slice(*f.content)]) >= 2 else []
+        return [f]  # "selon X" inside the claim stays (GUIDELINES)
+    after, before = ce, cs
+    if f.mention is not None:
+        ms, me = syntax.char_span(doc[f.mention[0]:f.mention[1]])
+        after = max(after, me)
+        if s < ms < cs:
+            before = ms  # "A, she said, B": the subject opens the incise
+    parts = []
+    a = trim(text, s, before)
+    b = trim(text, after, e)
+    if _words(text[a[0]:a[1]]) >= 2:
+        parts.append(Found(f.kind, a, cue=f.cue, mention=f.mention, continuation=f.continuation,
+                           confidence=f.confidence))
+    if _words(text[b[0]:b[1]]) >= 2:
+        parts.append(Found(f.kind, b, cue=None, mention=None, continuation=True, confidence=f.confidence))
+    return parts

@@ -1,0 +1,43 @@
+"""The same quote, or nearly (guillemet.variants): text keys, variants, word differences."""
+
+from __future__ import annotations
+
+import pytest
+
+from guillemet.variants import diff_words, is_variant, text_key
+
+QUOTE = "Nous ne céderons pas au chantage des syndicats"
+
+
+@pytest.mark.parametrize("other", [
+    "Nous ne céderons pas au chantage des syndicats",
+    "nous ne CEDERONS pas, au chantage des syndicats !",      # case, accents, punctuation
+    "Nous  ne céderons pas au chantage des syndicats.",       # spacing
+])
+def test_same_words_same_key(other):
+    assert text_key(other) == text_key(QUOTE)
+
+
+# (other wording, a variant of QUOTE?)
+VARIANTS = [
+    ("Nous ne céderons jamais au chantage des syndicats", True),              # one word changed
+    ("Nous ne céderons pas au chantage des syndicats, ni aujourd'hui ni demain", True),  # longer
+    ("Nous ne céderons pas au chantage", True),                                # cut short
+    ("Les syndicats ne céderont pas au chantage du gouvernement", False),     # another statement
+    ("La réforme sera votée", False),
+    ("Nous ne céderons pas au chantage des syndicats", False),                 # the same words
+    ("", False),
+]
+
+
+@pytest.mark.parametrize("other,expected", VARIANTS)
+def test_variants(other, expected):
+    assert (is_variant(QUOTE, other) is not None) == expected
+
+
+def test_diff_marks_the_words_each_side_lacks():
+    left, right = diff_words("Nous ne céderons pas au chantage", "Nous ne céderons jamais au Chantage !")
+    assert [p.text for p in left if p.changed] == ["pas"]
+    assert [p.text for p in right if p.changed] == ["jamais", "!"]
+    assert "".join(p.text for p in left) == "Nous ne céderons pas au chantage"
+    assert "".join(p.text for p in right) == "Nous ne céderons jamais au Chantage !"
