@@ -108,6 +108,7 @@ class _Grammar:
     ago: dict[str, int]
     durations: dict[str, str]
     units: dict[str, tuple[float, str]]
+    symbols: frozenset[str]  # one-character units that may come before the number ("$300")
     scales: dict[str, float]
     number_words: dict[str, int]
     hundreds: dict[str, int]
@@ -198,6 +199,7 @@ def _build(data: ModuleType) -> _Grammar:
         ago={_key(k): v for k, v in {**data.AGO_WORDS, **getattr(data, "AGO_AFTER_WORDS", {})}.items()},
         durations={_key(k): v for k, v in data.DURATION_UNITS.items()},
         units=units,
+        symbols=frozenset(u for u in units if len(u) == 1 and not u.isalnum() and u != "%"),
         scales={_key(k): v for k, v in data.SCALES.items()},
         number_words=number_words,
         hundreds=hundreds,
@@ -542,8 +544,12 @@ def find_claims(text: str, span: tuple[int, int], published: str | None,
             continue
         unit, unit_scale, unit_end = _unit_after(g, sub, number_end, scaled=bool(scale))
         value *= unit_scale
+        begin = m.start()
+        if unit is None and begin and sub[begin - 1] in g.symbols:  # "$300", "£2 million"
+            begin -= 1
+            unit = g.units[sub[begin]][1]
         digits = m.group("digits") or ""
-        if (digits.isdigit() and len(digits) == 4 and not scale
+        if (digits.isdigit() and len(digits) == 4 and not scale and begin == m.start()
                 and _YEAR_RANGE[0] <= value <= _YEAR_RANGE[1]
                 and (unit is None or g.year_prefix.search(sub, max(0, m.start() - 24), m.start())
                      or not sub[number_end:unit_end].strip()[:1].islower())):
@@ -554,7 +560,7 @@ def find_claims(text: str, span: tuple[int, int], published: str | None,
             continue
         final_end = unit_end if unit else number_end
         consumed = final_end
-        numbers.append(NumberRef(span=(start + m.start(), start + final_end),
-                                 text=sub[m.start():final_end], value=value, unit=unit))
+        numbers.append(NumberRef(span=(start + begin, start + final_end),
+                                 text=sub[begin:final_end], value=value, unit=unit))
     dates.sort(key=lambda d: d.span)
     return dates, numbers

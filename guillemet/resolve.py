@@ -364,7 +364,7 @@ class ArticleEntities:
     def _name_in(self, toks: Span, head: Token) -> str | None:
         """The proper name a mention carries ("le maire Vitali Klitschko" → "Vitali Klitschko"),
         None when the name only complements a common noun ("un porte-parole de Renault")."""
-        pers = [e for e in toks.ents if e.label_ == "PER"]
+        pers = [e for e in toks.ents if e.label_ == "PER" and not self._complements(e, head)]
         if pers:
             clean = self._clean_name(pers[-1])
             if clean:
@@ -378,6 +378,12 @@ class ArticleEntities:
                     runs[-1].append(t)
                 else:
                     runs.append([t])
+        def own(run: list[Token]) -> bool:  # "la Mer Paul Durand": the name from its given name
+            first = run[0] if is_given_name(run[0].text) else next(
+                (t for t in run[1:] if is_given_name(t.text)), run[0])
+            return not self._complements(self.doc[first.i:run[-1].i + 1], head)
+
+        runs = [run for run in runs if own(run)]
         if not runs:
             return None
         for run in runs:  # "… de l’Économie Jean Dupont": the name starts at a given name
@@ -400,6 +406,19 @@ class ArticleEntities:
             return None
         run = max(runs, key=len)
         return self.text[run[0].idx: run[-1].idx + len(run[-1].text)]
+
+    def _complements(self, name: Span, head: Token) -> bool:
+        """Whether a name only complements the mention's noun, by a preposition of its own or
+        as a possessor: "l’avocate de Jean Dubois", "Trump's campaign manager" name someone
+        else. A title's name stays the mention's ("le président de la République Emmanuel
+        Macron": no preposition of its own)."""
+        if head.pos_ != "NOUN" or head.i in range(name.start, name.end):
+            return False
+        root = name.root
+        if root.dep_ == "nmod:poss":
+            return True
+        return root.dep_ in ("nmod", "obl", "obl:mod") and any(
+            c.dep_ == "case" and c.i < name.start for c in root.children)
 
     def _type_of(self, head: Token, toks: Span) -> str:
         lemma = head.lemma_.lower()

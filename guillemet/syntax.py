@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 from guillemet.lang.base import Language
 
 NP_DEPS = {"det", "amod", "flat:name", "flat:foreign", "flat", "nmod", "case", "fixed",
-           "compound", "nummod", "appos", "det:poss", "dep"}
+           "compound", "nummod", "appos", "det:poss", "nmod:poss", "dep"}
 STOP_CHARS = ",;:.!?«»“”\"()[]"
 
 

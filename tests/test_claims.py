@@ -154,6 +154,7 @@ NUMBERS = [
     ("Ils ont évacué 15 000 autres personnes.", [(15000, "personnes")]),
     ("Le contrat vaut 20 millions de dollars.", [(2e7, "USD")]),
     ("Le stade coûte 300 M€.", [(3e8, "EUR")]),
+    ("Le billet coûte €15.", [(15, "EUR")]),
     ("Il a payé 2.500 euros.", [(2500, "EUR")]),
     ("Il a tiré 2000 missiles.", [(2000, "missiles")]),
     ("Près de 40 soldats et 12 chars.", [(40, "soldats"), (12, "chars")]),
@@ -273,6 +274,9 @@ ENGLISH_NUMBERS = [
     ("They shot down seven drones.", [(7, "drones")]),
     ("The plan costs 1.2 billion dollars.", [(1.2e9, "USD")]),
     ("Turnout was 15 percent.", [(15, "percent")]),
+    ("The fee is $300.", [(300, "USD")]),  # a currency sign before its number
+    ("Repairs will cost £2 million.", [(2e6, "GBP")]),
+    ("They paid $2016 for it.", [(2016, "USD")]),  # a sum, not a year
     ("Twenty-three voters came.", [(23, "voters")]),
     ("One voter came.", []),  # "one" alone: an article's job more often than a count
 ]

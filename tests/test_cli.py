@@ -168,7 +168,7 @@ def test_a_mixed_language_file_extracts_in_one_run_and_reports_the_unsupported(t
     lines = {d["id"]: d for d in map(json.loads, res.stdout.splitlines())}
     assert lines["fr"]["status"] == "ok" and lines["fr"]["quotes"]
     assert lines["de"]["status"] == "unsupported_language" and lines["de"]["quotes"] == []
-    assert "not analysed de: no pipeline for language 'de' (supported: fr)" in res.stderr
+    assert "not analysed de: no pipeline for language 'de' (supported: en, fr)" in res.stderr
 
 
 def test_every_command_is_in_the_readme():

@@ -62,7 +62,17 @@ FOUND = [
     ("Paul Durand arrived at noon. The budget is ready, he said.", "indirect", "The budget is ready", "he",
      "Paul Durand"),
     ("Officials said the budget was ready.", "indirect", "the budget was ready", "Officials", "Officials"),
-    ("The senators met on Monday. “We are ready,” they said.", "direct", "We are ready", "they", None),
+    ("The senators met on Monday. “We are ready,” they said.", "direct", "We are ready", "they", "The senators"),
+    # "according to" names the whole noun phrase, its modifiers before the noun included
+    ("Repairs will cost $4.5 million, according to the city budget office.", "according_to",
+     "Repairs will cost $4.5 million", "the city budget office", "the city budget office"),
+    ("According to the mayor's office, the bridge will reopen.", "according_to", "the bridge will reopen",
+     "the mayor's office", "the mayor's office"),
+    # a possessor or a name after "for" is someone else than the speaker
+    ("“It is over,” Trump's campaign manager said.", "direct", "It is over", "Trump's campaign manager",
+     "Trump's campaign manager"),
+    ("“It is over,” said a spokesman for Hillary Clinton.", "direct", "It is over",
+     "a spokesman for Hillary Clinton", "a spokesman for Hillary Clinton"),
 ]
 
 
@@ -124,4 +134,5 @@ def test_english_dates_and_numbers_in_a_claim():
     text = "The city lost 3,392 jobs last week and will spend $1.2 billion, Maria Lopez said on Friday."
     (quote,) = extract(text, lang="en", published="2016-09-30")
     assert [d.value for d in quote.dates] == ["2016-09-19"]
-    assert [(n.value, n.unit) for n in quote.numbers] == [(3392.0, "jobs"), (1.2e9, None)]
+    assert [(n.value, n.unit) for n in quote.numbers] == [(3392.0, "jobs"), (1.2e9, "USD")]
+    assert [n.text for n in quote.numbers] == ["3,392 jobs", "$1.2 billion"]

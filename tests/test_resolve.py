@@ -43,6 +43,12 @@ RESOLVED = [
     # a short name joins the fuller one
     ("« Nous tiendrons », a déclaré M. Durand. Plus tard, Paul Durand a ajouté que rien ne changerait.",
      "Nous tiendrons", "Paul Durand", "person"),
+    # a name complementing the noun by a preposition of its own is someone else's
+    ("« C’est fini », a déclaré l’avocate de Jean Dubois.", "C’est fini", "l’avocate de Jean Dubois", "person"),
+    ("« C’est fini », a déclaré le porte-parole d’Emmanuel Macron.", "C’est fini",
+     "le porte-parole d’Emmanuel Macron", "person"),
+    # a title's name, with no preposition of its own, is the speaker
+    ("« C’est fini », a déclaré la ministre de la Culture Rachida Dati.", "C’est fini", "Rachida Dati", "person"),
     # "selon X": X itself
     ("Selon la préfecture, 300 personnes ont manifesté samedi.",
      "300 personnes ont manifesté samedi", "la préfecture", "organisation"),

@@ -404,7 +404,13 @@ def _subject_first_incise(scan: Scan, cue: Cue) -> int | None:
         return None
     doc, text = scan.doc, scan.text
     lo, hi = cue.subject_span
-    if hi > cue.tokens[0] or any(doc[k].pos_ not in ("ADV", "AUX", "PART") for k in range(hi, cue.tokens[0])):
+    # between the subject and its verb: adverbs, auxiliaries, and an apposition set off by
+    # commas ("…, the city's transport director, Ellen Park, said")
+    subject = doc[lo:hi].root
+    apposed = {t.i for c in subject.children if c.dep_ == "appos" and c.i >= hi for t in c.subtree}
+    if hi > cue.tokens[0] or any(doc[k].pos_ not in ("ADV", "AUX", "PART") and k not in apposed
+                                 and not (doc[k].text == "," and doc[k].head.i == subject.i and apposed)
+                                 for k in range(hi, cue.tokens[0])):
         return None
     start = doc[lo].idx
     before = text[:start].rstrip(SPACE)
@@ -515,6 +521,10 @@ def _according_source(doc: Doc, t: int, lang: Language) -> tuple[int, int] | Non
             if x.pos_ == "PRON" and x.lower_ not in lang.pronouns:
                 return None
             while x.dep_ in ("flat:name", "flat") and x.head.i < x.i:
+                x = x.head
+            # a modifier before its noun ("the city budget office", "the mayor's office"):
+            # the source is the noun it modifies
+            while x.dep_ in ("compound", "nmod:poss") and x.head.i > x.i and x.head.pos_ in ("NOUN", "PROPN"):
                 x = x.head
             return syntax.noun_phrase(x) if x.pos_ != "PRON" else (x.i, x.i + 1)
     return None
