@@ -98,7 +98,7 @@ def read_quotes(doc: Doc, article: Article, lang: Language, *, choose=_LEARNED, 
     found = find_quotes(doc, lang, article.ignored, scan)  # rules propose
     if choose is not None:
         found = choose(doc, lang, article.ignored, found, scan)  # the quote model keeps and adds
-    found = tidy(doc, found)  # what every quote must satisfy
+    found = tidy(doc, found, lang)  # what every quote must satisfy
     entities = ArticleEntities(doc, lang, [f.content for f in found if f.kind == "direct"])
     reading = Reading(found, entities, resolve_each(entities, found))  # the rules' speakers
     if speaker_model is not None:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from guillemet import syntax
 from guillemet.find.scan import trim
 from guillemet.found import Found
+from guillemet.lang.base import Language
 
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 
@@ -39,12 +40,15 @@ def is_noun_phrase(toks: Span) -> bool:
     return toks[0].pos_ == "DET" and any(t.pos_ in ("ADJ", "NUM") for t in toks[1:])
 
 
-def tidy(doc: Doc, found: list[Found]) -> list[Found]:
-    """The quotes with non-phrase mentions dropped and contents freed of their own cue and of
-    a comma closing them (“We will win,” he said)."""
+def tidy(doc: Doc, found: list[Found], lang: Language | None = None) -> list[Found]:
+    """The quotes with non-phrase mentions dropped, mentions cut short before the office a
+    role serves carried on, and contents freed of their own cue and of a comma closing them
+    (“We will win,” he said)."""
     text = syntax.text_of(doc)
     out: list[Found] = []
     for f in found:
+        if f.mention is not None and lang is not None:
+            f.mention = _with_office(doc, f.mention, lang)
         s, e = f.content
         while e > s and text[e - 1] in ", ":
             e -= 1
@@ -57,6 +61,22 @@ def tidy(doc: Doc, found: list[Found]) -> list[Found]:
             continue
         out.extend(_free_of_cue(text, doc, f))
     return out
+
+
+def _with_office(doc: Doc, mention: tuple[int, int], lang: Language) -> tuple[int, int]:
+    """"le secrétaire d’État auprès | du ministre des Armées": a mention that ends at, or
+    right before, a word joining a role to its office goes on over that office (the parser
+    often hangs the link on the verb)."""
+    lo, hi = mention
+    link = hi - 1 if doc[hi - 1].lower_ in lang.role_links else hi
+    if link >= len(doc) or doc[link].lower_ not in lang.role_links or link + 1 >= len(doc) \
+            or doc[link + 1].lower_ not in lang.of_words:
+        return mention
+    office = next((t for t in doc[link + 1:link + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+    if office is None:
+        return mention
+    end = syntax.noun_phrase(office)[1]
+    return (lo, end) if end > link + 1 else mention
 
 
 def _is_cue_subject(doc: Doc, f: Found) -> bool:

@@ -68,6 +68,11 @@ FOUND = [
      "Repairs will cost $4.5 million", "the city budget office", "the city budget office"),
     ("According to the mayor's office, the bridge will reopen.", "according_to", "the bridge will reopen",
      "the mayor's office", "the mayor's office"),
+    # a subject-first incise with a comma-set apposition, and one between subject and predicate
+    ("The bridge will stay shut until April, the city's transport director, Ellen Park, said on Monday.",
+     "indirect", "The bridge will stay shut until April", "the city's transport director", "Ellen Park"),
+    ("The plan, Lopez said, would cost less than expected.", "indirect", "would cost less than expected",
+     "Lopez", "Lopez"),
     # a possessor or a name after "for" is someone else than the speaker
     ("“It is over,” Trump's campaign manager said.", "direct", "It is over", "Trump's campaign manager",
      "Trump's campaign manager"),

@@ -158,6 +158,13 @@ FOUND = [
      "Le médecin"),
     ("Le contrat stipule que le loyer sera révisé chaque année.", "indirect",
      "le loyer sera révisé chaque année", "Le contrat"),
+    # an incise between a subject and its predicate: two quotes, the speaker after the verb
+    ("Le vieux pont de pierre, a précisé le maire, restera fermé tout l'hiver.", "indirect",
+     "Le vieux pont de pierre", "le maire"),
+    ("Le vieux pont de pierre, a précisé le maire, restera fermé tout l'hiver.", "indirect",
+     "restera fermé tout l'hiver", "le maire"),
+    ("Le plan, a précisé Paul Durand, coûtera moins cher que prévu.", "indirect",
+     "coûtera moins cher que prévu", "Paul Durand"),
 ]
 
 
@@ -195,6 +202,8 @@ NOT_QUOTES = [
     # a term the article also writes without marks, a nickname in marks
     "Le ministre a critiqué les « bonnets rouges ». Les bonnets rouges bloquent la route.",
     "Le maire a salué les « Amis du Vieux Port » lors de la fête.",
+    # a subject with an apposition before its verb of saying: no incise
+    "Les partis d’opposition, notamment les écologistes, soutiennent les grévistes, mais ils restent prudents.",
 ]
 
 

@@ -77,3 +77,19 @@ def test_the_issues_sentence_credits_jeanne_martin():
         "Le maire de Villeneuve-sur-Lot, Jeanne Martin, a annoncé mardi la fermeture du pont de pierre. "
         "« Le pont est dangereux », a-t-elle déclaré.")]
     assert got == [("direct", "Le pont est dangereux", "Jeanne Martin")]
+
+
+@pytest.mark.parametrize("text,content,cue,cut,whole", [
+    # the mention stops at the link, or just before it: it goes on over the office served
+    ("« Le dossier est clos », a affirmé le secrétaire d’État auprès du ministre des Armées, Luc Berthier.",
+     "Le dossier est clos", "a affirmé", "le secrétaire d’État", "le secrétaire d’État auprès du ministre des Armées"),
+    ("Le secrétaire d’État auprès du ministre de l’Intérieur a déclaré que le dossier était clos.",
+     "le dossier était clos", "a déclaré", "Le secrétaire d’État auprès",
+     "Le secrétaire d’État auprès du ministre de l’Intérieur"),
+])
+def test_a_role_goes_on_over_the_office_it_serves(parse, text, content, cue, cut, whole):
+    doc = parse(text)
+    found = Found("direct", _span(text, content), cue=_span(text, cue), mention=_tokens(doc, cut))
+    (tidied,) = tidy(doc, [found], get_language("fr"))
+    lo, hi = tidied.mention
+    assert doc[lo:hi].text == whole

@@ -209,6 +209,9 @@ def _find_subject(cue: Cue, lang: Language) -> None:
             lo_, hi_ = sorted((child.i, verb.i))
             if any(t.text in (".", "!", "?") or "\n" in t.text for t in doc[lo_:hi_]):
                 continue  # the parser joined two sentences
+            if child.i < verb.i and child.right_edge.i + 2 == cue.tokens[0] \
+                    and doc[child.right_edge.i + 1].text == "," and _incise_before_predicate(cue, lang):
+                return  # "Le plan, a précisé Paul Durand, coûtera …": an incise, its subject after it
             if child.lower_ in lang.impersonal_pronouns:
                 cue.subject, cue.subject_span = child, (child.i, child.i + 1)
                 _impersonal_source(cue, lang)
@@ -239,6 +242,25 @@ def _find_subject(cue: Cue, lang: Language) -> None:
             return
     if syntax.char_before(syntax.text_of(doc), cue.chars[0]) in tuple(",»”\"—–(:") or cue.chars[0] == 0:
         subject_after_verb(cue, lang)  # an incise: the subject comes after the verb
+
+
+def _incise_before_predicate(cue: Cue, lang: Language) -> bool:
+    """Whether the cue is an incise between a subject and its predicate ("Le plan, a précisé
+    Paul Durand, coûtera …"): its own subject after it, then a comma and a finite verb with
+    no subject of its own. Sets the cue's subject when so."""
+    if not subject_after_verb(cue, lang):
+        return False
+    doc = cue.verb.doc
+    k = cue.subject_span[1]
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+        while k < len(doc) and (doc[k].pos_ == "ADV" or doc[k].lower_ in lang.object_clitics):
+            k += 1
+        if k < len(doc) and doc[k].pos_ in ("VERB", "AUX") and doc[k].morph.get("VerbForm") == ["Fin"]:
+            return True
+    cue.subject = cue.subject_span = None
+    cue.inverted = False
+    return False
 
 
 def subject_after_verb(cue: Cue, lang: Language) -> bool:
@@ -489,6 +511,9 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
         while nxt < len(doc) and nxt < cue.tokens[1] + 8 and doc[nxt].lower_ not in lang.complementizers \
                 and doc[nxt].text not in stops:
             nxt += 1
+        if cue.inverted and cue.subject_span is not None and nxt < len(doc) \
+                and any(doc[k].text == "," for k in range(cue.subject_span[1], nxt)):
+            nxt = len(doc)  # "Le plan, a précisé X, coûtera moins cher que prévu": another clause's que
         if nxt < len(doc) and doc[nxt].lower_ in lang.complementizers and doc[nxt].dep_ == "mark":
             head = doc[nxt].head
             if head.i > nxt:

@@ -347,7 +347,8 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
             old_subject = (cue.subject, cue.subject_span)
             cue.subject = cue.subject_span = None
             if not subject_after_verb(cue, lang) or _word_count(
-                    text[syntax.char_span(doc[slice(*cue.subject_span)])[1]:tx.sentence_end(cue.chars[1])]) > 6:
+                    text[syntax.char_span(doc[slice(*cue.subject_span)])[1]:tx.sentence_end(cue.chars[1])]) > 6 \
+                    or not _predicate_or_nothing(scan, cue.subject_span[1]):
                 cue.subject, cue.subject_span = old_subject
                 continue
         i = cue.chars[0] if lead is None else lead
@@ -365,7 +366,8 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
         comma = i - 1
         start = tx.sentence_start(comma)
         s, e = trim(text, start, comma)
-        if _word_count(text[s:e]) < 3:
+        head_words = _word_count(text[s:e])  # "Les dégâts, a expliqué la préfète, dépassent …":
+        if not head_words:                   # a short head, when the clause runs on
             continue
         if any(ds <= s and e <= de for ds, de in direct_spans):
             continue
@@ -378,10 +380,13 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
         end = tx.sentence_end(after)
         rest = text[after:end].strip(" ,")
         rest_span = doc.char_span(after, end, alignment_mode="expand") if end > after else None
-        if rest and text[after:end].lstrip().startswith(",") and _word_count(rest) > _word_count(text[s:e]) \
+        if rest and text[after:end].lstrip().startswith(",") \
+                and (_word_count(rest) > head_words or not _has_finite_verb(doc, s, e)) \
                 and rest_span is not None and any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]
                                                   for t in rest_span):
             e = trim(text, s, end)[1]  # the clause runs on after the incise, with its own verb
+        elif head_words < 3:
+            continue
         cue.used = True
         opened = [m for m in outer if m.open <= s < m.start + 1 and m.close < e]
         if opened and _word_count(text[opened[0].close + 1:e]) <= 3:
@@ -394,6 +399,23 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
         out.append(Found(kind, (s, e), cue=cue.chars, mention=cue.subject_span,
                          confidence=0.85 if cue.subject_span else 0.5))
     return out
+
+
+def _predicate_or_nothing(scan: Scan, k: int) -> bool:
+    """After an inverted subject: the sentence ends, or a comma opens the predicate the incise
+    cut from its subject ("…, a précisé le maire, restera fermé"), not a clause of its own
+    ("…, soutiennent les grévistes, mais ils restent prudents")."""
+    doc = scan.doc
+    end = scan.token_at[scan.sentences.sentence_end(doc[k - 1].idx)] if k < len(doc) else len(doc)
+    rest = doc[k:end]
+    if not any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in rest):
+        return True
+    if not len(rest) or rest[0].text != ",":
+        return False
+    j = k + 1
+    while j < end and (doc[j].pos_ == "ADV" or doc[j].lower_ in scan.lang.object_clitics):
+        j += 1
+    return j < end and doc[j].pos_ in ("VERB", "AUX") and doc[j].morph.get("VerbForm") == ["Fin"]
 
 
 def _subject_first_incise(scan: Scan, cue: Cue) -> int | None:

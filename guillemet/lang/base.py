@@ -74,6 +74,8 @@ class Language:
             framed phrase starts with them.
         to_contractions: The preposition "to" fused with an article ("au", "aux"), which the
             tagger may call a determiner.
+        role_links: Words joining a role to the office it serves, which the parser may hang
+            on the verb ("le secrétaire d’État auprès du ministre"): the mention goes on.
         and_words: The coordinating "and" (joins two nouns of one subject).
 
         according_markers: Token sequences of "according to" markers ("selon", "d’ après").
@@ -194,6 +196,7 @@ class Language:
     of_words: frozenset[str] = frozenset()
     of_contractions: frozenset[str] = frozenset()
     to_contractions: frozenset[str] = frozenset()
+    role_links: frozenset[str] = frozenset()
     and_words: frozenset[str] = frozenset()
 
     # "according to" sources

@@ -217,6 +217,7 @@ FRENCH = French(
     infinitive_markers=_words("à de d’ d'"),
     about_words=_words("sur"),
     of_words=_words("de d’ d' du des"),
+    role_links=_words("auprès"),
     of_contractions=_words("du des"),
     to_contractions=_words("au aux"),
     and_words=_words("et"),
