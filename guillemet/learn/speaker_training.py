@@ -6,7 +6,7 @@ rule, or is -1 when the quote matches no required gold quote (such rows are scor
 learnt from). Quotes where no candidate is right teach nothing, but count in the scores.
 
 The learner ranks the candidates of a quote (LightGBM lambdarank): measured against a binary
-LightGBM and a logistic regression on the same rows, it picks the right candidate most often
+LightGBM on the same rows, it picks the right candidate as often or a little more often
 (docs/learning.md). The source lexicon (guillemet.learn.lexicon) is counted on the training
 articles; each article's rows read counts that leave that article out, and in
 cross-validation each fold's test articles read the counts of the other folds only.
@@ -206,7 +206,8 @@ def train_speaker_model(train_docs, dev_docs, choose=None, folds: int = 5, speak
     X, y, group, _ = srows.arrays()
     booster = fit_ranker(X, y, group)
     lexicon = srows.lexicon()
-    dev = speaker_rows(dev_docs, choose=choose, lexicon=lexicon, speaker_by=dev_speaker_by or speaker_by)
+    shipped = Lexicon.from_meta(lexicon.to_meta())  # dev reads the lexicon as the model will
+    dev = speaker_rows(dev_docs, choose=choose, lexicon=shipped, speaker_by=dev_speaker_by or speaker_by)
     Xd, yd, gd, _ = dev.arrays()
     report = {
         "quotes": srows.quotes, "rows": int((y >= 0).sum()),
