@@ -91,7 +91,8 @@ def read_quotes(doc: Doc, article: Article, lang: Language, *, choose=_LEARNED, 
             language's quote model (the rules' quotes alone when it ships none). None: rules only.
         speaker_model: The speaker model; default the language's. None: the rules' speakers.
     """
-    learned_choose, learned_speakers = learned_steps(lang)
+    if choose is _LEARNED or speaker_model is _LEARNED:  # a retraining reads neither shipped model
+        learned_choose, learned_speakers = learned_steps(lang)
     choose = learned_choose if choose is _LEARNED else choose
     speaker_model = learned_speakers if speaker_model is _LEARNED else speaker_model
     _keep_text(doc, article)

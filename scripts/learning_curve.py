@@ -24,6 +24,7 @@ from guillemet.evaluate import score  # noqa: E402
 from guillemet.learn import quotes as quote_step, speakers as speaker_step  # noqa: E402
 from guillemet.learn.data import parsed  # noqa: E402
 from guillemet.learn.model import Model  # noqa: E402
+from guillemet.learn.speaker_training import RANKER_PARAMS, fit_ranker  # noqa: E402
 from guillemet.learn.train import fit_speaker, quote_rows, speaker_rows  # noqa: E402
 from guillemet.output import article_json  # noqa: E402
 from guillemet.pipeline import analyse_doc  # noqa: E402
@@ -32,7 +33,10 @@ from guillemet.pipeline import analyse_doc  # noqa: E402
 def fit(docs):
     """Quote model, then speaker model on the quotes it keeps (as guillemet train does)."""
     chooser = quote_step.QuoteChooser(Model("quote", quote_step.FEATURES, {}, fit_speaker(quote_rows(docs))))
-    speaker = Model("speaker", speaker_step.FEATURES, {}, fit_speaker(speaker_rows(docs, choose=chooser)))
+    rows = speaker_rows(docs, choose=chooser)
+    X, y, group, _ = rows.arrays()
+    speaker = Model("speaker", speaker_step.FEATURES, {"params": RANKER_PARAMS, "lexicon": rows.lexicon().to_meta()},
+                    fit_ranker(X, y, group))
     return chooser, speaker
 
 

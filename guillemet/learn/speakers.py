@@ -3,9 +3,10 @@
 The rules resolve each quote's mention to one source (guillemet.resolve). This step lists the
 sources the quote could have instead — every person or body the article names near it, the
 noun-phrase subjects around it, the sources of the quotes before it — and describes each by
-its relation to the quote: distance, syntax, agreement with a pronoun, who spoke just before,
-whether the rules chose it. A trained model (guillemet.learn.model) scores the rows; the best
-candidate becomes the speaker.
+its relation to the quote: distance, syntax, agreement with a pronoun or a description, who
+spoke just before, whether the rules chose it, how often such a noun is a source in the
+training articles (guillemet.learn.lexicon). A trained model (guillemet.learn.model) scores
+the rows; the best candidate becomes the speaker.
 
 Reads: the parse, the rules' quotes and their resolutions, the article's entities.
 Writes: nothing; :func:`choose_speakers` applies a model's choice to the resolutions.
@@ -16,11 +17,16 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 
-from spacy.tokens import Doc
+from spacy.attrs import DEP, IDX, LEMMA, POS
+from spacy.symbols import ADJ, NOUN, PROPN
+from spacy.tokens import Token
 
 from guillemet import syntax
-from guillemet.names import given_name_gender, is_given_name
+from guillemet.learn.lexicon import Lexicon
+from guillemet.names import given_name_gender
 from guillemet.resolve import ArticleEntities, Entity, Resolved, fold, name_words
 
 #: How far before a quote's cue a source may have been named (characters).
@@ -29,8 +35,15 @@ WINDOW_BEFORE = 3000
 WINDOW_AFTER = 200
 _TYPES = ("person", "organisation", "group", "media", "document", "unknown")
 _KINDS = ("direct", "indirect", "mixed", "according_to")
-_MENTION_KINDS = ("none", "pronoun", "relative", "name", "description", "indefinite")
+_MENTION_KINDS = ("none", "pronoun", "relative", "name", "role", "description", "indefinite")
 _FAR = 12.0  # log1p of a distance when there is none
+# French and English words a name may start with before its first capitalised word
+_CAPITALISED_DETS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "son", "sa", "ses", "leur",
+                               "leurs", "ce", "cet", "cette", "ces", "notre", "nos", "votre", "vos",
+                               "the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those",
+                               "our", "my", "your"})
+_TITLES = frozenset({"m", "mme", "mlle", "me", "dr", "pr", "mgr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen"})
+_CONTENT_POS = frozenset({NOUN, ADJ, PROPN})
 
 
 @dataclass(slots=True)
@@ -40,26 +53,67 @@ class Candidate:
     name: str
     type: str
     entity: Entity | None  # None for a noun phrase the rules never made a source
-    positions: list[int] = field(default_factory=list)  # character positions of its mentions
+    positions: list[int] = field(default_factory=list)  # character positions of its written mentions
     subject_at: set[int] = field(default_factory=set)
     oblique_at: set[int] = field(default_factory=set)
     context: frozenset[str] = frozenset()  # content words around its mentions (lemmas, folded)
+    roles: dict[int, str] = field(default_factory=dict)  # position → role in its clause
+    quoted: set[int] = field(default_factory=set)  # positions inside some quote's content
+    proper: bool = False  # carries a proper name ("Jean Dubois", "la CGT"), not only a description
+    head: str = ""  # the noun it is named by, folded ("ministre"), "" for a proper name
+    described: frozenset[str] = frozenset()  # words the article describes it by (titles, appositions)
+    described_heads: frozenset[str] = frozenset()
+    sentences: list[int] = field(default_factory=list)  # sentence number of each position
+    paragraphs: list[int] = field(default_factory=list)  # paragraph number of each position
+    alias_words: frozenset[str] = frozenset()  # words of all its names
+    gender: str = ""  # "m", "f" or unknown
+
+
+@dataclass(slots=True)
+class Sources:
+    """The candidate sources of one article, with the indexes every quote's rows read."""
+
+    ents: ArticleEntities
+    candidates: list[Candidate]
+    quotes: list[tuple[int, int]]  # contents of the article's quotes
+    starts: list[int]  # character start of each token
+    positions: list[int] = field(default_factory=list)  # every candidate's mentions, sorted
+    owners: dict[int, list[Candidate]] = field(default_factory=dict)  # mention position → candidates
+
+    def token_at(self, pos: int) -> Token:
+        return self.ents.doc[max(0, bisect_right(self.starts, pos) - 1)]
+
+    def sentence(self, pos: int) -> int:
+        return bisect_left(self.ents.boundaries, pos)
 
 
 FEATURES: tuple[str, ...] = (
-    "rule_choice", "is_entity", "n_name_words", "has_given_name", "gender_known", "n_mentions",
-    "log_before", "sentences_before", "paragraphs_before", "log_after", "same_sentence",
-    "nearest_is_subject", "nearest_is_oblique", "ever_subject", "mention_in_content",
-    "spoke_before", "prev1", "prev2", "rank_by_distance", "mention_overlap", "mention_is_it",
-    "tie_head", "pron_gender", "pron_number", "first_position", "quote_words_log",
-    "cue_after_content", "has_cue", "n_candidates", "cue_subject", "cue_agent", "marker_object",
-    "cue_dependent", "intervening", "subject_sentence_before", "same_paragraph", "role_head",
-    "person_entity", "context_overlap", "det_definite", "det_indefinite", "det_demonstrative",
-    "det_possessive", "mention_plural",
-    *(f"type_{t}" for t in _TYPES), *(f"kind_{k}" for k in _KINDS),
-    *(f"mention_{m}" for m in _MENTION_KINDS),
-    "most_recent_person", "most_recent_agreeing", "best_context", "most_recent_subject", "most_recent_speaker",
+    # the candidate and the rules' choice
+    "rule_choice", "is_entity", "proper", "n_name_words", "person_entity", "role_head", "gender_known",
+    "n_mentions", "first_position", *(f"type_{t}" for t in _TYPES),
+    # the quote
+    "quote_words_log", "cue_after_content", "n_candidates", *(f"kind_{k}" for k in _KINDS),
+    *(f"mention_{m}" for m in _MENTION_KINDS), "det_definite", "det_indefinite", "person_role_mention",
+    # distance and syntax: the nearest mention, its part in its clause, inside a quote or not
+    "log_before", "sentences_before", "paragraphs_before", "log_after", "rank_by_distance", "intervening",
+    "same_paragraph", "nearest_is_subject", "nearest_is_oblique", "ever_subject", "mention_in_content",
+    "nearest_subject", "nearest_object", "nearest_quoted", "sentences_since_subject",
+    "cue_subject", "marker_object",
+    # the quote's own mention: the same words, a tie, agreement, a description's words
+    "mention_overlap", "mention_is_it", "tie_head", "pron_gender", "pron_number", "context_overlap",
+    "described_words", "type_agree",
+    # who spoke: before, at the previous quote, in the whole article; who the paragraph is about
+    "spoke_before", "prev1", "spoke_total", "paragraph_topic", "mentions_in_paragraph",
+    "previous_quote_paragraphs",
+    # a name right after the quote's content (an inverted cue the rules did not read)
+    "log_after_content", "named_after_content",
+    # how often such a noun is a source in the training articles (learned lexicon)
+    "lex_self", "lex_self_seen", "lex_self_word_min", "lex_self_word_max", "lex_candidate", "lex_candidate_seen",
+    # compared with the other candidates of the quote (a pointwise score cannot compare by itself)
+    "most_recent_person", "most_recent_agreeing", "most_recent_subject", "most_recent_proper_agreeing",
+    "alt_proper_agreeing_sentences", "alt_described", "alt_prev_proper", "self_candidate_exists",
 )
+_I = {name: i for i, name in enumerate(FEATURES)}
 
 
 def mention_kind(ents: ArticleEntities, mention: tuple[int, int] | None) -> str:
@@ -77,13 +131,46 @@ def mention_kind(ents: ArticleEntities, mention: tuple[int, int] | None) -> str:
     if (head.pos_ == "PRON" or low in lang.pronouns or "-" + low in lang.pronouns) \
             and not any(e.label_ == "PER" for e in toks.ents):
         return "pronoun"
-    if any(t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN" for t in toks):
+    named = [t for t in toks if t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN"]
+    if not named:
+        return "description"
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG") or any(not _complement(t) for t in named):
         return "name"
-    return "description"
+    return "role"  # "le président de la CFE-CGC", "l’avocate d’Alexandre Benalla": someone else
 
 
-def collect_candidates(ents: ArticleEntities) -> list[Candidate]:
-    """Every source of the article and every noun-phrase subject outside quotations."""
+def _complement(tok: Token) -> bool:
+    """Whether a name word sits in a prepositional complement ("de la CFE-CGC"): the run of
+    capitalised words it belongs to follows a preposition."""
+    doc, i = tok.doc, tok.i
+    while i > 0 and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].ent_type_ in ("PER", "ORG")
+                     or doc[i - 1].text in "-–") and doc[i - 1].pos_ not in ("DET", "ADP"):
+        i -= 1
+    while i > 0 and doc[i - 1].pos_ == "DET":
+        i -= 1
+    return i > 0 and doc[i - 1].pos_ == "ADP"
+
+
+def is_proper(name: str) -> bool:
+    """Whether a source's name is a proper name: its first word past determiners and titles
+    is capitalised ("Jean Dubois", "la CGT"), not a noun ("la secrétaire d’État")."""
+    for w in name.replace("’", " ").replace("'", " ").split():
+        low = _fold_word(w).strip(". ")
+        if low in _CAPITALISED_DETS or low in _TITLES:
+            continue
+        return w[:1].isupper()
+    return False
+
+
+def collect_candidates(ents: ArticleEntities, quotes: list[tuple[int, int]] | None = None) -> Sources:
+    """Every source of the article and every noun-phrase subject outside quotations.
+
+    Args:
+        ents: The article's entities, after the rules resolved its quotes.
+        quotes: The contents of the article's quotes (mentions inside them are marked).
+    """
+    doc = ents.doc
+    src = Sources(ents, [], sorted(quotes or []), doc.to_array(IDX).tolist() if len(doc) else [])
     by_entity: dict[int, Candidate] = {}
     for m in ents.mentions:
         if m.speaker and not _written_at(ents.text, m.pos, m.entity):
@@ -98,9 +185,16 @@ def collect_candidates(ents: ArticleEntities) -> list[Candidate]:
             c.oblique_at.add(m.pos)
     known = {fold(c.name) for c in by_entity.values()}
     phrases: dict[str, Candidate] = {}
-    doc = ents.doc
-    for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.pos_ != "NOUN" or ents._in_quote(tok.idx):
+    # read the parse as arrays: creating a spaCy Token for every word costs more than the rest
+    table = doc.to_array([POS, DEP, LEMMA]).tolist() if len(doc) else []
+    strings = doc.vocab.strings
+    subject_deps = {strings[d] for d in ("nsubj", "nsubj:pass")}
+    content = [_fold_word(strings[lemma]) if pos in _CONTENT_POS else None for pos, _, lemma in table]
+    for i, (pos, dep, _) in enumerate(table):
+        if pos != NOUN or dep not in subject_deps:
+            continue
+        tok = doc[i]
+        if ents._in_quote(tok.idx):
             continue
         lo, hi = syntax.noun_phrase(tok)
         hi = next((t.i for t in doc[tok.i:hi] if t.text in ",;:(«»\""), hi)
@@ -111,7 +205,7 @@ def collect_candidates(ents: ArticleEntities) -> list[Candidate]:
         key = fold(name)
         if key in known:
             continue
-        named = _named_in(by_entity.values(), name_words(name, ents.lang), ents.lang)
+        named = _named_in(by_entity.values(), name_words(name, ents.lang), toks, ents.lang)
         if named is not None:  # "le cycliste valaisan Steve Morabito": a mention of Morabito
             named.positions.append(toks[0].idx)
             named.subject_at.add(toks[0].idx)
@@ -119,230 +213,463 @@ def collect_candidates(ents: ArticleEntities) -> list[Candidate]:
         c = phrases.get(key)
         if c is None:
             c = phrases[key] = Candidate(name, ents._type_of(tok, toks), None)
+            c.head = fold(tok.lemma_)
+            gender = tok.morph.get("Gender")
+            c.gender = {"Fem": "f", "Masc": "m"}.get(gender[0], "") if gender and c.type == "person" else ""
+            c.described = frozenset(fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "ADJ"))
+            c.described_heads = frozenset({c.head})
         c.positions.append(toks[0].idx)
         c.subject_at.add(toks[0].idx)
-    out = list(by_entity.values()) + list(phrases.values())
-    starts = [t.idx for t in doc]
-    content = [fold(t.lemma_) if t.pos_ in ("NOUN", "ADJ", "PROPN") else None for t in doc]
-    for c in out:
-        c.positions.sort()
+    src.candidates = list(by_entity.values()) + list(phrases.values())
+    ties: dict[int, tuple[set[str], set[str]]] = {}
+    for _, words, ent, head in ents.ties:
+        w, h = ties.setdefault(id(ent), (set(), set()))
+        w |= words
+        h.add(head)
+    for c in src.candidates:
+        c.positions = sorted(set(c.positions))
+        c.proper = is_proper(c.name) or (c.entity is not None and any(is_proper(a) for a in c.entity.aliases))
+        if c.entity is not None:
+            w, h = ties.get(id(c.entity), (set(), set()))
+            names = [n for n in (c.entity.name, *c.entity.aliases) if not is_proper(n)]
+            for n in names:
+                w |= name_words(n, ents.lang)
+            c.described, c.described_heads = frozenset(w), frozenset(h)
+            if not c.proper and names:
+                first = src.token_at(c.positions[0]) if c.positions else None
+                c.head = fold(_phrase_root(first).lemma_) if first is not None else ""
         words = set()
         for p in c.positions:
-            i = bisect_left(starts, p)
-            words.update(w for w in content[max(0, i - 8):i + 10] if w is not None)
+            tok = src.token_at(p)
+            root = _phrase_root(tok)
+            c.roles[p] = _role(root)
+            if _inside(src.quotes, p):
+                c.quoted.add(p)
+            words.update(content[max(0, tok.i - 8):tok.i + 10])
+        words.discard(None)
         c.context = frozenset(words)
-    return out
+        c.alias_words = name_words(c.name, ents.lang).union(*(name_words(a, ents.lang) for a in c.entity.aliases)) \
+            if c.entity is not None else name_words(c.name, ents.lang)
+        if c.entity is not None:
+            c.gender = c.entity.gender
+            if not c.gender and c.type == "person" and c.name.split():
+                g = given_name_gender(c.name.split()[0])
+                c.gender = g if g in ("m", "f") else ""
+        c.sentences = [src.sentence(p) for p in c.positions]
+        c.paragraphs = [ents.paragraph(p) for p in c.positions]
+    src.positions = sorted({p for c in src.candidates for p in c.positions})
+    for c in src.candidates:
+        for p in c.positions:
+            src.owners.setdefault(p, []).append(c)
+    return src
 
 
-def _named_in(cands, words: frozenset[str], lang) -> Candidate | None:
-    """The one named source whose whole name is in a phrase ("l’association Terre Vive"), if
-    exactly one is; a person's name counts from two words on."""
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect_right(spans, (pos, 1 << 60)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+_UP = frozenset({"det", "case", "flat:name", "flat", "amod", "compound", "fixed", "nummod",
+                 "det:poss", "flat:foreign"})
+
+
+def _phrase_root(tok: Token) -> Token:
+    """The head of the phrase a mention's first word belongs to ("le" → "ministre")."""
+    steps = 0
+    while tok.dep_ in _UP and tok.head.i != tok.i and steps < 5:
+        tok, steps = tok.head, steps + 1
+    return tok
+
+
+_GENITIVE = frozenset({"de", "d’", "d'", "du", "des", "of"})
+_MARKERS = frozenset({"selon", "après", "d’après", "d'après", "according"})
+_AGENT = frozenset({"par", "by"})
+
+
+def _role(root: Token) -> str:
+    """What a mention is to its clause: subject, agent (par X), object, genitive (de X),
+    marker (selon X), another oblique, or other; an apposition plays its head's part."""
+    if root.dep_ == "appos" and root.head.i != root.i:
+        root = root.head
+    dep = root.dep_
+    cases = {c.lower_ for c in root.children if c.dep_ in ("case", "fixed") and c.i < root.i}
+    if dep in ("nsubj", "nsubj:pass"):
+        return "subject"
+    if dep == "obl:agent" or cases & _AGENT:
+        return "agent"
+    if cases & _MARKERS:
+        return "marker"
+    if cases & _GENITIVE:
+        return "genitive"
+    if dep in ("obj", "iobj"):
+        return "object"
+    if dep.startswith(("obl", "nmod")):
+        return "oblique"
+    return "other"
+
+
+def _named_in(cands, words: frozenset[str], toks, lang) -> Candidate | None:
+    """The one named source a phrase names ("l’association Terre Vive", "le président Macron"),
+    if exactly one is: its whole name is in the phrase (a person's from two words on), or the
+    phrase's proper nouns are all in one person's name."""
     hits = [c for c in cands if name_words(c.name, lang) and name_words(c.name, lang) <= words
             and (c.type != "person" or len(name_words(c.name, lang)) >= 2)]
+    if not hits:
+        propn = frozenset(fold(t.text) for t in toks if t.text[:1].isupper()
+                          and (t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG")) and t.i > toks[0].i)
+        if propn:
+            hits = [c for c in cands if c.type == "person" and propn <= name_words(c.name, lang)]
     return hits[0] if len(hits) == 1 else None
 
 
 def _written_at(text: str, pos: int, ent: Entity) -> bool:
     """Whether one of the entity's names or descriptions is written at ``pos``."""
-    here = fold(text[pos:pos + 120])
-    return any(here.startswith(fold(n)) for n in (ent.name, *ent.aliases) if n)
+    names = [n for n in (ent.name, *ent.aliases) if n]
+    here = " " + fold(text[pos:pos + 14 + max(map(len, names), default=0)])
+    # the name may follow a determiner or a title the mention starts with ("l’Élysée", "M. X")
+    return any(0 <= here.find(" " + _fold_word(n)) <= 12 for n in names)
 
 
 def _log(d: float | None) -> float:
     return math.log1p(d) if d is not None else _FAR
 
 
-def quote_rows(ents: ArticleEntities, candidates: list[Candidate], found, resolved: Resolved,
-               previous: list[tuple[object, Resolved]]) -> tuple[list[Candidate], list[list[float]]]:
+@dataclass(slots=True)
+class _Mention:
+    """What the quote's own mention says of its source."""
+
+    kind: str = "none"
+    chars: tuple[int, int] | None = None
+    words: frozenset[str] = frozenset()  # name words
+    head: str = ""  # head lemma, folded
+    desc: frozenset[str] = frozenset()  # content words of a description (lemmas, folded)
+    gender: str = ""
+    number: str = ""
+    det: str = ""
+    plural: bool = False
+    person_role: bool = False
+    type: str = ""  # the source type a description names ("l’organisation": organisation), "" when unknown
+    modifiers: tuple[str, ...] = ()  # the description's other words ("même", "jeune", "ce"), folded lemmas
+
+
+def _read_mention(ents: ArticleEntities, found) -> _Mention:
+    m = _Mention(kind=mention_kind(ents, found.mention))
+    if found.mention is None:
+        return m
+    toks = ents.doc[found.mention[0]:found.mention[1]]
+    m.chars = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    m.words = name_words(ents.text[m.chars[0]:m.chars[1]], ents.lang)
+    head = ents._head(toks)
+    m.head = fold(head.lemma_)
+    lang = ents.lang
+    if m.kind == "pronoun":
+        low = head.lower_.lstrip("-")
+        m.gender, m.number = lang.pronouns.get(low, lang.pronouns.get("-" + low, ("", "s")))
+    elif m.kind in ("description", "role"):
+        m.desc = frozenset(fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+        g = head.morph.get("Gender")
+        m.gender = {"Fem": "f", "Masc": "m"}.get(g[0], "") if g else ""
+        m.number = "p" if head.morph.get("Number") == ["Plur"] else "s"
+        m.person_role = head.lemma_.lower() in lang.person_roles
+        kind = ents._type_of(head, toks)
+        m.type = kind if kind != "unknown" else ""
+        m.modifiers = tuple(sorted({fold(t.lemma_) for t in toks if t.i != head.i and not t.is_punct}))
+    first = toks[0].lower_
+    m.det = ("demonstrative" if first in lang.demonstratives else
+             "possessive" if toks[0].morph.get("Poss") == ["Yes"] else
+             "definite" if toks[0].pos_ == "DET" and toks[0].morph.get("Definite") == ["Def"] else
+             "indefinite" if toks[0].pos_ == "DET" else "")
+    m.plural = head.morph.get("Number") == ["Plur"]
+    return m
+
+
+def mention_keys(ents: ArticleEntities, found) -> tuple[str, tuple[str, ...]]:
+    """The lexicon keys of a quote's mention: (head, other words) of a description; its kind
+    ("<pronoun>") and no words otherwise."""
+    return _mention_keys(_read_mention(ents, found))
+
+
+def _mention_keys(m: _Mention) -> tuple[str, tuple[str, ...]]:
+    if m.kind in ("description", "role") and m.head:
+        return m.head, m.modifiers
+    return f"<{m.kind}>", ()
+
+
+def candidate_key(c: Candidate) -> str:
+    """The lexicon key of a candidate: the noun a description is headed by, else its type."""
+    return c.head if not c.proper and c.head else f"<{c.type}{'' if c.proper else '?'}>"
+
+
+LEXICON_FEATURES = ("lex_self", "lex_self_seen", "lex_self_word_min", "lex_self_word_max", "lex_candidate",
+                    "lex_candidate_seen")
+
+
+def lexicon_features(lexicon: Lexicon, mkeys: tuple[str, tuple[str, ...]], ckey: str,
+                     without: Lexicon | None = None) -> list[float]:
+    """The :data:`LEXICON_FEATURES` of a (mention, candidate) pair, less ``without``'s counts."""
+    head, words = mkeys
+    self_rate, self_seen = lexicon.rate("self", head, without)
+    word_rates = [lexicon.rate("self_word", w, without)[0] for w in words] or [lexicon.rate("self_word", "", without)[0]]
+    cand_rate, cand_seen = lexicon.rate("candidate", ckey, without)
+    return [self_rate, self_seen, min(word_rates), max(word_rates), cand_rate, cand_seen]
+
+
+def count_lexicon(lexicon: Lexicon, mkeys: tuple[str, tuple[str, ...]], self_right: bool | None,
+                  candidates: list[tuple[str, bool]]) -> None:
+    """Count one quote into a lexicon: whether its description was its source (None when the
+    mention is no description), and each candidate key with whether it was the source."""
+    head, words = mkeys
+    if self_right is not None:
+        lexicon.add("self", head, self_right)
+        for w in words:
+            lexicon.add("self_word", w, self_right)
+    for key, right in candidates:
+        lexicon.add("candidate", key, right)
+
+
+def quote_rows(src: Sources, found, resolved: Resolved, previous: list[tuple[object, Resolved]],
+               lexicon: Lexicon | None = None, said: dict[int, int] | None = None
+               ) -> tuple[list[Candidate], list[list[float]]]:
     """The candidates in reach of one quote and their feature rows (in FEATURES order).
 
     Args:
-        ents: The article's entities (after the rules resolved this quote).
-        candidates: :func:`collect_candidates` of the article.
+        src: :func:`collect_candidates` of the article.
         found: The quote (guillemet.find.quotes.Found).
         resolved: The rules' resolution of this quote.
         previous: (quote, resolution) of the quotes before it, in text order.
+        lexicon: Source rates of nouns learned from the training articles (the model's).
+        said: How many of the article's quotes the rules gave to each entity (by ``id``).
     """
-    text = ents.text
+    ents, text = src.ents, src.ents.text
+    lexicon = lexicon or Lexicon()
+    said = said or {}
     anchor = found.cue[0] if found.cue else found.content[0]
     cue_after = bool(found.cue and found.cue[0] >= found.content[1])
     reach_lo = anchor - WINDOW_BEFORE
     reach_hi = max(anchor, found.cue[1] if found.cue else found.content[0]) + WINDOW_AFTER
-    mkind = mention_kind(ents, found.mention)
-    mention_chars = None
-    mention_words: frozenset[str] = frozenset()
-    pron_gender, pron_number = "", ""
-    head_lemma = ""
-    desc_words: frozenset[str] = frozenset()
-    det = ""
-    plural = False
-    if found.mention is not None:
-        toks = ents.doc[found.mention[0]:found.mention[1]]
-        mention_chars = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
-        mention_words = name_words(text[mention_chars[0]:mention_chars[1]], ents.lang)
-        head = ents._head(toks)
-        head_lemma = fold(head.lemma_)
-        if mkind == "pronoun":
-            low = head.lower_.lstrip("-")
-            pron_gender, pron_number = ents.lang.pronouns.get(low, ents.lang.pronouns.get("-" + low, ("", "s")))
-        elif mkind == "description":
-            desc_words = frozenset(fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN"))
-            g = head.morph.get("Gender")
-            pron_gender = {"Fem": "f", "Masc": "m"}.get(g[0], "") if g else ""
-            pron_number = "p" if head.morph.get("Number") == ["Plur"] else "s"
-        first = toks[0].lower_
-        lang = ents.lang
-        det = ("demonstrative" if first in lang.demonstratives else
-               "possessive" if toks[0].morph.get("Poss") == ["Yes"] else
-               "definite" if toks[0].pos_ == "DET" and toks[0].morph.get("Definite") == ["Def"] else
-               "indefinite" if toks[0].pos_ == "DET" else "")
-        plural = head.morph.get("Number") == ["Plur"]
-    relations = _cue_relations(ents, found)
-    spoke = {}
+    men = _read_mention(ents, found)
+    mkeys = _mention_keys(men)
+    relations = _cue_relations(src, found)
+    spoke: dict[int, int] = {}
     for _, res in previous:
         if res.entity is not None:
             spoke[id(res.entity)] = spoke.get(id(res.entity), 0) + 1
     prev1 = previous[-1][1].entity if previous else None
-    prev2 = previous[-2][1].entity if len(previous) > 1 else None
-    sent_anchor = bisect_left(ents.boundaries, anchor)
+    prev_end = None
+    if previous:
+        pf = previous[-1][0]
+        prev_end = max(pf.content[1], pf.cue[1] if pf.cue else 0)
+    sent_anchor = src.sentence(anchor)
     para_anchor = ents.paragraph(anchor)
-    in_reach: list[tuple[Candidate, int | None, int | None]] = []
-    for c in candidates:
+    in_reach: list[tuple[Candidate, int, int | None, int | None]] = []
+    for c in src.candidates:
         k = bisect_right(c.positions, anchor) - 1
-        before = c.positions[k] if k >= 0 else None
-        after = next((p for p in c.positions[k + 1:] if p <= reach_hi), None)
-        if before is not None and before < reach_lo:
-            before = None
+        if k >= 0 and c.positions[k] < reach_lo:
+            k = -1
+        nxt = k + 1 if k >= 0 else bisect_right(c.positions, anchor)
+        after = c.positions[nxt] if nxt < len(c.positions) and c.positions[nxt] <= reach_hi else None
         is_rule = resolved.entity is not None and c.entity is resolved.entity
-        if before is None and after is None and not is_rule:
+        if k < 0 and after is None and not is_rule:
             continue
-        in_reach.append((c, before, after))
-    order = sorted(range(len(in_reach)), key=lambda i: anchor - in_reach[i][1] if in_reach[i][1] is not None else 1e9)
-    latest = sorted(b for _, b, _ in in_reach if b is not None)
-    sent_content = bisect_left(ents.boundaries, found.content[0])
+        in_reach.append((c, k, c.positions[k] if k >= 0 else None, after))
+    order = sorted(range(len(in_reach)), key=lambda i: anchor - in_reach[i][2] if in_reach[i][2] is not None else 1e9)
     rank = {i: r for r, i in enumerate(order)}
+    latest = sorted(b for _, _, b, _ in in_reach if b is not None)
+    # the paragraph's topic: the first candidate written as a subject in it, before the quote
+    topic, topic_at = None, None
+    for c, k, _, _ in in_reach:
+        for j in range(bisect_left(c.paragraphs, para_anchor, 0, k + 1), k + 1):
+            p = c.positions[j]
+            if p in c.subject_at and p not in c.quoted and (topic_at is None or p < topic_at):
+                topic, topic_at = c, p
+                break
+    by_relation: dict[int, set[str]] = {}
+    for p, rel in relations.items():
+        for c in src.owners.get(p, ()):
+            by_relation.setdefault(id(c), set()).add(rel)
     rows = []
     n_text = max(1, len(text))
-    for i, (c, before, after) in enumerate(in_reach):
+    content_words = math.log1p(len(text[found.content[0]:found.content[1]].split()))
+    quote_level = {
+        "quote_words_log": content_words, "cue_after_content": float(cue_after), "n_candidates": float(len(in_reach)),
+        **{f"kind_{q}": float(found.kind == q) for q in _KINDS},
+        **{f"mention_{m}": float(men.kind == m) for m in _MENTION_KINDS},
+        "det_definite": float(men.det == "definite"), "det_indefinite": float(men.det == "indefinite"),
+        "person_role_mention": float(men.person_role),
+        "previous_quote_paragraphs": float(min(5, para_anchor - ents.paragraph(prev_end))) if prev_end is not None else 5.0,
+    }
+    for i, (c, k, before, after) in enumerate(in_reach):
         ent = c.entity
-        words = name_words(c.name, ents.lang)
-        aliases = set(words)
-        if ent is not None:
-            for a in ent.aliases:
-                aliases |= name_words(a, ents.lang)
-        overlap = len(mention_words & aliases) / len(mention_words | aliases) if mention_words and aliases else 0.0
-        mention_is_it = bool(mention_chars and any(mention_chars[0] <= p < mention_chars[1] for p in c.positions))
-        tie_head = bool(ent is not None and head_lemma and any(e is ent and h == head_lemma for _, _, e, h in ents.ties))
-        gender = ent.gender if ent is not None else ""
-        if not gender and c.type == "person":
-            first = c.name.split()[0] if c.name.split() else ""
-            g = given_name_gender(first)
-            gender = g if g in ("m", "f") else ""
+        n_words = len(name_words(c.name, ents.lang))
+        aliases = c.alias_words
+        mention_is_it = bool(men.chars) and _any_in(c.positions, men.chars[0], men.chars[1])
+        gender = c.gender
         number = "p" if c.type == "group" else (ent.number if ent is not None else "s")
         nearest = before if before is not None else after
-        row = [
-            float(resolved.entity is not None and ent is resolved.entity),
-            float(ent is not None),
-            float(len(words)),
-            float(bool(c.name.split()) and is_given_name(c.name.split()[0])),
-            float(bool(gender)),
-            float(len(c.positions)),
-            _log(anchor - before if before is not None else None),
-            float(min(20, sent_anchor - bisect_left(ents.boundaries, before))) if before is not None else 20.0,
-            float(min(10, para_anchor - ents.paragraph(before))) if before is not None else 10.0,
-            _log(after - anchor if after is not None else None),
-            float(before is not None and bisect_left(ents.boundaries, before) == sent_anchor),
-            float(nearest is not None and nearest in c.subject_at),
-            float(nearest is not None and nearest in c.oblique_at),
-            float(bool(c.subject_at)),
-            float(nearest is not None and found.content[0] <= nearest < found.content[1]),
-            float(spoke.get(id(ent), 0) if ent is not None else 0),
-            float(ent is not None and ent is prev1),
-            float(ent is not None and ent is prev2),
-            float(min(rank[i], 15)),
-            overlap,
-            float(mention_is_it),
-            float(tie_head),
-            (1.0 if gender == pron_gender else -1.0) if pron_gender and gender else 0.0,
-            (1.0 if number == pron_number else -1.0) if pron_number else 0.0,
-            c.positions[0] / n_text if c.positions else 1.0,
-            math.log1p(len(text[found.content[0]:found.content[1]].split())),
-            float(cue_after),
-            float(found.cue is not None),
-            float(len(in_reach)),
-            *(float(any(relations.get(p) == r for p in c.positions)) for r in ("subject", "agent", "marker", "dependent")),
-            float(len(latest) - bisect_right(latest, before) if before is not None else len(latest)),
-            float(any(bisect_left(ents.boundaries, p) == sent_content - 1 for p in c.subject_at)),
-            float(nearest is not None and ents.paragraph(nearest) == para_anchor),
-            float(c.type in ("person", "group") and ent is None),
-            float(ent is not None and ent.type == "person" and len(words) >= 2),
-            len(desc_words & c.context) / len(desc_words) if desc_words else 0.0,
-            float(det == "definite"), float(det == "indefinite"), float(det == "demonstrative"),
-            float(det == "possessive"), float(plural),
-            *(float(c.type == t) for t in _TYPES),
-            *(float(found.kind == k) for k in _KINDS),
-            *(float(mkind == m) for m in _MENTION_KINDS),
-        ]
+        near_role = c.roles.get(before, "") if before is not None else ""
+        last_subject = next((c.sentences[j] for j in range(k, -1, -1) if c.roles[c.positions[j]] in ("subject", "agent")
+                             and c.positions[j] not in c.quoted), None)
+        rels = by_relation.get(id(c), ())
+        j = bisect_left(c.positions, found.content[1])
+        after_content = c.positions[j] if j < len(c.positions) and c.positions[j] < found.content[1] + 80 else None
+        row = {
+            **quote_level,
+            "rule_choice": float(resolved.entity is not None and ent is resolved.entity),
+            "is_entity": float(ent is not None),
+            "proper": float(c.proper),
+            "n_name_words": float(n_words),
+            "person_entity": float(ent is not None and ent.type == "person" and n_words >= 2),
+            "role_head": float(c.type in ("person", "group") and ent is None),
+            "gender_known": float(bool(gender)),
+            "n_mentions": float(len(c.positions)),
+            "first_position": c.positions[0] / n_text if c.positions else 1.0,
+            **{f"type_{t}": float(c.type == t) for t in _TYPES},
+            "log_before": _log(anchor - before if before is not None else None),
+            "sentences_before": float(min(20, sent_anchor - c.sentences[k])) if before is not None else 20.0,
+            "paragraphs_before": float(min(10, para_anchor - c.paragraphs[k])) if before is not None else 10.0,
+            "log_after": _log(after - anchor if after is not None else None),
+            "rank_by_distance": float(min(rank[i], 15)),
+            "intervening": float(len(latest) - bisect_right(latest, before) if before is not None else len(latest)),
+            "same_paragraph": float(nearest is not None and ents.paragraph(nearest) == para_anchor),
+            "nearest_is_subject": float(nearest is not None and nearest in c.subject_at),
+            "nearest_is_oblique": float(nearest is not None and nearest in c.oblique_at),
+            "ever_subject": float(bool(c.subject_at)),
+            "mention_in_content": float(nearest is not None and found.content[0] <= nearest < found.content[1]),
+            "nearest_subject": float(near_role == "subject"),
+            "nearest_object": float(near_role == "object"),
+            "nearest_quoted": float(before is not None and before in c.quoted),
+            "sentences_since_subject": float(min(20, sent_anchor - last_subject)) if last_subject is not None else 20.0,
+            "cue_subject": float("subject" in rels),
+            "marker_object": float("marker" in rels),
+            "mention_overlap": len(men.words & aliases) / len(men.words | aliases) if men.words and aliases else 0.0,
+            "mention_is_it": float(mention_is_it),
+            "tie_head": float(ent is not None and bool(men.head) and men.head in c.described_heads),
+            "pron_gender": (1.0 if gender == men.gender else -1.0) if men.gender and gender else 0.0,
+            "pron_number": (1.0 if number == men.number else -1.0) if men.number else 0.0,
+            "context_overlap": len(men.desc & c.context) / len(men.desc) if men.desc else 0.0,
+            "described_words": len(men.desc & c.described) / len(men.desc) if men.desc else 0.0,
+            "type_agree": (1.0 if c.type == men.type else -1.0) if men.type and c.type != "unknown" else 0.0,
+            "spoke_before": float(spoke.get(id(ent), 0) if ent is not None else 0),
+            "prev1": float(ent is not None and ent is prev1),
+            "spoke_total": float(said.get(id(ent), 0) if ent is not None else 0),
+            "paragraph_topic": float(topic is c),
+            "mentions_in_paragraph": float(k + 1 - bisect_left(c.paragraphs, para_anchor, 0, k + 1)),
+            "log_after_content": _log(after_content - found.content[1] if after_content is not None else None),
+            "named_after_content": float(after_content is not None
+                                         and _inverted_after(src, found.content[1], after_content)),
+            **dict(zip(LEXICON_FEATURES, lexicon_features(lexicon, mkeys, candidate_key(c)))),
+            # read by the comparisons below
+            "self_description": float(mention_is_it and not c.proper),
+        }
         rows.append(row)
-    _add_relative(rows, [c for c, _, _ in in_reach], previous)
-    return [c for c, _, _ in in_reach], rows
+    cands = [c for c, _, _, _ in in_reach]
+    _add_relative(rows, cands)
+    return cands, [list(_IN_ORDER(row)) for row in rows]
 
 
-_I = {name: i for i, name in enumerate(FEATURES)}
+_IN_ORDER = itemgetter(*FEATURES)
 
 
-def _add_relative(rows: list[list[float]], cands: list[Candidate], previous) -> None:
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    j = bisect_left(positions, lo)
+    return j < len(positions) and positions[j] < hi
+
+
+def _inverted_after(src: Sources, end: int, pos: int) -> bool:
+    """Whether a mention at ``pos`` follows a quote ending at ``end`` in the same sentence,
+    after a verb: « … », s’inquiète X — an inverted cue the rules did not read."""
+    between = src.ents.text[end:pos].lstrip(" .!?…»\"”’)")
+    if any(ch in between for ch in ".!?\n«“"):
+        return False
+    lo, hi = bisect_left(src.starts, end), bisect_left(src.starts, pos)
+    return any(t.pos_ in ("VERB", "AUX") for t in src.ents.doc[lo:hi])
+
+
+def _add_relative(rows: list[dict[str, float]], cands: list[Candidate]) -> None:
     """Features that compare a candidate with the others of the same quote."""
     def best(score) -> int | None:
         scored = [(score(r, c), k) for k, (r, c) in enumerate(zip(rows, cands))]
         scored = [(v, k) for v, k in scored if v is not None]
         return max(scored)[1] if scored else None
 
-    people = lambda r, c: -r[_I["log_before"]] if c.type == "person" and r[_I["log_before"]] < _FAR else None
-    agreeing = lambda r, c: people(r, c) if r[_I["pron_gender"]] >= 0 and r[_I["pron_number"]] >= 0 else None
-    context = lambda r, c: r[_I["context_overlap"]] if r[_I["context_overlap"]] > 0 and c.type != "unknown" else None
-    subject = lambda r, c: -r[_I["log_before"]] if r[_I["nearest_is_subject"]] and r[_I["log_before"]] < _FAR else None
-    last = previous[-1][1].entity if previous else None
-    chosen = [best(people), best(agreeing), best(context), best(subject)]
-    for k, (r, c) in enumerate(zip(rows, cands)):
-        r.extend(float(k == b) for b in chosen)
-        r.append(float(last is not None and c.entity is last))
+    def people(r, c):
+        return -r["log_before"] if c.type == "person" and r["log_before"] < _FAR else None
+
+    def agreeing(r, c):
+        return people(r, c) if r["pron_gender"] >= 0 and r["pron_number"] >= 0 else None
+
+    def proper_agreeing(r, c):
+        return agreeing(r, c) if c.proper and not r["self_description"] else None
+
+    def subject(r, c):
+        return -r["log_before"] if r["nearest_is_subject"] and r["log_before"] < _FAR else None
+
+    alts = [(r, c) for r, c in zip(rows, cands) if not r["mention_is_it"]]
+    shared = {
+        "alt_proper_agreeing_sentences": min((r["sentences_before"] for r, c in alts if c.proper
+                                              and r["pron_gender"] >= 0 and r["pron_number"] >= 0), default=20.0),
+        "alt_described": max((r["described_words"] for r, _ in alts), default=0.0),
+        "alt_prev_proper": float(any(r["prev1"] and c.proper for r, c in zip(rows, cands))),
+        "self_candidate_exists": float(any(r["self_description"] for r in rows)),
+    }
+    chosen = {"most_recent_person": best(people), "most_recent_agreeing": best(agreeing),
+              "most_recent_subject": best(subject), "most_recent_proper_agreeing": best(proper_agreeing)}
+    for k, r in enumerate(rows):
+        for name, b in chosen.items():
+            r[name] = float(k == b)
+        r.update(shared)
 
 
-_UP = frozenset({"det", "case", "flat:name", "flat", "appos", "amod", "nmod", "compound", "fixed", "nummod",
-                 "det:poss", "flat:foreign"})
+_TO_VERB = frozenset({"det", "case", "flat:name", "flat", "appos", "amod", "nmod", "compound", "fixed", "nummod",
+                      "det:poss", "flat:foreign"})
 
 
-def _cue_relations(ents: ArticleEntities, found) -> dict[int, str]:
-    """How the words near the cue relate to it: character position of a word → "subject",
-    "agent" (par X), "marker" (selon X) or "dependent" (any other tie to the verb)."""
+def _cue_relations(src: Sources, found) -> dict[int, str]:
+    """How the candidates' mentions near the cue relate to it: character position of a
+    mention → "subject", "agent" (par X), "marker" (selon X) or "dependent" (any other tie to
+    the verb)."""
     if found.cue is None:
         return {}
-    doc = ents.doc
-    span = doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
-    if span is None or not len(span):
+    doc = src.ents.doc
+    lo = max(0, bisect_right(src.starts, found.cue[0]) - 1)
+    hi = max(lo + 1, bisect_left(src.starts, found.cue[1]))
+    span = doc[lo:hi]
+    if not len(span):
         return {}
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
     verb = verbs[-1] if verbs else span[0]
     heads = {verb.i, verb.head.i} if verb.dep_ in ("xcomp", "conj") else {verb.i}
     sent = verb.sent
+    first, last = doc[max(sent.start, verb.i - 60)], doc[min(sent.end, verb.i + 40) - 1]
     out: dict[int, str] = {}
-    for tok in doc[max(sent.start, verb.i - 60):min(sent.end, verb.i + 40)]:
-        x, steps = tok, 0
-        while x.dep_ in _UP and x.head.i != x.i and steps < 4 and x.head.i not in heads:
+    for p in src.positions[bisect_left(src.positions, first.idx):bisect_right(src.positions, last.idx)]:
+        x = src.token_at(p)
+        steps = 0
+        while x.dep_ in _TO_VERB and x.head.i != x.i and steps < 4 and x.head.i not in heads:
             x, steps = x.head, steps + 1
-        rel = None
-        if any(c.i in range(span.start, span.end) and c.dep_ in ("case", "fixed", "mark") for c in x.children):
-            rel = "marker"
+        if any(lo <= c.i < hi and c.dep_ in ("case", "fixed", "mark") for c in x.children):
+            out[p] = "marker"
         elif x.head.i in heads and x.i not in heads:
             if x.dep_ in ("nsubj", "nsubj:pass"):
-                rel = "subject"
-            elif x.dep_ == "obl:agent" or any(c.lower_ == "par" and c.dep_ == "case" for c in x.children):
-                rel = "agent"
+                out[p] = "subject"
+            elif x.dep_ == "obl:agent" or any(c.lower_ in _AGENT and c.dep_ == "case" for c in x.children):
+                out[p] = "agent"
             else:
-                rel = "dependent"
-        if rel is not None:
-            out[tok.idx] = rel
+                out[p] = "dependent"
+    return out
+
+
+def speakers_count(resolved: list[Resolved]) -> dict[int, int]:
+    """How many quotes each entity is given (by ``id``)."""
+    out: dict[int, int] = {}
+    for res in resolved:
+        if res.entity is not None:
+            out[id(res.entity)] = out.get(id(res.entity), 0) + 1
     return out
 
 
@@ -353,35 +680,47 @@ def candidate_entity(ents: ArticleEntities, c: Candidate) -> Entity:
     return ents.entity_for_name(c.name, c.type)
 
 
-
-
-#: The model's candidate replaces the rules' only when it scores this much higher: the rules
-#: are right three times out of four. Chosen on dev, fr-dev and the seed, never on test.
+#: The model's candidate replaces the rules' only when its probability (among the quote's
+#: candidates) is this much higher: the rules are right three times out of four, and nearly
+#: always on the press they were written for. Chosen on the out-of-fold scores of train, dev,
+#: fr-dev and the seed, never on test.
 OVERRIDE_MARGIN = 0.3
+#: By the kind of the quote's mention: lower where the rules guess most (a pronoun, a quote
+#: with no mention of its own), higher for a description, which the rules tie to the source
+#: the article gave it (right on 96 % of fr-dev's, where the model errs more).
+OVERRIDE_MARGINS = {"pronoun": 0.1, "none": 0.1, "description": 0.5}
 
 
-def choose_speakers(rp, model, margin: float = OVERRIDE_MARGIN) -> list[Resolved]:
+def choose_speakers(rp, model, margin: float | None = None) -> list[Resolved]:
     """Each quote's source as the speaker model ranks the candidates (the rules' when the
     model agrees, or when a quote has no candidate).
 
     Args:
         rp: The article read up to its speakers (guillemet.pipeline.Reading), rules only.
         model: A :class:`guillemet.learn.model.Model` trained on :data:`FEATURES`.
+        margin: How much more likely the model's candidate must be than the rules' one; by
+            default :data:`OVERRIDE_MARGINS` by the kind of the quote's mention, else
+            :data:`OVERRIDE_MARGIN`.
     """
-    candidates = collect_candidates(rp.entities)
+    src = collect_candidates(rp.entities, [f.content for f in rp.found])
+    lexicon = _lexicon_of(model)
+    said = speakers_count(rp.resolved)
     groups, rows, previous = [], [], []
     for f, res in zip(rp.found, rp.resolved):
-        cands, feats = quote_rows(rp.entities, candidates, f, res, previous)
+        cands, feats = quote_rows(src, f, res, previous, lexicon, said)
         groups.append((cands, len(rows)))
         rows.extend(feats)
         previous.append((f, res))
     scores = model.predict(rows)
+    ranked = "rank" in str(model.meta.get("params", {}).get("objective", ""))
     out = []
     for (cands, lo), res, f in zip(groups, rp.resolved, rp.found):
-        if not cands or (res.entity is not None and mention_kind(rp.entities, f.mention) == "name"):
+        kind = mention_kind(rp.entities, f.mention)
+        if not cands or (res.entity is not None and kind == "name"):
             # a name written at the cue is the speaker: the model only weighs what points back
             out.append(res)
             continue
+        prob = _softmax(scores[lo:lo + len(cands)]) if ranked else scores[lo:lo + len(cands)]
         # a noun phrase the lexicon cannot type ("ses discours") is no source on its own
         allowed = [j for j, c in enumerate(cands) if c.entity is not None or c.type != "unknown"]
         # a pronoun takes an antecedent of its gender when one was named since the other:
@@ -391,18 +730,31 @@ def choose_speakers(rp, model, margin: float = OVERRIDE_MARGIN) -> list[Resolved
         agreeing = [near[j] for j in allowed if gender[j] > 0]
         if agreeing:
             allowed = [j for j in allowed if gender[j] >= 0 or near[j] <= min(agreeing)]
+        if kind in ("pronoun", "none"):
+            # the subject the quote's own words speak of ("Greta Thunberg « est un symbole »,
+            # se réjouit-elle") is not who says them
+            about = [j for j in allowed if _subject_of_content(src, cands[j], f.content)]
+            if about and len(about) < len(allowed):
+                allowed = [j for j in allowed if j not in about]
         if not allowed:
             out.append(res)
             continue
-        k = max(allowed, key=lambda j: scores[lo + j])
+        k = max(allowed, key=lambda j: prob[j])
         rule = next((j for j, c in enumerate(cands) if res.entity is not None and c.entity is res.entity
                      and j in allowed), None)
-        if rule is not None and scores[lo + k] - scores[lo + rule] <= margin:
+        needed = margin if margin is not None else OVERRIDE_MARGINS.get(kind, OVERRIDE_MARGIN)
+        if rule is not None and prob[k] - prob[rule] <= needed:
             k = rule
-        c, score = cands[k], float(scores[lo + k])
+        c, score = cands[k], float(prob[k])
         if res.entity is not None and c.entity is res.entity:
             out.append(Resolved(res.speaker, res.type, max(res.confidence, score), res.entity, res.mention))
             continue
+        tied = _tied_entity(rp.entities, c, cands)
+        if tied is not None:  # "the mayor of Springfield, Maria Lopez": the name the article ties it to
+            c = tied
+            if res.entity is not None and c.entity is res.entity:
+                out.append(Resolved(res.speaker, res.type, max(res.confidence, score), res.entity, res.mention))
+                continue
         ent = candidate_entity(rp.entities, c)
         # a quote without a mention of its own takes the chosen source's mention nearest its cue
         mention = nearest_mention(rp.entities, c, f.cue[0] if f.cue else f.content[0]) if f.mention is None else None
@@ -412,6 +764,51 @@ def choose_speakers(rp, model, margin: float = OVERRIDE_MARGIN) -> list[Resolved
                 mention = None
         out.append(Resolved(ent.name, ent.type, score, ent, mention))
     return out
+
+
+def _subject_of_content(src: Sources, c: Candidate, content: tuple[int, int]) -> bool:
+    """Whether a mention of the candidate is the subject of a word of the quote's content."""
+    lo = bisect_left(c.positions, content[0] - 200)
+    for p in c.positions[lo:bisect_left(c.positions, content[1])]:
+        root = _phrase_root(src.token_at(p))
+        if root.dep_ in ("nsubj", "nsubj:pass") and content[0] <= root.head.idx < content[1] \
+                and not content[0] <= p < content[1]:
+            return True
+    return False
+
+
+def _tied_entity(ents: ArticleEntities, c: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """For a noun-phrase candidate, the one named candidate the article ties it to (an
+    apposition, a title before the name), if any."""
+    if c.entity is not None or not c.positions:
+        return None
+    pos = c.positions[0]
+    end = pos + len(c.name)
+    tied = {id(e) for p, _, e, h in ents.ties if pos <= p < end and h == c.head}
+    if len(tied) != 1:
+        return None
+    return next((o for o in cands if o.entity is not None and id(o.entity) in tied), None)
+
+
+def _softmax(scores) -> list[float]:
+    """Ranking scores of one quote's candidates as probabilities that sum to one."""
+    top = max(scores)
+    exp = [math.exp(v - top) for v in scores]
+    total = sum(exp)
+    return [v / total for v in exp]
+
+
+_LEXICONS: dict[int, tuple[object, Lexicon]] = {}  # id(model) → (model, its lexicon)
+
+
+def _lexicon_of(model) -> Lexicon:
+    """The source lexicon saved with a model, read once per model (models are few and kept)."""
+    held = _LEXICONS.get(id(model))
+    if held is None or held[0] is not model:
+        if len(_LEXICONS) > 64:
+            _LEXICONS.clear()
+        held = _LEXICONS[id(model)] = (model, Lexicon.from_meta(model.meta.get("lexicon")))
+    return held[1]
 
 
 def nearest_mention(ents: ArticleEntities, c: Candidate, anchor: int) -> tuple[int, int] | None:
@@ -431,5 +828,7 @@ def nearest_mention(ents: ArticleEntities, c: Candidate, anchor: int) -> tuple[i
     return span.start, span.end
 
 
-__all__ = ["Candidate", "FEATURES", "candidate_entity", "choose_speakers", "collect_candidates", "mention_kind",
-           "nearest_mention", "quote_rows"]
+
+__all__ = ["Candidate", "FEATURES", "Sources", "candidate_entity", "candidate_key", "choose_speakers",
+           "collect_candidates", "count_lexicon", "is_proper", "lexicon_features", "mention_keys", "mention_kind",
+           "nearest_mention", "quote_rows", "speakers_count", "OVERRIDE_MARGIN", "OVERRIDE_MARGINS"]

@@ -2,11 +2,8 @@
 
     guillemet train            # rebuild every model of the package from ../shared
 
-Speaker model: one row per (quote, candidate source) for every quote the rules found that
-matches a required gold quote; the label says whether the candidate's name names the gold
-speaker (the reference scorer's rule) or, for gold whose sources are mentions (PolNeAR), whether
-the candidate is written at the gold mention. Quotes where no candidate is right teach nothing
-and are left out of training, but count in the scores.
+Speaker model: rows and learner in guillemet.learn.speaker_training (gold sources by name, or
+by mention for PolNeAR).
 """
 
 from __future__ import annotations
@@ -16,78 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from guillemet.evaluate import mention_matches, speaker_matches
-from guillemet.learn import speakers
 from guillemet.learn.data import align, parsed
-from guillemet.learn.rules import run_rules
-from guillemet.resolve import best_name
-
-
-@dataclass
-class SpeakerRows:
-    """Feature rows of speaker candidates, grouped by quote."""
-
-    X: list[list[float]] = field(default_factory=list)
-    y: list[int] = field(default_factory=list)
-    group: list[int] = field(default_factory=list)  # quote number
-    article: list[int] = field(default_factory=list)  # article number, for folds
-    quotes: int = 0  # matched required quotes, solvable or not
-    rule_right: list[bool] = field(default_factory=list)  # per quote: the rules' speaker is right
-
-    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        return (np.asarray(self.X, dtype=np.float32), np.asarray(self.y, dtype=np.int8),
-                np.asarray(self.group), np.asarray(self.article))
-
-
-def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choose=None,
-                 speaker_by: str = "name") -> SpeakerRows:
-    """Speaker-candidate rows for every quote found (by the rules, and the quote model when
-    ``choose`` is given) that matches a required gold quote.
-
-    Args:
-        speaker_by: How the gold names its sources: "name" (a candidate is right when its name
-            names the gold speaker) or "mention" (when it is written at the gold mention).
-    """
-    rows = SpeakerRows()
-    for a_no, item in enumerate(parsed(gold_docs, model)):
-        rp = run_rules(item.doc, item.article, item.lang, choose)
-        golds = align(item.article.text, [f.content for f in rp.found], item.gold["quotes"])
-        candidates = speakers.collect_candidates(rp.entities)
-        previous = []
-        for f, res, g in zip(rp.found, rp.resolved, golds):
-            if g is not None and not g.get("optional"):
-                cands, feats = speakers.quote_rows(rp.entities, candidates, f, res, previous)
-                if speaker_by == "mention":
-                    labels = [int(_written_at_mention(c, g)) for c in cands]
-                    rule_ok = _rule_mention_right(rp.entities.doc, f.mention or res.mention, g)
-                else:
-                    labels = [int(speaker_matches(best_name(c.entity, item.lang) if c.entity is not None else c.name, g))
-                              for c in cands]
-                    rule_ok = bool(res.entity is not None and speaker_matches(best_name(res.entity, item.lang), g))
-                rows.quotes += 1
-                rows.rule_right.append(rule_ok)
-                qno = rows.quotes - 1
-                for feat, lab in zip(feats, labels):
-                    rows.X.append(feat)
-                    rows.y.append(lab)
-                    rows.group.append(qno)
-                    rows.article.append(a_no)
-            previous.append((f, res))
-    return rows
-
-
-def _written_at_mention(c: speakers.Candidate, gold: dict[str, Any]) -> bool:
-    """Whether one of the candidate's mentions starts inside the gold mention span."""
-    span = gold.get("speaker_mention")
-    return bool(span) and any(span[0] <= p < span[1] for p in c.positions)
-
-
-def _rule_mention_right(doc, mention: tuple[int, int] | None, gold: dict[str, Any]) -> bool:
-    """Whether the rules' mention (a token range) overlaps the gold mention span."""
-    if mention is None:
-        return False
-    toks = doc[mention[0]:mention[1]]
-    return mention_matches((toks[0].idx, toks[-1].idx + len(toks[-1].text)), gold)
+from guillemet.learn.speaker_training import (  # noqa: F401  (the speaker model's part of `guillemet train`)
+    RANKER_PARAMS, RANKER_ROUNDS, SpeakerRows, cross_validate, speaker_rows, top_accuracy, train_speaker_model)
 
 
 #: LightGBM settings of the speaker model: small trees, fixed seed, one thread, so that a
@@ -98,17 +26,6 @@ SPEAKER_PARAMS = {
     "seed": 7, "deterministic": True, "num_threads": 1, "verbose": -1,
 }
 SPEAKER_ROUNDS = 300
-
-
-def top_accuracy(scores: np.ndarray, y: np.ndarray, group: np.ndarray, quotes: int) -> float:
-    """Share of quotes whose best-scored candidate is right (quotes without rows count wrong)."""
-    right = 0
-    order = np.argsort(group, kind="stable")
-    g, s, lab = group[order], scores[order], y[order]
-    bounds = np.flatnonzero(np.diff(g)) + 1
-    for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(g)]):
-        right += int(lab[lo + int(np.argmax(s[lo:hi]))] == 1)
-    return right / quotes if quotes else 0.0
 
 
 def fit_speaker(rows, rounds: int = SPEAKER_ROUNDS, params: dict | None = None):
@@ -142,20 +59,6 @@ def cross_validate_quotes(rows: QuoteRows, gold_quotes: int, keep_from: float, d
         part = QuoteRows(X=X[~test].tolist(), y=y[~test].tolist())
         scores[test] = fit_speaker(part).predict(X[test])
     return quote_f1(scores, y, is_rule, gold_quotes, keep_from, drop_below)
-
-
-def cross_validate(rows: SpeakerRows, folds: int = 5, fit=fit_speaker) -> float:
-    """Speaker accuracy of ``fit`` in k folds by article."""
-    X, y, group, article = rows.arrays()
-    scores = np.zeros(len(y))
-    ids = np.unique(article)
-    for k in range(folds):
-        test = np.isin(article, ids[k::folds])
-        part = SpeakerRows(X=X[~test].tolist(), y=y[~test].tolist(), group=group[~test].tolist(),
-                           article=article[~test].tolist())
-        model = fit(part)
-        scores[test] = model.predict(X[test])
-    return top_accuracy(scores, y, group, rows.quotes)
 
 
 @dataclass
@@ -242,20 +145,15 @@ def train_language(lang: str, split: str = "train", dev_split: str = "dev", fold
     chooser = quote_step.QuoteChooser(Model("quote", quote_step.FEATURES, {}, quote_booster))
 
     by = gold.speakers_by(split)
-    srows = speaker_rows(train_docs, choose=chooser, speaker_by=by)
-    rule_acc = sum(srows.rule_right) / srows.quotes
-    cv_s = cross_validate(srows, folds) if folds else None
-    speaker_booster = fit_speaker(srows)
-    ds = speaker_rows(dev_docs, choose=chooser, speaker_by=gold.speakers_by(dev_split))
-    Xs, ys, gs, _ = ds.arrays()
-    dev_s = top_accuracy(speaker_booster.predict(Xs), ys, gs, ds.quotes)
-    dev_rule = sum(ds.rule_right) / ds.quotes
-    report.append(f"speaker model: {split} rules accuracy {rule_acc:.3f}"
-                  + (f", {folds}-fold CV {cv_s:.3f}" if cv_s is not None else "")
-                  + f"; {dev_split} {dev_s:.3f} (rules {dev_rule:.3f}), before the override margin")
+    speaker_booster, lexicon, sp = train_speaker_model(train_docs, dev_docs, chooser, folds, speaker_by=by,
+                                                       dev_speaker_by=gold.speakers_by(dev_split))
+    report.append(f"speaker model: {split} rules accuracy {sp['rules_accuracy']:.3f}"
+                  + (f", {folds}-fold CV {sp['cv_accuracy']:.3f}" if sp["cv_accuracy"] is not None else "")
+                  + f"; {dev_split} {sp['dev_accuracy']:.3f} (rules {sp['dev_rules_accuracy']:.3f}),"
+                  " before the override margin")
     echo(report[-1])
     seconds = round(time.time() - start, 1)
-    scores.update({"quote_dev_f1": dev_q["f1"], "speaker_dev_accuracy": round(dev_s, 4), "seconds": seconds})
+    scores.update({"quote_dev_f1": dev_q["f1"], "speaker_dev_accuracy": sp["dev_accuracy"], "seconds": seconds})
     if write:
         common = {"lang": lang, "learner": "lightgbm", "params": SPEAKER_PARAMS, "rounds": SPEAKER_ROUNDS,
                   "command": f"guillemet train --lang {lang} --split {split} --dev {dev_split} --folds {folds}",
@@ -267,9 +165,10 @@ def train_language(lang: str, split: str = "train", dev_split: str = "dev", fold
             "scores": {"rules_f1": rules_q, "cv_f1": cv_q, f"{dev_split}_f1": dev_q, f"{dev_split}_rules_f1": dev_rules_q}})
         save_model(lang, "speaker", speaker_booster, {
             "model": "speaker", "features": list(speaker_step.FEATURES), **common,
-            "override_margin": speaker_step.OVERRIDE_MARGIN,
-            "data": {"split": split, "quotes": srows.quotes, "rows": len(srows.y), "split_table_sha256": table,
+            "params": RANKER_PARAMS, "rounds": RANKER_ROUNDS,
+            "override_margin": speaker_step.OVERRIDE_MARGIN, "override_margins": speaker_step.OVERRIDE_MARGINS, "lexicon": lexicon.to_meta(),
+            "data": {"split": split, "quotes": sp["quotes"], "rows": sp["rows"], "split_table_sha256": table,
                      "speakers_by": by},
-            "scores": {"rules_accuracy": round(rule_acc, 4), "cv_accuracy": round(cv_s, 4) if cv_s is not None else None,
-                       f"{dev_split}_accuracy": round(dev_s, 4), f"{dev_split}_rules_accuracy": round(dev_rule, 4)}})
+            "scores": {"rules_accuracy": sp["rules_accuracy"], "cv_accuracy": sp["cv_accuracy"],
+                       f"{dev_split}_accuracy": sp["dev_accuracy"], f"{dev_split}_rules_accuracy": sp["dev_rules_accuracy"]}})
     return report
