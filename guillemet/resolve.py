@@ -277,13 +277,13 @@ class ArticleEntities:
                        and t.lower_ not in self.lang.of_words), hi)  # not "… à la direction"
             return self.resolve(Found(found.kind, found.content, mention=(lo, hi)), previous)
         # "certains", "d’autres", "plusieurs": some of a group, never one named person
-        if low in self.lang.indefinite_pronouns and not any(e.label_ == "PER" for e in toks.ents):
+        if low in self.lang.indefinite_pronouns and not any(e.label_ == "PER" for e in syntax.ents_within(toks)):
             desc = self.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
             ent = self.entity_for_name(desc, "group")
             self._note(pos, ent, found)
             return Resolved(ent.name, "group", 0.5, ent)
         # pronouns, unless a name is apposed in the mention ("l’un d’eux, Jean Dupont")
-        if (head.pos_ == "PRON" or low in self.lang.pronouns) and not any(e.label_ == "PER" for e in toks.ents):
+        if (head.pos_ == "PRON" or low in self.lang.pronouns) and not any(e.label_ == "PER" for e in syntax.ents_within(toks)):
             if low in self.lang.relative_pronouns:
                 return self._relative(head, found, previous)
             return self._pronoun(head, pos, previous, found.content)
@@ -356,9 +356,9 @@ class ArticleEntities:
             return None  # "une source anonyme, M. X …": X begins the next clause
         i = toks.end
         if i < len(doc) and doc[i].text == "," and i + 1 < len(doc):
-            for ent in doc.ents:
-                if ent.start == i + 1 and ent.label_ == "PER":
-                    return self._clean_name(ent) or None
+            ent = syntax.entity_at(doc, i + 1)
+            if ent is not None and ent.label_ == "PER":
+                return self._clean_name(ent) or None
         return None
 
     def _note(self, pos: int, ent: Entity, found: Found) -> None:
@@ -374,7 +374,7 @@ class ArticleEntities:
     def _name_in(self, toks: Span, head: Token) -> str | None:
         """The proper name a mention carries ("le maire Vitali Klitschko" → "Vitali Klitschko"),
         None when the name only complements a common noun ("un porte-parole de Renault")."""
-        pers = [e for e in toks.ents if e.label_ == "PER" and not self._complements(e, head)]
+        pers = [e for e in syntax.ents_within(toks) if e.label_ == "PER" and not self._complements(e, head)]
         if pers:
             clean = self._clean_name(pers[-1])
             if clean:

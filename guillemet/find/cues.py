@@ -287,7 +287,7 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
         if t.text in ".;!?" or "\n" in t.text:
             break
         stop += 1
-    persons = {ent.start: ent for ent in doc.ents if ent.label_ == "PER" and ent.start >= hi}
+    persons = {k: e for k in range(hi, stop) if (e := syntax.entity_at(doc, k)) is not None and e.label_ == "PER"}
     i = hi
     while i < stop:
         tok = doc[i]

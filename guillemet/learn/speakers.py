@@ -129,7 +129,7 @@ def mention_kind(ents: ArticleEntities, mention: tuple[int, int] | None) -> str:
     if low in lang.relative_pronouns:
         return "relative"
     if (head.pos_ == "PRON" or low in lang.pronouns or "-" + low in lang.pronouns) \
-            and not any(e.label_ == "PER" for e in toks.ents):
+            and not any(e.label_ == "PER" for e in syntax.ents_within(toks)):
         return "pronoun"
     named = [t for t in toks if t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN"]
     if not named:
