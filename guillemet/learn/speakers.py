@@ -28,6 +28,7 @@ from guillemet import syntax
 from guillemet.learn.lexicon import Lexicon
 from guillemet.names import given_name_gender
 from guillemet.resolve import ArticleEntities, Entity, Resolved, fold, name_words
+from guillemet.tidy import is_noun_phrase
 
 #: How far before a quote's cue a source may have been named (characters).
 WINDOW_BEFORE = 3000
@@ -758,9 +759,10 @@ def choose_speakers(rp, model, margin: float | None = None) -> list[Resolved]:
         ent = candidate_entity(rp.entities, c)
         # a quote without a mention of its own takes the chosen source's mention nearest its cue
         mention = nearest_mention(rp.entities, c, f.cue[0] if f.cue else f.content[0]) if f.mention is None else None
-        if mention is not None:  # never inside the words it would have said
-            s, e = syntax.char_span(rp.entities.doc[mention[0]:mention[1]])
-            if f.content[0] < e and s < f.content[1]:
+        if mention is not None:  # a noun phrase, never inside the words it would have said
+            toks = rp.entities.doc[mention[0]:mention[1]]
+            s, e = syntax.char_span(toks)
+            if f.content[0] < e and s < f.content[1] or not is_noun_phrase(toks):
                 mention = None
         out.append(Resolved(ent.name, ent.type, score, ent, mention))
     return out
