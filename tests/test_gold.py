@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import json
+from pathlib import Path
 
 import pytest
 
@@ -88,3 +89,16 @@ def test_missing_shared_says_where_it_is_looked_for(tmp_path):
 def test_unknown_split_names_the_known_ones():
     with pytest.raises(GoldDataMissing, match="known splits are .*train"):
         gold.load_split("tset")
+
+
+def test_the_second_annotation_keeps_no_press_text():
+    """fr-agreement.jsonl holds offsets: names are spans of the texts in ../shared, with at
+    most single words of the annotator's own between them."""
+    path = Path(gold.__file__).with_name("fr-agreement.jsonl")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        for q in doc["quotes"]:
+            assert not any(k.endswith("_text") for k in q)
+            for parts in q["speaker"] + q["speaker_aliases"]:
+                for part in parts:
+                    assert isinstance(part, list) or " " not in part, (doc["id"], part)

@@ -9,7 +9,8 @@ Splits:
 
     fr: train (269 articles), dev (30), test (30; scored for reports only — nobody reads
         its errors), fr-dev (the original 30), seed (1), and ``agreement``: the dev split
-        annotated a second time, independently (``fr-agreement.jsonl``: offsets and names).
+        annotated a second time, independently (``fr-agreement.jsonl``: offsets only; names
+        as spans of the text and the annotator's own words).
     en: en-train (PolNeAR train, 840), en-dev (PolNeAR dev, 84).
 
 Example:
@@ -177,12 +178,20 @@ def _second_annotation(path: Path, docs: list[dict[str, Any]]) -> list[dict[str,
         quotes = []
         for q in stored.get(doc["id"], {}).get("quotes", []):
             q = dict(q)
+            q["speaker"] = "; ".join(_name(parts, text) for parts in q.get("speaker") or [])
+            q["speaker_aliases"] = [_name(parts, text) for parts in q.get("speaker_aliases", [])]
             for span in ("content", "cue", "speaker_mention"):
                 key = "content_text" if span == "content" else f"{span}_text"
                 q[key] = text[q[span][0]:q[span][1]] if q.get(span) else None
             quotes.append(q)
         out.append({**{k: v for k, v in doc.items() if k != "quotes"}, "quotes": quotes})
     return out
+
+
+def _name(parts: list, text: str) -> str:
+    """A stored name read back: spans of the text (``[start, end]``) and the annotator's own
+    words, joined by spaces (scripts/agreement_offsets.py; the repository keeps no press text)."""
+    return " ".join(text[p[0]:p[1]] if isinstance(p, list) else p for p in parts)
 
 
 __all__ = ["Entry", "load_split", "shared_dir", "speakers_by", "split_ids", "split_names", "text_hash"]
