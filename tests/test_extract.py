@@ -31,8 +31,8 @@ FOUND = [
      "Le budget est prêt", "Claire Martin"),
     ("Paul Durand est arrivé tard. « Je suis fatigué », dit-il.", "direct", "Je suis fatigué", "Paul Durand"),
     # post-posed subject past time words, adverbs and prepositional phrases
-    ("« Nous tiendrons bon », a déclaré sur la radio Europe 1 le ministre de l’Agriculture Paul Durand.",
-     "direct", "Nous tiendrons bon", "Paul Durand"),
+    ("« Le marché rouvrira », a affirmé sur la chaîne Radio Loire le ministre du Commerce Paul Durand.",
+     "direct", "Le marché rouvrira", "Paul Durand"),
     ("« Nous tiendrons bon », s’est félicité sur Facebook Paul Durand, un des organisateurs.",
      "direct", "Nous tiendrons bon", "Paul Durand"),
     ("« Nous tiendrons bon », expliquait à Lyon parmi des centaines de grévistes Sophie, une infirmière.",
@@ -45,18 +45,18 @@ FOUND = [
      "Le prévenu a été relaxé", "Claire Martin"),
     ("« Nous tiendrons bon », a déclaré le secrétaire d’État à la Mer Paul Durand, en visite à Brest.",
      "direct", "Nous tiendrons bon", "Paul Durand"),
-    ("Les grévistes sont « plus décidés que jamais », a assuré l’un d’eux, Paul Durand, devant la mairie.",
-     "direct", "plus décidés que jamais", "Paul Durand"),
+    ("Les cheminots restent « soudés comme au premier jour », a insisté l’un d’eux, Paul Durand, près de la gare.",
+     "direct", "soudés comme au premier jour", "Paul Durand"),
     ("Sophie, 31 ans, résume l’humeur du cortège : « Nous tiendrons bon ».", "direct", "Nous tiendrons bon", "Sophie"),
     ("« Merci aux pompiers », a twitté le maire Louis Bernard.", "direct", "Merci aux pompiers", "Louis Bernard"),
-    ("« On ne lâchera rien », lâche également « Mamyray », une retraitée de 65 ans.", "direct",
-     "On ne lâchera rien", "Mamyray"),
+    ("« Nous reviendrons samedi », glisse aussi « Titou », un apiculteur de 58 ans.", "direct",
+     "Nous reviendrons samedi", "Titou"),
     ("« Deux ans, c’est long » pendant ce temps. Paul Durand a conclu : « Il faut agir. »", "direct",
      "Il faut agir.", "Paul Durand"),
     ("« Si les agents sont satisfaits, remarque Paul Durand, ils attendent des gestes. »", "direct",
      "ils attendent des gestes.", "Paul Durand"),
-    ("« Ce sont des gens qu’on ne voit jamais », analyse Paul Durand, député.", "direct",
-     "Ce sont des gens qu’on ne voit jamais", "Paul Durand"),
+    ("« Ce sont des quartiers qu’on oublie toujours », analyse Paul Durand, député.", "direct",
+     "Ce sont des quartiers qu’on oublie toujours", "Paul Durand"),
     ("« Les collectes demandent des moyens », l’explique Claire Martin, trésorière.", "direct",
      "Les collectes demandent des moyens", "Claire Martin"),
     # any verb inverted in an incise after a quotation, modals included
@@ -89,10 +89,10 @@ FOUND = [
      "according_to", "« les moyens existent »", "Paul Durand"),
     ("Le maire a appelé les riverains à rester « prudents » après la tempête et à « ne pas sortir ».", "indirect",
      "rester « prudents » après la tempête et à « ne pas sortir »", "Le maire"),
-    ("« Le dossier avance », a assuré le ministre, précisant attendre « tous les éléments » de l’enquête.",
-     "indirect", "attendre « tous les éléments » de l’enquête", "le ministre"),
-    ("Le ministre a souhaité des « mesures justes », assurant être prêt à « en tirer les conséquences ».",
-     "indirect", "être prêt à « en tirer les conséquences »", "Le ministre"),
+    ("« Le chantier progresse », a assuré le ministre, précisant attendre « tous les rapports » des experts.",
+     "indirect", "attendre « tous les rapports » des experts", "le ministre"),
+    ("Le ministre a promis des « règles claires », assurant être prêt à « revoir sa copie ».",
+     "indirect", "être prêt à « revoir sa copie »", "Le ministre"),
     ("Le chanteur remplit les salles. Ce succès est le fruit d’un long travail, nous a expliqué le chanteur.",
      "indirect", "Ce succès est le fruit d’un long travail", "le chanteur"),
     ("Le débat est « secondaire » à ses yeux, a tempéré Paul Durand, député européen.", "indirect",
@@ -103,8 +103,8 @@ FOUND = [
      "vouloir quitter la présidence du club", "Claire Martin"),
     ("Les travaux dureront deux ans, a annoncé vendredi le maire Louis Bernard.", "indirect",
      "Les travaux dureront deux ans", "Louis Bernard"),
-    ("Le préfet Marc Olivier a appelé les habitants à rester chez eux.", "indirect",
-     "rester chez eux", "Marc Olivier"),
+    ("Le préfet Marc Olivier a appelé les riverains à fermer leurs volets.", "indirect",
+     "fermer leurs volets", "Marc Olivier"),
     # selon-type
     ("Selon le maire Louis Bernard, les travaux dureront deux ans.", "according_to",
      "les travaux dureront deux ans", "Louis Bernard"),
@@ -126,10 +126,10 @@ FOUND = [
      "Le club a gagné 3 matchs (dont 2 à l’extérieur)", "la ligue"),
     ("Il a confirmé la date, en avançant une « trentaine de points de blocage », selon la police.",
      "according_to", "Il a confirmé la date, en avançant une « trentaine de points de blocage »", "la police"),
-    ("Le pont sera fermé en mai, a-t-on appris mercredi de sources concordantes.", "according_to",
-     "Le pont sera fermé en mai", "sources concordantes"),
-    ("Les travaux ont commencé, a précisé la source policière à l’AFP ; la route est fermée.", "indirect",
-     "Les travaux ont commencé", "la source policière"),
+    ("La piscine rouvrira en juin, a-t-on appris jeudi de sources municipales.", "according_to",
+     "La piscine rouvrira en juin", "sources municipales"),
+    ("Les fouilles ont repris, a précisé la source judiciaire au Télégramme ; le site est bouclé.", "indirect",
+     "Les fouilles ont repris", "la source judiciaire"),
     ("Selon le quotidien new-yorkais The Washington Post, le sommet est reporté.", "according_to",
      "le sommet est reporté", "The Washington Post"),
     # mixed: a fragment credited by a cue of the same sentence
@@ -165,8 +165,8 @@ FOUND = [
     ("« Nous sommes prêts », a affirmé Paul Durand par l’intermédiaire d’un traducteur.", "direct",
      "Nous sommes prêts", "Paul Durand"),  # an active verb: "par" is no agent
     # an inverted subject after a time phrase set off by commas
-    ("« Il l'a avoué », a déclaré devant la presse, quelques heures avant la procureure, un de ses avocats, "
-     "Me Paul Renard.", "direct", "Il l'a avoué", "Paul Renard"),
+    ("« Il a tout reconnu », a expliqué aux journalistes, deux heures avant le juge, une de ses avocates, "
+     "Me Claire Renard.", "direct", "Il a tout reconnu", "Claire Renard"),
     # a bare given name is someone else than the fuller name it begins
     ("Le ministre Christophe Castaner a défendu la réforme. Dans le cortège, Christophe, 49 ans, est en colère. "
      "« On ne lâchera rien », dit Christophe.", "direct", "On ne lâchera rien", "Christophe"),
@@ -200,7 +200,7 @@ NOT_QUOTES = [
     "Elle espère que la pluie cessera bientôt.",
     "Le journal a pu constater que la salle était pleine.",
     "Il a appris que sa mère était malade.",
-    "Dans la région, 6 % des interrogés se disent « très satisfaits » du maire.",
+    "Dans le canton, 12 % des sondés se disent « plutôt confiants » envers la mairie.",
     "Des vidéos appellent à « bloquer le périphérique » samedi.",
     "Sa famille a fait part de son inquiétude aux autorités.",
     "Dans sa ville, il a été surnommé... « le Lion de Lyon ».",
@@ -226,9 +226,9 @@ def test_no_quote(text):
 
 def test_no_speaker_is_made_up():
     # an expletive subject, a lowercase word the parser took for a name
-    for text, content in [("Il est fréquent d’évoquer le « bon sens populaire » dans ces débats.", "bon sens populaire"),
-                          ("Ses discours sont émaillés d’argot : « Il ne faut pas raconter de craques. »",
-                           "Il ne faut pas raconter de craques.")]:
+    for text, content in [("Il est courant d’invoquer le « bon goût d’antan » dans ces querelles.", "bon goût d’antan"),
+                          ("Ses chansons sont pleines d’argot : « Il ne faut pas lâcher la rampe. »",
+                           "Il ne faut pas lâcher la rampe.")]:
         got = [q for q in quotes_of(text) if q[1] == content]
         assert not got or got[0][2] is None, got
 
@@ -265,10 +265,10 @@ def test_paragraphs_reopened_with_a_mark_are_one_quote():
 
 
 def test_description_resolved_to_the_name_it_was_tied_to():
-    text = ("Le ministre de l’Intérieur Jean Dupuis s’est rendu à Lyon lundi.\n"
+    text = ("Le ministre des Sports Jean Dupuis s’est rendu à Lyon lundi.\n"
             "La visite a duré deux heures.\n"
             "Le public était nombreux.\n"
-            "Le ministre de l’Intérieur a déclaré que les effectifs seraient renforcés.")
+            "Le ministre des Sports a ensuite annoncé que les stades seraient rénovés.")
     got = extract(text)
     assert got and got[-1].speaker == "Jean Dupuis"
 
@@ -291,12 +291,12 @@ RESOLVED = [
      "est réussi. « J’ai changé de méthode », dit celui qui n’a jamais autant répété.",
      "J’ai changé de méthode", "Paul Durand"),
     # a quoted speaker of an earlier quotation is no subject: the previous speaker goes on
-    ("« Nous attendons des actes », explique à la radio Paul Durand, un organisateur. "
-     "« S’il ne se passe rien, c’est fini », avant d’avertir : « Il faut agir vite. »",
-     "Il faut agir vite.", "Paul Durand"),
+    ("« Nous voulons des réponses », explique à la radio Paul Durand, un organisateur. "
+     "« Sans geste du préfet, on bloque tout », avant de prévenir : « Le temps presse. »",
+     "Le temps presse.", "Paul Durand"),
     # an apposed name after "le président du X"
-    ("« Nous réunissons des témoignages », a indiqué à l’AFP le président du Consistoire, Paul Durand.",
-     "Nous réunissons des témoignages", "Paul Durand"),
+    ("« Nous recensons les dégâts », a indiqué à Ouest-France le président du Syndicat des pêcheurs, Paul Durand.",
+     "Nous recensons les dégâts", "Paul Durand"),
     # a subject before a relative clause, a name after a fronted adjective
     ("Le syndicat qui avait dénoncé des « provocations » a appelé dimanche à cesser les blocages.",
      "cesser les blocages", "Le syndicat"),

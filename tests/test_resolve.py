@@ -26,8 +26,8 @@ RESOLVED = [
     ("Paul Durand a rencontré Claire Martin mardi. « La rencontre a été utile », a-t-il déclaré.",
      "La rencontre a été utile", "Paul Durand", "person"),
     # a description to the name it was tied to
-    ("Le ministre de l’Intérieur Jean Dupuis était à Lyon. Le ministre de l’Intérieur a déclaré "
-     "que les effectifs seraient renforcés.", "les effectifs seraient renforcés", "Jean Dupuis", "person"),
+    ("Le ministre des Sports Jean Dupuis était à Lyon. Le ministre des Sports a ensuite annoncé "
+     "que les stades seraient rénovés.", "les stades seraient rénovés", "Jean Dupuis", "person"),
     # a continuation takes the previous speaker
     ("« Le projet est lancé », a déclaré Claire Martin.\n« Nous ouvrirons trois écoles avant la fin de l’année. »",
      "Nous ouvrirons trois écoles avant la fin de l’année.", "Claire Martin", "person"),

@@ -83,9 +83,9 @@ def test_the_issues_sentence_credits_jeanne_martin():
     # the mention stops at the link, or just before it: it goes on over the office served
     ("« Le dossier est clos », a affirmé le secrétaire d’État auprès du ministre des Armées, Luc Berthier.",
      "Le dossier est clos", "a affirmé", "le secrétaire d’État", "le secrétaire d’État auprès du ministre des Armées"),
-    ("Le secrétaire d’État auprès du ministre de l’Intérieur a déclaré que le dossier était clos.",
-     "le dossier était clos", "a déclaré", "Le secrétaire d’État auprès",
-     "Le secrétaire d’État auprès du ministre de l’Intérieur"),
+    ("La secrétaire d’État auprès de la ministre des Sports a déclaré que le dossier était clos.",
+     "le dossier était clos", "a déclaré", "La secrétaire d’État auprès",
+     "La secrétaire d’État auprès de la ministre des Sports"),
 ])
 def test_a_role_goes_on_over_the_office_it_serves(parse, text, content, cue, cut, whole):
     doc = parse(text)

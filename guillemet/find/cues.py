@@ -219,6 +219,9 @@ def _find_subject(cue: Cue, lang: Language) -> None:
             lo_, hi_ = sorted((child.i, verb.i))
             if any(t.text in (".", "!", "?") or "\n" in t.text for t in doc[lo_:hi_]):
                 continue  # the parser joined two sentences
+            if child.i < verb.i and any(len(t) == 1 and t.text in lang.closing_marks for t in doc[child.i + 1:verb.i]) \
+                    and any(t.text in lang.quote_pairs for t in doc[child.sent.start:child.i]):
+                continue  # « Le chantier progresse », a assuré le ministre: quoted words are no subject
             if child.i < verb.i and child.right_edge.i + 2 == cue.tokens[0] \
                     and doc[child.right_edge.i + 1].text == "," and _incise_before_predicate(cue, lang):
                 return  # "Le plan, a précisé Paul Durand, coûtera …": an incise, its subject after it
