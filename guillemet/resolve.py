@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -110,6 +110,11 @@ class ArticleEntities:
         self.doc, self.lang = doc, lang
         self.text = syntax.text_of(doc)
         self.quote_spans = quote_spans
+        spans = sorted(quote_spans)
+        self._quote_starts = [s for s, _ in spans]
+        self._quote_reach = []  # the furthest end of the spans opened so far
+        for _, e in spans:
+            self._quote_reach.append(max(e, self._quote_reach[-1]) if self._quote_reach else e)
         self.entities: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
         self.ties: list[tuple[int, frozenset[str], Entity, str]] = []  # (pos, words, entity, head)
@@ -123,17 +128,12 @@ class ArticleEntities:
 
     # -- building -------------------------------------------------------------------------
     def paragraph(self, pos: int) -> int:
-        lo, hi = 0, len(self.paragraph_starts)
-        while lo + 1 < hi:
-            mid = (lo + hi) // 2
-            if self.paragraph_starts[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid
-        return lo
+        return max(0, bisect_right(self.paragraph_starts, pos) - 1)
 
     def _in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quote_spans)
+        """Whether ``pos`` lies inside one of the direct quotes' contents."""
+        k = bisect_right(self._quote_starts, pos) - 1
+        return k >= 0 and self._quote_reach[k] > pos
 
     def _collect_names(self) -> None:
         names: list[tuple[int, str, str, Token]] = []

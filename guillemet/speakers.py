@@ -223,10 +223,17 @@ def _pos_of_names(doc: "Doc", names: set[str]) -> dict[str, set[str]]:
     """Parts of speech of the one-word names wherever they occur as a token of the parse."""
     words = {n for n in names if n and " " not in n}
     out: dict[str, set[str]] = {}
-    if words:
-        for tok in doc:
-            if tok.text in words:
-                out.setdefault(tok.text, set()).add(tok.pos_)
+    if words and len(doc):
+        import numpy as np
+        from spacy.attrs import ORTH, POS  # the parse's own modules: only a parse comes here
+        from spacy.strings import get_string_id
+
+        # the parse as arrays, the words as hashes: a spaCy Token per word costs more
+        arr = doc.to_array([ORTH, POS])
+        wanted = {get_string_id(w): w for w in words}
+        strings = doc.vocab.strings
+        for i in np.nonzero(np.isin(arr[:, 0], np.array(list(wanted), dtype=np.uint64)))[0].tolist():
+            out.setdefault(wanted[int(arr[i, 0])], set()).add(strings[int(arr[i, 1])])
     return out
 
 

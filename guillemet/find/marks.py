@@ -9,6 +9,7 @@ the rest of the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -74,8 +75,11 @@ def find_marked(text: str, pairs: dict[str, str], max_len: int = 6000) -> list[M
     typographic = {o: c for o, c in pairs.items() if o not in c}
     closers = {c for cs in typographic.values() for c in cs}
     stack: list[tuple[str, int]] = []
-    i, n = 0, len(text)
-    while i < n:
+    # only line breaks and typographic marks do anything: jump from one to the next
+    special = re.compile("[" + re.escape("\n" + "".join(typographic) + "".join(closers)) + "]")
+    i = 0
+    while (hit := special.search(text, i)) is not None:
+        i = hit.start()
         ch = text[i]
         if ch == "\n" and stack:
             # paragraph end: an open quotation continues only if the next paragraph reopens it
@@ -127,7 +131,7 @@ def _pair_straight(text: str, mark: str, max_len: int) -> list[Marked]:
     opened: int | None = None
     reopened: int | None = None
     for para in text.split("\n"):
-        positions = [start + j for j, c in enumerate(para) if c == mark and not _is_apostrophe(text, start + j)]
+        positions = [start + j for j in _find_all(para, mark) if not _is_apostrophe(text, start + j)]
         if opened is not None and reopened is None and para.strip(_SPACES):
             if para.lstrip(_SPACES).startswith(mark):
                 reopened = start + len(para) - len(para.lstrip(_SPACES))
@@ -152,6 +156,15 @@ def _pair_straight(text: str, mark: str, max_len: int) -> list[Marked]:
             else:  # looks like another opener: the previous one was stray
                 opened = pos
         start += len(para) + 1
+    return out
+
+
+def _find_all(text: str, ch: str) -> list[int]:
+    """Every position of the character ``ch`` in ``text``."""
+    out, j = [], text.find(ch)
+    while j >= 0:
+        out.append(j)
+        j = text.find(ch, j + 1)
     return out
 
 

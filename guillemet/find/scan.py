@@ -7,7 +7,8 @@ from rule to rule.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -22,6 +23,8 @@ TERMINATORS = ".!?…"
 #: Closing quotation marks that may follow a sentence's full stop.
 CLOSERS = "»”\"'’"
 EDGE = SPACE + "\n,;:—–-"
+#: Characters that may end a sentence (Sentences.is_boundary reads the one before a position).
+_MAY_END = re.compile("[" + re.escape("\n" + TERMINATORS + CLOSERS + "»”") + "]")
 
 
 @dataclass(slots=True)
@@ -77,6 +80,14 @@ class Sentences:
         outer = [m for m in marks if m.depth == 0]
         self.opens = [m.open for m in outer]
         self.outer = outer
+        # The walks below only stop where something can happen: a character that may end a
+        # sentence, or the edge of a quotation's inside (as _inside reads it); they jump over
+        # the rest, which they would only step across one character at a time.
+        ends = [m.start() for m in re.finditer(_MAY_END, text)]
+        bounds = [min(m.close, self.opens[k + 1]) if k + 1 < len(outer) else m.close for k, m in enumerate(outer)]
+        self._back = sorted({e + 1 for e in ends} | {b for m, b in zip(outer, bounds) if b > m.open + 1})
+        self._ahead = sorted({e for e in ends if text[e] in "\n" + TERMINATORS}
+                             | {m.open + 1 for m, b in zip(outer, bounds) if b > m.open + 1})
 
     def _inside(self, pos: int) -> Marked | None:
         k = bisect_right(self.opens, pos) - 1
@@ -113,7 +124,8 @@ class Sentences:
                 continue
             if self.is_boundary(i):
                 break
-            i -= 1
+            k = bisect_left(self._back, i) - 1  # the next position down where anything can happen
+            i = self._back[k] if k >= 0 else 0
         while i < pos and self.text[i] in SPACE + "\n":
             i += 1
         return i
@@ -132,7 +144,8 @@ class Sentences:
             if ch in TERMINATORS and (i + 1 >= n or text[i + 1] in SPACE + "\n«“\"" or _glued(text, i + 1)) \
                     and not _abbreviation(text, i, self.lang):
                 return i
-            i += 1
+            k = bisect_right(self._ahead, i)  # the next position up where anything can happen
+            i = self._ahead[k] if k < len(self._ahead) else n
         return n
 
     def starts_sentence(self, pos: int) -> bool:

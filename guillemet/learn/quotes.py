@@ -57,7 +57,7 @@ class Scan:
         self.cues: list[Cue] = sorted(self.rules.cues, key=lambda c: c.chars[0])
         self.cue_starts = [c.chars[0] for c in self.cues]
         self.terms = _terms(self.text, self.outer)
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist() if len(doc) else []
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
         self._starts: dict[int, int] = {}
         self._ends: dict[int, int] = {}
@@ -140,8 +140,13 @@ def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return inter > 0 and (inter >= 0.5 * (a[1] - a[0]) or inter >= 0.5 * (b[1] - b[0]))
 
 
-def quote_rows(scan: Scan, quotes: list[Found], sources: list[str]) -> list[list[float]]:
-    """Feature rows (in FEATURES order) for each quote, rules' and candidates' alike."""
+def quote_rows(scan: Scan, quotes: list[Found], sources: list[str], only: range | None = None) -> list[list[float]]:
+    """Feature rows (in FEATURES order) for each quote, rules' and candidates' alike.
+
+    Args:
+        only: The indices of the quotes to describe (default all); the others still count
+            as the article's quotes (gaps, quotes per paragraph, nesting).
+    """
     text, doc = scan.text, scan.doc
     order = sorted(range(len(quotes)), key=lambda i: quotes[i].content[0])
     prev_end = {}
@@ -154,7 +159,8 @@ def quote_rows(scan: Scan, quotes: list[Found], sources: list[str]) -> list[list
         p = scan.paragraph(q.content[0])
         per_paragraph[p] = per_paragraph.get(p, 0) + 1
     rows = []
-    for i, q in enumerate(quotes):
+    for i in only if only is not None else range(len(quotes)):
+        q = quotes[i]
         s, e = q.content
         content = text[s:e]
         words = re.findall(r"\w+", content)
@@ -243,8 +249,9 @@ def choose_quotes(scan: Scan, found: list[Found], model, keep_from: float = KEEP
     best of any that clash), in text order."""
     extra, sources = candidates(scan, found)
     quotes = found + extra
-    scores = model.predict(quote_rows(scan, quotes, ["rule"] * len(found) + sources))
-    kept = [q for q, p in zip(found, scores) if p >= drop_below]
+    judged = range(len(quotes)) if drop_below > 0 else range(len(found), len(quotes))  # a score of 0 drops nothing
+    scores = dict(zip(judged, model.predict(quote_rows(scan, quotes, ["rule"] * len(found) + sources, judged))))
+    kept = [q for k, q in enumerate(found) if drop_below <= 0 or scores[k] >= drop_below]
     for k in sorted(range(len(found), len(quotes)), key=lambda k: -scores[k]):
         if scores[k] >= keep_from and not any(_clash(quotes[k].content, q.content) for q in kept):
             kept.append(quotes[k])

@@ -80,6 +80,8 @@ class Sources:
     starts: list[int]  # character start of each token
     positions: list[int] = field(default_factory=list)  # every candidate's mentions, sorted
     owners: dict[int, list[Candidate]] = field(default_factory=dict)  # mention position → candidates
+    # the features of a candidate that no quote changes, by (id(candidate), id(lexicon))
+    own_features: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)
 
     def token_at(self, pos: int) -> Token:
         return self.ents.doc[max(0, bisect_right(self.starts, pos) - 1)]
@@ -447,7 +449,7 @@ def quote_rows(src: Sources, found, resolved: Resolved, previous: list[tuple[obj
         said: How many of the article's quotes the rules gave to each entity (by ``id``).
     """
     ents, text = src.ents, src.ents.text
-    lexicon = lexicon or Lexicon()
+    lexicon = lexicon if lexicon is not None else _NO_LEXICON
     said = said or {}
     anchor = found.cue[0] if found.cue else found.content[0]
     cue_after = bool(found.cue and found.cue[0] >= found.content[1])
@@ -495,6 +497,8 @@ def quote_rows(src: Sources, found, resolved: Resolved, previous: list[tuple[obj
             by_relation.setdefault(id(c), set()).add(rel)
     rows = []
     n_text = max(1, len(text))
+    # the mention's lexicon rates (the candidate's own come with its features)
+    self_lexicon = dict(zip(LEXICON_FEATURES[:4], lexicon_features(lexicon, mkeys, "")[:4]))
     content_words = math.log1p(len(text[found.content[0]:found.content[1]].split()))
     quote_level = {
         "quote_words_log": content_words, "cue_after_content": float(cue_after), "n_candidates": float(len(in_reach)),
@@ -506,7 +510,7 @@ def quote_rows(src: Sources, found, resolved: Resolved, previous: list[tuple[obj
     }
     for i, (c, k, before, after) in enumerate(in_reach):
         ent = c.entity
-        n_words = len(name_words(c.name, ents.lang))
+        own = _own_features(src, c, lexicon, n_text)
         aliases = c.alias_words
         mention_is_it = bool(men.chars) and _any_in(c.positions, men.chars[0], men.chars[1])
         gender = c.gender
@@ -520,26 +524,18 @@ def quote_rows(src: Sources, found, resolved: Resolved, previous: list[tuple[obj
         after_content = c.positions[j] if j < len(c.positions) and c.positions[j] < found.content[1] + 80 else None
         row = {
             **quote_level,
+            **own,
             "rule_choice": float(resolved.entity is not None and ent is resolved.entity),
-            "is_entity": float(ent is not None),
-            "proper": float(c.proper),
-            "n_name_words": float(n_words),
-            "person_entity": float(ent is not None and ent.type == "person" and n_words >= 2),
-            "role_head": float(c.type in ("person", "group") and ent is None),
-            "gender_known": float(bool(gender)),
-            "n_mentions": float(len(c.positions)),
-            "first_position": c.positions[0] / n_text if c.positions else 1.0,
-            **{f"type_{t}": float(c.type == t) for t in _TYPES},
             "log_before": _log(anchor - before if before is not None else None),
             "sentences_before": float(min(20, sent_anchor - c.sentences[k])) if before is not None else 20.0,
             "paragraphs_before": float(min(10, para_anchor - c.paragraphs[k])) if before is not None else 10.0,
             "log_after": _log(after - anchor if after is not None else None),
             "rank_by_distance": float(min(rank[i], 15)),
             "intervening": float(len(latest) - bisect_right(latest, before) if before is not None else len(latest)),
-            "same_paragraph": float(nearest is not None and ents.paragraph(nearest) == para_anchor),
+            "same_paragraph": float(nearest is not None and (c.paragraphs[k] if nearest == before
+                                                             else ents.paragraph(nearest)) == para_anchor),
             "nearest_is_subject": float(nearest is not None and nearest in c.subject_at),
             "nearest_is_oblique": float(nearest is not None and nearest in c.oblique_at),
-            "ever_subject": float(bool(c.subject_at)),
             "mention_in_content": float(nearest is not None and found.content[0] <= nearest < found.content[1]),
             "nearest_subject": float(near_role == "subject"),
             "nearest_object": float(near_role == "object"),
@@ -563,7 +559,7 @@ def quote_rows(src: Sources, found, resolved: Resolved, previous: list[tuple[obj
             "log_after_content": _log(after_content - found.content[1] if after_content is not None else None),
             "named_after_content": float(after_content is not None
                                          and _inverted_after(src, found.content[1], after_content)),
-            **dict(zip(LEXICON_FEATURES, lexicon_features(lexicon, mkeys, candidate_key(c)))),
+            **self_lexicon,
             # read by the comparisons below
             "self_description": float(mention_is_it and not c.proper),
         }
@@ -574,6 +570,31 @@ def quote_rows(src: Sources, found, resolved: Resolved, previous: list[tuple[obj
 
 
 _IN_ORDER = itemgetter(*FEATURES)
+_NO_LEXICON = Lexicon()
+
+
+def _own_features(src: Sources, c: Candidate, lexicon: Lexicon, n_text: int) -> dict[str, float]:
+    """The features of a candidate that are the same for every quote (cached in ``src``)."""
+    key = (id(c), id(lexicon))
+    own = src.own_features.get(key)
+    if own is None:
+        ent = c.entity
+        n_words = len(name_words(c.name, src.ents.lang))
+        cand_rate, cand_seen = lexicon.rate("candidate", candidate_key(c))
+        own = src.own_features[key] = {
+            "is_entity": float(ent is not None),
+            "proper": float(c.proper),
+            "n_name_words": float(n_words),
+            "person_entity": float(ent is not None and ent.type == "person" and n_words >= 2),
+            "role_head": float(c.type in ("person", "group") and ent is None),
+            "gender_known": float(bool(c.gender)),
+            "n_mentions": float(len(c.positions)),
+            "first_position": c.positions[0] / n_text if c.positions else 1.0,
+            **{f"type_{t}": float(c.type == t) for t in _TYPES},
+            "ever_subject": float(bool(c.subject_at)),
+            "lex_candidate": cand_rate, "lex_candidate_seen": cand_seen,
+        }
+    return own
 
 
 def _any_in(positions: list[int], lo: int, hi: int) -> bool:
@@ -708,17 +729,19 @@ def choose_speakers(rp, model, margin: float | None = None) -> list[Resolved]:
     said = speakers_count(rp.resolved)
     groups, rows, previous = [], [], []
     for f, res in zip(rp.found, rp.resolved):
-        cands, feats = quote_rows(src, f, res, previous, lexicon, said)
-        groups.append((cands, len(rows)))
-        rows.extend(feats)
+        kind = mention_kind(rp.entities, f.mention)
+        cands: list[Candidate] = []
+        if res.entity is None or kind != "name":
+            # a name written at the cue is the speaker: the model only weighs what points back
+            cands, feats = quote_rows(src, f, res, previous, lexicon, said)
+            rows.extend(feats)
+        groups.append((cands, len(rows) - len(cands), kind))
         previous.append((f, res))
-    scores = model.predict(rows)
+    scores = model.predict(rows) if rows else []
     ranked = "rank" in str(model.meta.get("params", {}).get("objective", ""))
     out = []
-    for (cands, lo), res, f in zip(groups, rp.resolved, rp.found):
-        kind = mention_kind(rp.entities, f.mention)
-        if not cands or (res.entity is not None and kind == "name"):
-            # a name written at the cue is the speaker: the model only weighs what points back
+    for (cands, lo, kind), res, f in zip(groups, rp.resolved, rp.found):
+        if not cands:
             out.append(res)
             continue
         prob = _softmax(scores[lo:lo + len(cands)]) if ranked else scores[lo:lo + len(cands)]
