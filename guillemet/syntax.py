@@ -19,6 +19,30 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, read once per document (a spaCy Token per lookup costs more)."""
+    texts = doc.user_data.get("guillemet.tokens")
+    if texts is None or len(texts) != len(doc):
+        texts = doc.user_data["guillemet.tokens"] = [t.text for t in doc]
+    return texts
+
+
+def coordinators(doc: Doc) -> frozenset[int]:
+    """Indices of the coordinating conjunctions that join (CCONJ, cc), read once per document
+    once the steps read it (after Language.to_universal)."""
+    key = (len(doc), bool(doc.user_data.get("guillemet.universal")))  # relabelled: read again
+    held = doc.user_data.get("guillemet.cc")
+    if held is None or held[0] != key:
+        from spacy.attrs import DEP, POS
+
+        strings = doc.vocab.strings
+        arr = doc.to_array([POS, DEP]).tolist() if len(doc) else []
+        cconj, cc = strings["CCONJ"], strings["cc"]
+        held = doc.user_data["guillemet.cc"] = (key, frozenset(i for i, (p, d) in enumerate(arr)
+                                                                   if p == cconj and d == cc))
+    return held[1]
+
+
 def char_before(text: str, pos: int) -> str:
     """The last non-space character before ``pos`` ("" at the start)."""
     i = pos
@@ -40,6 +64,7 @@ def noun_phrase(head: Token, limit: int = 16) -> tuple[int, int]:
     ("le maire Vitali Klitschko"); stops at commas, quotation marks, relative clauses and
     appositions set off by a comma ("Alena Verbitskaya, commissaire …").
     """
+    texts = token_texts(head.doc)
     keep = {head.i}
     todo = [head]
     while todo:
@@ -53,20 +78,20 @@ def noun_phrase(head: Token, limit: int = 16) -> tuple[int, int]:
                     and not (child.pos_ == "X" and child.text[:1].isupper()):
                 continue  # (a capitalised foreign word is a name's: "South China Morning Post")
             lo, hi = sorted((tok.i, child.i))
-            if any(t.text in STOP_CHARS for t in tok.doc[lo:hi + 1] if t.i not in (tok.i, child.i)):
+            if any(texts[j] in STOP_CHARS for j in range(lo + 1, hi)):
                 continue
-            if child.text in STOP_CHARS:
+            if texts[child.i] in STOP_CHARS:
                 continue
             keep.add(child.i)
             todo.append(child)
     start, end = min(keep), max(keep) + 1
     # contiguous: cut at the first stop character on either side of the head
     for i in range(head.i - 1, start - 1, -1):
-        if head.doc[i].text in STOP_CHARS:
+        if texts[i] in STOP_CHARS:
             start = i + 1
             break
     for i in range(head.i + 1, end):
-        if head.doc[i].text in STOP_CHARS:
+        if texts[i] in STOP_CHARS:
             end = i
             break
     if end - start > limit:

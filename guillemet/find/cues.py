@@ -685,27 +685,30 @@ def _clause_end(head: Token, lang: Language) -> int:
     """End of a reported clause: its subtree, stretched to the end of the sentence unless a
     new clause of the author's starts first (", ajoutant …", ", selon …", ", a-t-il dit")."""
     doc = head.doc
+    texts = syntax.token_texts(doc)
     end_tok = _within_paragraph(head, head.right_edge)
     sent_end = max(head.sent.end, end_tok.i + 1)
     # the clause's own subtree may already hold the author's ", rejetant …"
     for k in range(head.i + 1, end_tok.i):
-        if doc[k].text == "," and _author_resumes(doc[k + 1], lang) or _another_cue_joined(doc, k, lang) \
-                or doc[k].text == ";":
+        if texts[k] == "," and _author_resumes(doc[k + 1], lang) or _another_cue_joined(doc, k, lang) \
+                or texts[k] == ";":
             end_tok = doc[k - 1]
             break
     i = end_tok.i + 1
+    last = end_tok.i
     while i < sent_end:
-        tok = doc[i]
-        if tok.text in (".", "!", "?", ";", "…") or tok.text == "\n":
+        text = texts[i]
+        if text in (".", "!", "?", ";", "…") or text == "\n":
             break
-        if tok.text == "," and i + 1 < sent_end and _author_resumes(doc[i + 1], lang):
+        if text == "," and i + 1 < sent_end and _author_resumes(doc[i + 1], lang):
             break
         if _another_cue_joined(doc, i, lang):
             break
-        if "\n" in tok.text:
+        if "\n" in text:
             break
-        end_tok = tok
+        last = i
         i += 1
+    end_tok = doc[last]
     while end_tok.i > head.i and (end_tok.is_punct and end_tok.text not in "»”\")" or end_tok.is_space):
         end_tok = doc[end_tok.i - 1]
     return end_tok.idx + len(end_tok.text)
@@ -714,7 +717,7 @@ def _clause_end(head: Token, lang: Language) -> int:
 def _another_cue_joined(doc: Doc, k: int, lang: Language) -> bool:
     """"… by March and suggested that …", "…, and he urged …": a conjunction at ``k`` joins
     another verb of saying, with or without its own subject, to the author's sentence."""
-    if doc[k].pos_ != "CCONJ" or doc[k].dep_ != "cc":
+    if k not in syntax.coordinators(doc):
         return False
     j = k + 1
     while j < len(doc) and j <= k + 3 and (doc[j].pos_ in ("ADV", "AUX", "PRON", "PROPN", "DET", "NOUN")
@@ -727,10 +730,10 @@ def _another_cue_joined(doc: Doc, k: int, lang: Language) -> bool:
 def _within_paragraph(head: Token, last: Token) -> Token:
     """``last``, or the last token before the paragraph break that follows ``head``: the parse
     may run a sentence on into the next paragraph, a reported clause never does."""
-    doc = head.doc
+    texts = syntax.token_texts(head.doc)
     for k in range(head.i + 1, last.i + 1):
-        if "\n" in doc[k].text:
-            return doc[k - 1]
+        if "\n" in texts[k]:
+            return head.doc[k - 1]
     return last
 
 

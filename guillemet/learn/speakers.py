@@ -192,7 +192,13 @@ def collect_candidates(ents: ArticleEntities, quotes: list[tuple[int, int]] | No
     table = doc.to_array([POS, DEP, LEMMA]).tolist() if len(doc) else []
     strings = doc.vocab.strings
     subject_deps = {strings[d] for d in ("nsubj", "nsubj:pass")}
-    content = [_fold_word(strings[lemma]) if pos in _CONTENT_POS else None for pos, _, lemma in table]
+    content: dict[int, str | None] = {}  # token → its folded lemma if a content word, read on demand
+
+    def content_word(i: int) -> str | None:
+        if i not in content:
+            pos, _, lemma = table[i]
+            content[i] = _fold_word(strings[lemma]) if pos in _CONTENT_POS else None
+        return content[i]
     for i, (pos, dep, _) in enumerate(table):
         if pos != NOUN or dep not in subject_deps:
             continue
@@ -248,7 +254,7 @@ def collect_candidates(ents: ArticleEntities, quotes: list[tuple[int, int]] | No
             c.roles[p] = _role(root)
             if _inside(src.quotes, p):
                 c.quoted.add(p)
-            words.update(content[max(0, tok.i - 8):tok.i + 10])
+            words.update(content_word(j) for j in range(max(0, tok.i - 8), min(len(table), tok.i + 10)))
         words.discard(None)
         c.context = frozenset(words)
         c.alias_words = name_words(c.name, ents.lang).union(*(name_words(a, ents.lang) for a in c.entity.aliases)) \
@@ -300,9 +306,9 @@ def _role(root: Token) -> str:
     if root.dep_ == "appos" and root.head.i != root.i:
         root = root.head
     dep = root.dep_
-    cases = {c.lower_ for c in root.children if c.dep_ in ("case", "fixed") and c.i < root.i}
     if dep in ("nsubj", "nsubj:pass"):
         return "subject"
+    cases = {c.lower_ for c in root.lefts if c.dep_ in ("case", "fixed")}
     if dep == "obl:agent" or cases & _AGENT:
         return "agent"
     if cases & _MARKERS:
