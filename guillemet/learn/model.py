@@ -4,7 +4,8 @@ A language's models live in ``guillemet/lang/<code>/models/``: for each model a 
 file (``<name>.lgb.txt``, readable, no pickle) and ``<name>.json`` with what made it — the
 features in order, the training command, the data it learned from (split table hash), the
 learner and its parameters, cross-validated and dev scores, the date, the seconds it took.
-``guillemet train`` rebuilds them (guillemet.learn.train).
+``guillemet train`` rebuilds them (guillemet.learn.train). Extraction reads the text files with
+guillemet.learn.trees, without importing LightGBM.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from guillemet.errors import GuillemetError
+from guillemet.learn.trees import Forest, UnsupportedModel
 
 MODELS_ROOT = Path(__file__).resolve().parents[1] / "lang"
 
@@ -33,13 +35,13 @@ class Model:
     name: str
     features: tuple[str, ...]
     meta: dict[str, Any]
-    booster: Any
+    booster: Any  # a guillemet.learn.trees.Forest as shipped; a lightgbm Booster while training
 
     def predict(self, rows: Sequence[Sequence[float]]) -> np.ndarray:
         """Scores of the rows (in ``features`` order)."""
         if not len(rows):
             return np.zeros(0)
-        return self.booster.predict(np.asarray(rows, dtype=np.float64), num_threads=1)
+        return self.booster.predict(np.asarray(rows, dtype=np.float64))
 
 
 class ModelMismatch(GuillemetError):
@@ -64,10 +66,12 @@ def load_model(lang_code: str, name: str, features: tuple[str, ...]) -> Model | 
     if tuple(meta["features"]) != tuple(features):
         raise ModelMismatch(f"{model_path} was trained on other features than this code computes: "
                             f"rebuild it with `guillemet train --lang {lang_code}`.")
-    import lightgbm as lgb
-
-    booster = lgb.Booster(model_file=str(model_path))
-    return Model(name, tuple(features), meta, booster)
+    try:
+        forest = Forest.from_text(model_path.read_text(encoding="utf-8"))
+    except (UnsupportedModel, KeyError, ValueError) as exc:
+        raise ModelMismatch(f"{model_path} is not a model guillemet can read ({exc}): rebuild it with "
+                            f"`guillemet train --lang {lang_code}`.") from exc
+    return Model(name, tuple(features), meta, forest)
 
 
 def save_model(lang_code: str, name: str, booster: Any, meta: dict[str, Any]) -> Path:
