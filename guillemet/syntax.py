@@ -23,7 +23,9 @@ def token_texts(doc: Doc) -> list[str]:
     """The text of every token, read once per document (a spaCy Token per lookup costs more)."""
     texts = doc.user_data.get("guillemet.tokens")
     if texts is None or len(texts) != len(doc):
-        texts = doc.user_data["guillemet.tokens"] = [t.text for t in doc]
+        text = doc.text  # one string sliced: cheaper than a Token per word
+        spans = doc.to_array(["IDX", "LENGTH"]).tolist() if len(doc) else []
+        texts = doc.user_data["guillemet.tokens"] = [text[i:i + n] for i, n in spans]
     return texts
 
 
@@ -33,13 +35,16 @@ def coordinators(doc: Doc) -> frozenset[int]:
     key = (len(doc), bool(doc.user_data.get("guillemet.universal")))  # relabelled: read again
     held = doc.user_data.get("guillemet.cc")
     if held is None or held[0] != key:
+        import numpy as np
         from spacy.attrs import DEP, POS
 
         strings = doc.vocab.strings
-        arr = doc.to_array([POS, DEP]).tolist() if len(doc) else []
-        cconj, cc = strings["CCONJ"], strings["cc"]
-        held = doc.user_data["guillemet.cc"] = (key, frozenset(i for i, (p, d) in enumerate(arr)
-                                                                   if p == cconj and d == cc))
+        found: list[int] = []
+        if len(doc):
+            arr = doc.to_array([POS, DEP])
+            found = ((arr[:, 0] == np.uint64(strings["CCONJ"]))
+                     & (arr[:, 1] == np.uint64(strings["cc"]))).nonzero()[0].tolist()
+        held = doc.user_data["guillemet.cc"] = (key, frozenset(found))
     return held[1]
 
 

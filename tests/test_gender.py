@@ -37,3 +37,11 @@ def test_evidence_says_what_was_read():
     _, evidence = read_gender("Mme Camille Roux", "person", ["elle", "Camille Roux", "-t-il"])
     assert (evidence.given_name, evidence.name_gender) == ("Camille", "mostly_female")
     assert (evidence.female_pronouns, evidence.male_pronouns) == (1, 1)
+
+
+def test_the_name_list_reads_as_gender_guesser_reads_it():
+    import gender_guesser.detector as gd
+
+    from guillemet.names import _detector
+
+    assert _detector().names == gd.Detector(case_sensitive=False).names

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
+import numpy as np
+
 from spacy.attrs import DEP, IDX, LEMMA, POS
 from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Token
@@ -189,19 +191,18 @@ def collect_candidates(ents: ArticleEntities, quotes: list[tuple[int, int]] | No
     known = {fold(c.name) for c in by_entity.values()}
     phrases: dict[str, Candidate] = {}
     # read the parse as arrays: creating a spaCy Token for every word costs more than the rest
-    table = doc.to_array([POS, DEP, LEMMA]).tolist() if len(doc) else []
+    table = doc.to_array([POS, DEP, LEMMA]) if len(doc) else np.zeros((0, 3), dtype=np.uint64)
     strings = doc.vocab.strings
-    subject_deps = {strings[d] for d in ("nsubj", "nsubj:pass")}
     content: dict[int, str | None] = {}  # token → its folded lemma if a content word, read on demand
 
     def content_word(i: int) -> str | None:
         if i not in content:
-            pos, _, lemma = table[i]
-            content[i] = _fold_word(strings[lemma]) if pos in _CONTENT_POS else None
+            content[i] = _fold_word(strings[int(table[i, 2])]) if int(table[i, 0]) in _CONTENT_POS else None
         return content[i]
-    for i, (pos, dep, _) in enumerate(table):
-        if pos != NOUN or dep not in subject_deps:
-            continue
+
+    subjects = (table[:, 0] == NOUN) & np.isin(table[:, 1], np.array([strings["nsubj"], strings["nsubj:pass"]],
+                                                                       dtype=np.uint64))
+    for i in subjects.nonzero()[0].tolist():
         tok = doc[i]
         if ents._in_quote(tok.idx):
             continue

@@ -102,39 +102,37 @@ class Forest:
         n = X.shape[0]
         if n == 0:
             return np.zeros(0)
-        # every split's answer for every row at once …
-        x = X[:, self.feature]
-        if self._plain and not np.isnan(X).any():
-            go_left = x <= self.threshold
+        # every split's answer for every row at once, trees padded to one width (a padding
+        # split sends every row left) …
+        walk = self._walk
+        x = np.take(X, walk.feature, axis=1)
+        if walk.plain and not np.isnan(X).any():
+            go_right = x > walk.threshold
         else:  # a missing value goes where the split says
             nan = np.isnan(x)
-            x = np.where(nan & (self.missing != 2), 0.0, x)
-            absent = ((self.missing == 1) & (np.abs(x) <= _ZERO)) | ((self.missing == 2) & nan)
-            go_left = np.where(absent, self.default_left, x <= self.threshold)
-        # … then each tree's exit leaf read from them at once: every split that sends a row
-        # right rules out the leaves on its left; the row's leaf is the leftmost one left
-        # (the bit vectors of QuickScorer, Lucchese et al., SIGIR 2015)
-        walk = self._walk
-        kept = np.bitwise_and.reduceat(np.where(go_left, walk.everything, walk.ruled_out), walk.first_split, axis=1)
-        lowest = kept & (~kept + np.uint64(1))
-        leaf = walk.leaf_at[walk.first_leaf + np.log2(lowest.astype(np.float64)).astype(np.int64)]
+            x = np.where(nan & (walk.missing != 2), 0.0, x)
+            absent = ((walk.missing == 1) & (np.abs(x) <= _ZERO)) | ((walk.missing == 2) & nan)
+            go_right = ~np.where(absent, walk.default_left, x <= walk.threshold)
+        # … then each tree's exit leaf read from them at once: a split that sends a row right
+        # rules out the leaves on its left; the row's leaf is the leftmost one left (the bit
+        # vectors of QuickScorer, Lucchese et al., SIGIR 2015)
+        ruled_out = np.bitwise_or.reduce(walk.left_bits * go_right.reshape(n, *walk.left_bits.shape), axis=2)
+        leaf = walk.leaf_at[walk.first_leaf + _lowest_bit(~ruled_out)]
         # the trees' values added in order, as LightGBM adds them
         raw = np.cumsum(self.leaf_value[leaf], axis=1)[:, -1]
         return raw if self.sigmoid is None else 1.0 / (1.0 + np.exp(-self.sigmoid * raw))
 
     @cached_property
-    def _plain(self) -> bool:
-        """No split treats zero or NaN as missing."""
-        return bool((self.missing == 0).all())
-
-    @cached_property
     def _walk(self) -> "_Walk":
-        """Per split, the bit vector of the leaves of its tree (left to right) it rules out when
-        a row goes right; per tree, where its splits and its leaves (left to right) start."""
-        ruled_out = np.zeros(len(self.feature), dtype=np.uint64)
-        first_leaf, leaf_at = [], []
-        for t in range(len(self.roots)):
+        """Per tree and split, the bits of the leaves (left to right) on its left; the trees'
+        leaves in that order."""
+        trees = len(self.roots)
+        ends = [*self.roots[1:].tolist(), len(self.feature)]
+        width = max(e - r for r, e in zip(self.roots.tolist(), ends))
+        first_leaf, leaf_at, bits, most = [], [], [], 1
+        for t in range(trees):
             order: list[int] = []  # the tree's leaves, left to right
+            left_of: dict[int, int] = {}
 
             def visit(node: int) -> list[int]:
                 """The positions (left to right) of the leaves under ``node``."""
@@ -142,25 +140,48 @@ class Forest:
                     order.append(-node - 1)
                     return [len(order) - 1]
                 under_left = visit(int(self.left[node]))
-                ruled_out[node] = np.uint64(sum(1 << p for p in under_left) ^ ((1 << 64) - 1))
+                left_of[node] = sum(1 << p for p in under_left)
                 return under_left + visit(int(self.right[node]))
 
             visit(int(self.roots[t]))
             if len(order) > 64:
                 raise UnsupportedModel("a tree of more than 64 leaves: guillemet's models have 14")
+            most = max(most, len(order))
             first_leaf.append(len(leaf_at))
             leaf_at.extend(order)
-        return _Walk(ruled_out, self.roots, np.array(first_leaf, dtype=np.int64), np.array(leaf_at, dtype=np.int64),
-                     np.uint64((1 << 64) - 1))
+            bits.append([left_of.get(k, 0) for k in range(int(self.roots[t]), ends[t])])
+        dtype = next(d for d in (np.uint8, np.uint16, np.uint32, np.uint64) if most <= np.iinfo(d).bits)
+        left_bits = np.zeros((trees, width), dtype=dtype)
+        split = np.full((trees, width), -1, dtype=np.int64)  # -1: padding
+        for t, row in enumerate(bits):
+            left_bits[t, :len(row)] = row
+            split[t, :len(row)] = np.arange(int(self.roots[t]), int(self.roots[t]) + len(row))
+        split, pad = split.reshape(-1), split.reshape(-1) < 0
+        at = np.where(pad, 0, split)
+        return _Walk(left_bits, np.where(pad, 0, self.feature[at]), np.where(pad, np.inf, self.threshold[at]),
+                     np.where(pad, True, self.default_left[at]), np.where(pad, 0, self.missing[at]),
+                     bool((self.missing == 0).all()), np.array(first_leaf, dtype=np.int64),
+                     np.array(leaf_at, dtype=np.int64))
 
 
 @dataclass(frozen=True)
 class _Walk:
-    ruled_out: np.ndarray  # per split: every bit set but those of the leaves on its left
-    first_split: np.ndarray  # per tree
+    """The splits laid out tree by tree, each tree padded to the widest (flattened arrays)."""
+
+    left_bits: np.ndarray  # trees × splits: the bits of the leaves on each split's left
+    feature: np.ndarray
+    threshold: np.ndarray  # a padding split's is infinite: every row goes left
+    default_left: np.ndarray
+    missing: np.ndarray
+    plain: bool  # no split treats zero or NaN as missing
     first_leaf: np.ndarray  # per tree, into leaf_at
     leaf_at: np.ndarray  # leaf numbers, tree by tree, left to right
-    everything: np.uint64
+
+
+def _lowest_bit(values: np.ndarray) -> np.ndarray:
+    """The position of the lowest set bit of each (non-zero) value."""
+    lowest = values & (~values + values.dtype.type(1))
+    return np.log2(lowest.astype(np.float64)).astype(np.int64)
 
 
 def _read_tree(block: str) -> dict:

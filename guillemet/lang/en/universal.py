@@ -23,7 +23,7 @@ edges in C; sentence boundaries do not move (every change stays inside a sentenc
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, POS
 from spacy.tokens import Doc
 
 #: ClearNLP labels that only change their name.
@@ -50,9 +50,10 @@ def to_universal(doc: Doc, titles: frozenset[str] = frozenset()) -> None:
         return
     doc.user_data[_DONE] = True
     n = len(doc)
-    heads = [t.head.i for t in doc]
-    deps = [t.dep_ for t in doc]
-    pos = [t.pos_ for t in doc]
+    # the parse as arrays, labels read once each: a spaCy Token per word costs more
+    arr = doc.to_array([HEAD, DEP, POS])
+    heads = (arr[:, 0].astype("int64") + np.arange(n)).tolist()
+    deps, pos = _labels(doc, arr[:, 1]), _labels(doc, arr[:, 2])
     children: list[list[int]] = [[] for _ in range(n)]
     for i, h in enumerate(heads):
         if h != i:
@@ -106,6 +107,13 @@ def to_universal(doc: Doc, titles: frozenset[str] = frozenset()) -> None:
     arr[:, 0] = np.array([h - i for i, h in enumerate(heads)], dtype="int64").astype("uint64")
     arr[:, 1] = [strings.add(d) for d in deps]
     doc.from_array([HEAD, DEP], arr)
+
+
+def _labels(doc: Doc, column: np.ndarray) -> list[str]:
+    """The strings of a column of label hashes."""
+    kinds, which = np.unique(column, return_inverse=True)
+    names = [doc.vocab.strings[int(k)] for k in kinds]
+    return [names[k] for k in which.reshape(-1).tolist()]
 
 
 def _flat_names(doc: Doc, heads: list[int], deps: list[str], pos: list[str], titles: frozenset[str]) -> None:
