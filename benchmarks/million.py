@@ -248,10 +248,15 @@ def measure(db: str, repeat: int, seed: int) -> tuple[dict, dict]:
 
 # --- load test ---------------------------------------------------------------------------------
 
-def load_test(db: str, pools: dict, requests: int, concurrency: int, port: int, seed: int) -> dict:
+def load_test(db: str, pools: dict, requests: int, concurrency: int, port: int, seed: int,
+              server_log: Path | None = None) -> dict:
+    """The HTTP load test; the server's log (its tracebacks) goes to ``server_log``, and the
+    result names the exceptions it holds and the URLs that failed."""
     rng = random.Random(seed)
+    server_log = server_log or Path(f"million-server-{os.getpid()}.log")
+    log = server_log.open("w", encoding="utf-8")
     server = subprocess.Popen([sys.executable, "-m", "guillemet.cli", "serve", "--db", db, "--port", str(port)],
-                              cwd=ROOT, stderr=subprocess.DEVNULL)
+                              cwd=ROOT, stderr=log, stdout=log)
     try:
         for _ in range(300):
             try:
@@ -278,6 +283,7 @@ def load_test(db: str, pools: dict, requests: int, concurrency: int, port: int, 
         urls = [url() for _ in range(requests)]
         local = threading.local()
         results: list[tuple[int, float]] = []
+        failed: Counter = Counter()
 
         def get(path: str) -> None:
             conn = getattr(local, "conn", None) or http.client.HTTPConnection("127.0.0.1", port, timeout=60)
@@ -292,6 +298,9 @@ def load_test(db: str, pools: dict, requests: int, concurrency: int, port: int, 
                 local.conn = None
                 status = 0
             results.append((status, (time.perf_counter() - t) * 1000))
+            if status != 200:
+                failed[(status, path.split("?")[0].rsplit("/", 1)[0] if path.startswith(("/speakers/", "/articles/",
+                                                                                         "/api/speakers/")) else path.split("?")[0])] += 1
 
         start = time.perf_counter()
         with ThreadPoolExecutor(concurrency) as pool:
@@ -301,10 +310,15 @@ def load_test(db: str, pools: dict, requests: int, concurrency: int, port: int, 
     finally:
         server.terminate()
         server.wait(30)
+        log.close()
     times = [ms for _, ms in results]
     errors = Counter(s for s, _ in results if s != 200)
+    raised = Counter(m.group(1) for m in re.finditer(r"^(\w+(?:\.\w+)*(?:Error|Exception)\b.*)$",
+                                                      server_log.read_text(encoding="utf-8", errors="replace"), re.M))
     return {"requests": requests, "concurrency": concurrency, "errors": sum(errors.values()),
-            "error_statuses": dict(errors), "seconds": round(seconds, 1),
+            "error_statuses": dict(errors), "failed_urls": {f"{s} {u}": n for (s, u), n in failed.most_common()},
+            "server_log": str(server_log), "server_exceptions": dict(raised.most_common(10)),
+            "seconds": round(seconds, 1),
             "requests_per_s": round(requests / seconds, 1), "p50_ms": round(percentile(times, 50), 1),
             "p95_ms": round(percentile(times, 95), 1), "server_peak_rss_mb": peak}
 
