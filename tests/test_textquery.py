@@ -63,3 +63,39 @@ def test_any_input_parses_to_safe_fts5(text):
         if part:
             # every string is quoted; quotes inside never appear unescaped
             assert part.count('"') % 2 == 0
+
+
+def test_concurrent_searches_stem_each_word_as_one_search_does():
+    """A server highlights hits in many threads at once: every thread's stems must be those
+    of a lone thread (a shared Snowball stemmer mixed words up: IndexError, HTTP 500)."""
+    import sys
+    import threading
+
+    from guillemet.store import textquery
+
+    words = [f"{stem}{suffix}" for stem in ("manifest", "gouvern", "déclar", "annonc", "réform", "négoci")
+             for suffix in ("ations", "erions", "issements", "aient", "eraient", "ement", "ités")]
+    expected = {w: textquery._stemmer().stemWord(textquery.fold(w)) for w in words}
+    failures: list[str] = []
+
+    def work() -> None:
+        try:
+            for _ in range(60):
+                for w in words:
+                    got = textquery._stemmer().stemWord(textquery.fold(w))
+                    if got != expected[w]:
+                        failures.append(f"{w} → {got}")
+        except Exception as exc:  # noqa: BLE001 - what a shared stemmer raised
+            failures.append(repr(exc))
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not failures, failures[:5]

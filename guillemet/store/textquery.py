@@ -19,6 +19,7 @@ the matched words of a quote in Python for both.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,11 +36,18 @@ SEARCH_LANG = "fr"
 
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    import snowballstemmer
+_PER_THREAD = threading.local()
 
-    return snowballstemmer.stemmer(get_language(SEARCH_LANG).search.STEMMER)
+
+def _stemmer():
+    """This thread's stemmer: a Snowball stemmer keeps the word it works on in itself, so two
+    threads sharing one corrupt each other's words (a server's concurrent searches did)."""
+    stemmer = getattr(_PER_THREAD, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer
+
+        stemmer = _PER_THREAD.stemmer = snowballstemmer.stemmer(get_language(SEARCH_LANG).search.STEMMER)
+    return stemmer
 
 
 @lru_cache(maxsize=200_000)
