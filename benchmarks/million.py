@@ -45,6 +45,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -253,7 +254,7 @@ def load_test(db: str, pools: dict, requests: int, concurrency: int, port: int, 
     """The HTTP load test; the server's log (its tracebacks) goes to ``server_log``, and the
     result names the exceptions it holds and the URLs that failed."""
     rng = random.Random(seed)
-    server_log = server_log or Path(f"million-server-{os.getpid()}.log")
+    server_log = server_log or Path(tempfile.gettempdir()) / f"guillemet-million-server-{os.getpid()}.log"
     log = server_log.open("w", encoding="utf-8")
     server = subprocess.Popen([sys.executable, "-m", "guillemet.cli", "serve", "--db", db, "--port", str(port)],
                               cwd=ROOT, stderr=log, stdout=log)
