@@ -652,6 +652,19 @@ def test_facets_count_a_search(make_store, newsroom):
     assert [(f.value, f.count) for f in facets.month] == [("2024-03", 4), ("2024-04", 3)]
 
 
+def test_facets_counted_by_the_database_are_the_same(make_store, newsroom, monkeypatch):
+    """Beyond ONE_PASS quotes the database counts each facet: same values, same order."""
+    from guillemet.store import facets as facets_mod
+
+    store = make_store()
+    store.put(newsroom)
+    queries = [SearchQuery(q="grève OR chantage OR port"), SearchQuery(), SearchQuery(outlet="lecourrier.be")]
+    one_pass = [store.facets(q) for q in queries]
+    monkeypatch.setattr(facets_mod, "ONE_PASS", 0)
+    assert [store.facets(q) for q in queries] == one_pass
+    assert store.facets(queries[1], top=2).speaker == one_pass[1].speaker[:2]
+
+
 def test_gender_from_given_names_and_pronouns_never_a_title(make_store, newsroom):
     store = make_store()
     store.put(newsroom)
