@@ -6,6 +6,8 @@ tests/test_store_postgres.py runs these same tests against PostgreSQL by overrid
 
 from __future__ import annotations
 
+import dataclasses
+
 import os
 import signal
 import subprocess
@@ -602,6 +604,41 @@ def test_speaker_filter_by_name_part(make_store, newsroom, speaker, expected):
     store.put(newsroom)
     hits = store.search(SearchQuery(speaker=speaker, limit=100)).items
     assert {h.quote.speaker_id for h in hits} == expected
+
+
+def _word_index_holds(store) -> bool:
+    """speaker_words is exactly the words of every speaker's names_folded."""
+    expected = {(w, sid) for sid, folded in store._query("SELECT id, names_folded FROM speakers")
+                for w in (folded or "").replace(",", " ").split()}
+    return set(store._query("SELECT word, speaker_id FROM speaker_words")) == expected
+
+
+def test_speaker_words_follow_the_speakers(db, make_store, newsroom):
+    """A name filter reads the word index; it follows every change of a speaker's names, and
+    a store made before it gets it on opening (read-only: the names are read as before)."""
+    store = make_store()
+    store.put(newsroom)
+    assert _word_index_holds(store)
+    assert store.speaker_ids_for("brig macr") == ["person:brigitte-macron"]  # starts of words
+    renamed = [dataclasses.replace(newsroom[0], speakers=[dataclasses.replace(s, name=s.name + " Junior")
+                                                          for s in newsroom[0].speakers])]
+    store.put(renamed)  # the article's speakers change: their rows and words are rewritten
+    assert _word_index_holds(store)
+    expected = {sid: sorted(store.speaker_ids_for(name)) for sid, name in store._query("SELECT id, name FROM speakers")}
+    with store.transaction() as cur:  # as an older guillemet left it
+        cur.execute("DROP TABLE speaker_words")
+    store.close()
+    reader = open_store(db, readonly=True)
+    try:
+        assert not reader.has_speaker_words
+        assert {sid: sorted(reader.speaker_ids_for(name)) for sid, name in
+                reader._query("SELECT id, name FROM speakers")} == expected
+    finally:
+        reader.close()
+    reopened = make_store()
+    assert _word_index_holds(reopened)
+    assert {sid: sorted(reopened.speaker_ids_for(name)) for sid, name in
+            reopened._query("SELECT id, name FROM speakers")} == expected
 
 
 def test_outlet_filter_ignores_case(make_store, newsroom):

@@ -103,6 +103,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         self.conn: Any = None
         #: False for a store made by an earlier version and opened read-only (not migrated)
         self.has_quote_counts = True
+        self.has_speaker_words = True  # False: an older store open for reading (names_folded LIKE)
 
     # -- backend hooks ------------------------------------------------------------------
 
@@ -153,6 +154,10 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
                                suffix=", UNIQUE (article_id, position)"),
             self._create_table(ARTICLE_SPEAKERS, suffix=", PRIMARY KEY (article_id, position)"),
             self._create_table(SPEAKERS, suffix=", PRIMARY KEY (id)"),
+            # every word of a speaker's names and aliases: a name filter reads an index, not
+            # every speaker's names_folded
+            "CREATE TABLE IF NOT EXISTS speaker_words (word TEXT NOT NULL, speaker_id TEXT NOT NULL, "
+            "PRIMARY KEY (word, speaker_id))",
         ]
 
     def index_sql(self) -> list[str]:
@@ -173,6 +178,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             # an article's date by its id without reading its row (its text comes first)
             "CREATE INDEX IF NOT EXISTS articles_id_published ON articles (id, published)",
             "CREATE INDEX IF NOT EXISTS speakers_quote_count ON speakers (quote_count)",
+            "CREATE INDEX IF NOT EXISTS speaker_words_id ON speaker_words (speaker_id)",
             *IDENTITY_SCHEMA,
             *self._extra_schema(),
         ]
@@ -235,6 +241,10 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         if ("articles", "quote_count") in added:
             cur.execute("UPDATE articles SET quote_count = (SELECT count(*) FROM quotes q "
                         "WHERE q.article_id = articles.id)")
+        cur.execute("SELECT 1 FROM speaker_words LIMIT 1")
+        if cur.fetchone() is None:  # a store made before the word index: fill it
+            cur.execute("SELECT id, names_folded FROM speakers")
+            self._insert_speaker_words(cur, cur.fetchall())
         for name in self.REPLACED_INDEXES:
             cur.execute(f"DROP INDEX IF EXISTS {name}")
         for statement in self.index_sql():
@@ -337,10 +347,31 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         """Serialise writers for the transaction (SQLite's BEGIN IMMEDIATE already does)."""
 
     def _insert(self, cur: Any, table: Table, rows: list[tuple[Any, ...]]) -> None:
+        """Insert rows; a speaker's row brings its names' words into ``speaker_words``."""
         if rows:
             cols = _cols(table)
             cur.executemany(self._sql(f"INSERT INTO {table.name} ({cols}) VALUES ({self._marks(len(table.columns))})"),
                             rows)
+            if table is SPEAKERS:
+                at = SPEAKERS.columns.index("id"), SPEAKERS.columns.index("names_folded")
+                self._insert_speaker_words(cur, [(r[at[0]], r[at[1]]) for r in rows])
+
+    def _insert_speaker_words(self, cur: Any, speakers: Sequence[tuple[str, str | None]]) -> None:
+        """The ``speaker_words`` rows of (id, names_folded) pairs."""
+        rows = sorted({(w, sid) for sid, folded in speakers for w in (folded or "").replace(",", " ").split()})
+        for chunk in _chunks(rows, 5000):
+            cur.executemany(self._sql("INSERT INTO speaker_words (word, speaker_id) VALUES (?, ?)"), chunk)
+
+    def _delete_speakers(self, cur: Any, ids: Sequence[str] | None = None) -> None:
+        """Delete the speakers rows of these ids (all when None), and their words."""
+        if ids is None:
+            cur.execute("DELETE FROM speakers")
+            cur.execute("DELETE FROM speaker_words")
+            return
+        for chunk in _chunks(list(ids), 500):
+            marks = self._marks(len(chunk))
+            cur.execute(self._sql(f"DELETE FROM speakers WHERE id IN ({marks})"), chunk)
+            cur.execute(self._sql(f"DELETE FROM speaker_words WHERE speaker_id IN ({marks})"), chunk)
 
     def _present(self, cur: Any, ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
@@ -369,7 +400,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         cur.execute(self._sql("SELECT speaker, speaker_type, speaker_mention_text, article_id FROM quotes "
                               "WHERE speaker_id = ?"), [speaker_id])
         quoted = cur.fetchall()
-        cur.execute(self._sql("DELETE FROM speakers WHERE id = ?"), [speaker_id])
+        self._delete_speakers(cur, [speaker_id])
         if not listed and not quoted:
             return
         names = Counter(s.name for s in listed) or Counter(n for n, *_ in quoted if n)

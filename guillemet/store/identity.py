@@ -198,7 +198,7 @@ class StoreIdentity:
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(ids, 500):
             marks = self.store._marks(len(chunk))
-            self._run(f"DELETE FROM speakers WHERE id IN ({marks})", chunk)
+            self.store._delete_speakers(self.cur, chunk)
             names: dict[str, list[tuple]] = {}
             for sid, name, display, wikidata, n in self._run(
                     f"SELECT sid, name, display, wikidata, articles FROM speaker_names WHERE sid IN ({marks})", chunk):
@@ -260,7 +260,7 @@ class StoreIdentity:
             if new != old:
                 self._run("UPDATE article_speakers SET id = ? WHERE name = ? AND type = ? AND id = ?",
                           [new, name, type_, old])
-        self._run("DELETE FROM speakers")
+        self.store._delete_speakers(self.cur)
         self.refresh(sid for (sid,) in self._run("SELECT DISTINCT sid FROM speaker_names"))
         self._run("DELETE FROM guillemet_meta WHERE key = ?", [_META_KEY])
         self._run("INSERT INTO guillemet_meta (key, value) VALUES (?, ?)", [_META_KEY, self.identity.fingerprint])

@@ -55,6 +55,7 @@ class PostgresStore(Store):
                 self.ts_config = UNACCENT_CONFIG if cur.fetchone() else "french"
                 cur.execute("SELECT 1 FROM articles, quotes, speakers LIMIT 0")
                 self.has_quote_counts = "quote_count" in self._existing_columns(cur, "articles")
+                self.has_speaker_words = bool(self._existing_columns(cur, "speaker_words"))
             return
         self.ts_config = self._text_search_config()
         with self.transaction() as cur:
@@ -109,7 +110,13 @@ class PostgresStore(Store):
         return statements
 
     def _extra_schema(self) -> list[str]:
-        return ["CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING GIN (tsv)"]
+        return ["CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING GIN (tsv)",
+                # prefixes of speakers' words (LIKE 'macr%') whatever the database's collation
+                "CREATE INDEX IF NOT EXISTS speaker_words_prefix ON speaker_words (word text_pattern_ops)"]
+
+    def _prefix_cond(self, column: str, start: str) -> tuple[str, list[str]]:
+        escaped = start.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return f"{column} LIKE ?", [escaped + "%"]
 
     def _existing_columns(self, cur: Any, table: str) -> set[str]:
         cur.execute("SELECT column_name FROM information_schema.columns "

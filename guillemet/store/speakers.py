@@ -28,8 +28,9 @@ def names_folded(names: Iterable[str]) -> str:
     return " " + " , ".join(p for p in parts if p) + " "
 
 
-def _word_patterns(text: str, prefix: bool) -> list[str]:
-    return [f"% {w}%" if prefix else f"% {w} %" for w in WORD.findall(fold(text))]
+def _words(text: str) -> list[str]:
+    """The folded words of a speaker filter, as ``names_folded`` holds them."""
+    return WORD.findall(fold(text))
 
 
 #: Longest weekly series a speaker profile gives (twenty years, ending at the last quote).
@@ -57,10 +58,32 @@ class SpeakerQueries:
         rows = self._query(f"SELECT {SPEAKERS.select()} FROM speakers WHERE id = ?", [speaker_id])
         return speaker_from_dict(SPEAKERS.plain(rows[0])) if rows else None
 
-    def _ids_matching(self, patterns: list[str], limit: int) -> list[str]:
-        conds = " AND ".join("names_folded LIKE ?" for _ in patterns)
-        rows = self._query(f"SELECT id FROM speakers WHERE {conds} ORDER BY quote_count DESC, id LIMIT ?",
-                           patterns + [limit])
+    def _words_conds(self, words: list[str], prefix: bool, alias: str = "s") -> tuple[list[str], list[str]]:
+        """Conditions (and parameters) that each word is a word of a speaker's names or
+        aliases, or the start of one with ``prefix``; read from the ``speaker_words`` index."""
+        conds, params = [], []
+        if not self.has_speaker_words:  # a store made before the word index, open for reading
+            for w in words:
+                conds.append(f"{alias}.names_folded LIKE ?")
+                params.append(f"% {w}%" if prefix else f"% {w} %")
+            return conds, params
+        for w in words:
+            if prefix:
+                cond, p = self._prefix_cond("word", w)
+            else:
+                cond, p = "word = ?", [w]
+            conds.append(f"{alias}.id IN (SELECT speaker_id FROM speaker_words WHERE {cond})")
+            params += p
+        return conds, params
+
+    def _prefix_cond(self, column: str, start: str) -> tuple[str, list[str]]:
+        """``column`` starts with ``start``, in a form the column's index serves."""
+        return f"{column} >= ? AND {column} < ?", [start, start + "\U0010ffff"]
+
+    def _ids_matching(self, words: list[str], prefix: bool, limit: int) -> list[str]:
+        conds, params = self._words_conds(words, prefix)
+        rows = self._query(f"SELECT s.id FROM speakers s WHERE {' AND '.join(conds)} "
+                           "ORDER BY s.quote_count DESC, s.id LIMIT ?", params + [limit])
         return [r[0] for r in rows]
 
     def speaker_ids_for(self, text: str) -> list[str]:
@@ -72,11 +95,11 @@ class SpeakerQueries:
         """
         if self._query("SELECT 1 FROM speakers WHERE id = ?", [text]):
             return [text]
+        words = _words(text)
+        if not words:
+            return []
         for prefix in (False, True):
-            patterns = _word_patterns(text, prefix)
-            if not patterns:
-                return []
-            ids = self._ids_matching(patterns, MAX_SPEAKERS_PER_NAME)
+            ids = self._ids_matching(words, prefix, MAX_SPEAKERS_PER_NAME)
             if ids:
                 return ids
         return []
@@ -90,7 +113,8 @@ class SpeakerQueries:
         folded = names_folded([name_or_id]).strip()
         if not folded:
             return None
-        exact = self._ids_matching([f"% {folded} %"], 1)
+        exact = [r[0] for r in self._query("SELECT id FROM speakers WHERE names_folded LIKE ? "
+                                           "ORDER BY quote_count DESC, id LIMIT 1", [f"% {folded} %"])]
         ids = exact or self.speaker_ids_for(name_or_id)
         return self.get_speaker(ids[0]) if ids else None
 
@@ -107,9 +131,9 @@ class SpeakerQueries:
             offset: Speakers to skip.
         """
         conds, params = ["s.quote_count > 0"], []
-        for pattern in _word_patterns(q or "", prefix=True):
-            conds.append("s.names_folded LIKE ?")
-            params.append(pattern)
+        word_conds, word_params = self._words_conds(_words(q or ""), prefix=True)
+        conds += word_conds
+        params += word_params
         if type:
             conds.append("s.type = ?")
             params.append(type)

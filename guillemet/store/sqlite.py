@@ -81,6 +81,8 @@ class SQLiteStore(Store):
             try:
                 conn.execute("SELECT 1 FROM articles, quotes, speakers LIMIT 0").fetchall()
                 self.has_quote_counts = "quote_count" in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+                self.has_speaker_words = bool(conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                                           "AND name = 'speaker_words'").fetchall())
                 return conn
             except sqlite3.Error as exc:
                 conn.close()
