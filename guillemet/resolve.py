@@ -157,6 +157,7 @@ class ArticleEntities:
                                          oblique=oblique and not subj, governor=root.head.idx))
             self._record_ties(root, ent)
             self._record_title_before(ent, pos)
+            self._record_role_set_off_before(ent, pos, pos + len(name))
 
     def _clean_name(self, ent: Span) -> str:
         toks = [t for t in ent if not (t.lower_ in self.lang.titles or t.lower_ in self.lang.determiners or t.is_space)]
@@ -240,6 +241,38 @@ class ArticleEntities:
             self.ties.append((toks[0].idx, words, ent, head))
             if ent.type == "unknown":
                 ent.type = "person"
+
+    def _record_role_set_off_before(self, ent: Entity, start: int, end: int) -> None:
+        """"Le procureur, Jean Dubois, a requis …": a role set off by commas right before a
+        name, read from the tokens whatever the parse made of them (often two subjects)."""
+        doc, text = self.doc, self.text
+        before = text[:start].rstrip()
+        after = text[end:].lstrip()
+        if not before.endswith(",") or not after.startswith(","):
+            return
+        span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if span is None or span.start == 0:
+            return
+        i = span.start - 1  # the last word of the role
+        j = i
+        while j >= 0 and i - j < 8 and doc[j].pos_ in ("DET", "NOUN", "ADJ", "ADP", "PROPN") \
+                and doc[j].text not in ",;:" + self._primary + '"':
+            j -= 1
+        toks = doc[j + 1:i + 1]
+        if len(toks) < 2 or toks[0].pos_ != "DET" or toks[0].lower_ not in self._definite:
+            return
+        if j >= 0 and toks[0].i != toks[0].sent.start and doc[j].pos_ not in ("PUNCT", "CCONJ"):
+            return  # only a description that opens its clause: not "il a rencontré le maire, X, et …"
+        role = toks[1] if toks[1].pos_ == "NOUN" else None
+        if role is None or role.lemma_.lower() not in self.lang.person_roles:
+            return
+        words = frozenset(fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+        self.ties.append((toks[0].idx, words, ent, fold(role.lemma_)))
+        gender = role.morph.get("Gender")
+        if gender and not ent.gender:
+            ent.gender = "f" if gender == ["Fem"] else "m"
+        if ent.type == "unknown":
+            ent.type = "person"
 
     def _tie(self, desc: Token, ent: Entity, name_head: Token | None) -> None:
         words = self.description_words(desc, exclude=name_head)

@@ -294,6 +294,11 @@ RESOLVED = [
     ("« Nous voulons des réponses », explique à la radio Paul Durand, un organisateur. "
      "« Sans geste du préfet, on bloque tout », avant de prévenir : « Le temps presse. »",
      "Le temps presse.", "Paul Durand"),
+    # a role set off by commas before a name, whatever the parse made of it (two subjects)
+    ("Le procureur, Jean Dubois, a requis dix ans. Le procureur a ajouté que l’enquête continuait.",
+     "l’enquête continuait", "Jean Dubois"),
+    ("La maire, Jeanne Martin, a fermé le pont. « Les travaux dureront un an », a ajouté la maire.",
+     "Les travaux dureront un an", "Jeanne Martin"),
     # an apposed name after "le président du X"
     ("« Nous recensons les dégâts », a indiqué à Ouest-France le président du Syndicat des pêcheurs, Paul Durand.",
      "Nous recensons les dégâts", "Paul Durand"),
