@@ -101,6 +101,8 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self.conn: Any = None
+        self._local = threading.local()  # a read-only store: each thread's own connection
+        self._readers: list[Any] = []  # every such connection, closed with the store
         #: False for a store made by an earlier version and opened read-only (not migrated)
         self.has_quote_counts = True
         self.has_speaker_words = True  # False: an older store open for reading (names_folded LIKE)
@@ -564,9 +566,22 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             if offset >= page.total or not page.items:
                 return
 
+    def _thread_reader(self, connect: Callable[[], Any]) -> Any:
+        """This thread's own read-only connection, made by ``connect`` on first use, so that a
+        server's requests read in parallel; closed with the store."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = connect()
+            with self._lock:
+                self._readers.append(conn)
+        return conn
+
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection, and every thread's reading one."""
         with self._lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
             if self.conn is not None:
                 self.conn.close()
                 self.conn = None

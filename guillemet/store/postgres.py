@@ -9,7 +9,6 @@ A parsed search (:mod:`guillemet.store.textquery`) becomes a ``tsquery`` built f
 
 from __future__ import annotations
 
-import threading
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
@@ -40,8 +39,6 @@ class PostgresStore(Store):
         self.psycopg = require("psycopg", "postgres")
         self.url = url
         self.readonly = readonly
-        self._local = threading.local()
-        self._readers: list[Any] = []
         try:
             self.conn = self.psycopg.connect(url, autocommit=True)
         except self.psycopg.Error as exc:
@@ -190,29 +187,20 @@ class PostgresStore(Store):
             with self._lock, self.transaction() as cur:
                 yield cur
             return
-        # read-only (a server): each thread its own connection, so requests read in parallel
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            try:
-                conn = self.psycopg.connect(self.url, autocommit=True)
-                conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-            except self.psycopg.Error as exc:
-                raise StoreError(f"Cannot connect to PostgreSQL ({str(exc).strip()}).") from exc
-            self._local.conn = conn
-            with self._lock:
-                self._readers.append(conn)
+        conn = self._thread_reader(self._connect_reader)  # read-only (a server): one per thread
         try:
             with conn.transaction(), conn.cursor() as cur:
                 yield cur
         except self.psycopg.Error as exc:
             raise StoreError(f"PostgreSQL refused the operation ({str(exc).strip()}).") from exc
 
-    def close(self) -> None:
-        with self._lock:
-            for conn in self._readers:
-                conn.close()
-            self._readers.clear()
-        super().close()
+    def _connect_reader(self) -> Any:
+        try:
+            conn = self.psycopg.connect(self.url, autocommit=True)
+            conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        except self.psycopg.Error as exc:
+            raise StoreError(f"Cannot connect to PostgreSQL ({str(exc).strip()}).") from exc
+        return conn
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:

@@ -9,7 +9,6 @@ PostgreSQL. Results rank by FTS5's bm25.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -50,8 +49,6 @@ class SQLiteStore(Store):
         super().__init__()
         self.path = str(path)
         self.readonly = readonly
-        self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []
         try:
             if readonly:
                 self.conn = self._open_readonly()
@@ -165,27 +162,11 @@ class SQLiteStore(Store):
     def reading(self) -> Iterator[sqlite3.Cursor]:
         # a deferred transaction: reads never take the write lock an ingest needs
         if self.readonly:  # each thread its own connection: a server's requests read in parallel
-            with self._begin("BEGIN", self._thread_connection()) as cur:
+            with self._begin("BEGIN", self._thread_reader(self._open_readonly)) as cur:
                 yield cur
             return
         with self._lock, self._begin("BEGIN") as cur:
             yield cur
-
-    def _thread_connection(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._open_readonly()
-            self._local.conn = conn
-            with self._lock:
-                self._readers.append(conn)
-        return conn
-
-    def close(self) -> None:
-        with self._lock:
-            for conn in self._readers:
-                conn.close()
-            self._readers.clear()
-        super().close()
 
     @contextmanager
     def _begin(self, begin: str, conn: sqlite3.Connection | None = None) -> Iterator[sqlite3.Cursor]:
