@@ -48,6 +48,18 @@ def coordinators(doc: Doc) -> frozenset[int]:
     return held[1]
 
 
+def predicate_after_comma(doc: Doc, k: int, lang: Language, end: int | None = None) -> bool:
+    """Whether a comma at token ``k`` opens a predicate: adverbs and object clitics, then a
+    finite verb before ``end`` ("…, a précisé le maire, [restera] fermé")."""
+    end = len(doc) if end is None else end
+    if k >= end or doc[k].text != ",":
+        return False
+    k += 1
+    while k < end and (doc[k].pos_ == "ADV" or doc[k].lower_ in lang.object_clitics):
+        k += 1
+    return k < end and doc[k].pos_ in ("VERB", "AUX") and doc[k].morph.get("VerbForm") == ["Fin"]
+
+
 def char_before(text: str, pos: int) -> str:
     """The last non-space character before ``pos`` ("" at the start)."""
     i = pos

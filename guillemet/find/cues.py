@@ -263,14 +263,8 @@ def _incise_before_predicate(cue: Cue, lang: Language) -> bool:
     no subject of its own. Sets the cue's subject when so."""
     if not subject_after_verb(cue, lang):
         return False
-    doc = cue.verb.doc
-    k = cue.subject_span[1]
-    if k < len(doc) and doc[k].text == ",":
-        k += 1
-        while k < len(doc) and (doc[k].pos_ == "ADV" or doc[k].lower_ in lang.object_clitics):
-            k += 1
-        if k < len(doc) and doc[k].pos_ in ("VERB", "AUX") and doc[k].morph.get("VerbForm") == ["Fin"]:
-            return True
+    if syntax.predicate_after_comma(cue.verb.doc, cue.subject_span[1], lang):
+        return True
     cue.subject = cue.subject_span = None
     cue.inverted = False
     return False

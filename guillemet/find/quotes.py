@@ -410,12 +410,7 @@ def _predicate_or_nothing(scan: Scan, k: int) -> bool:
     rest = doc[k:end]
     if not any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in rest):
         return True
-    if not len(rest) or rest[0].text != ",":
-        return False
-    j = k + 1
-    while j < end and (doc[j].pos_ == "ADV" or doc[j].lower_ in scan.lang.object_clitics):
-        j += 1
-    return j < end and doc[j].pos_ in ("VERB", "AUX") and doc[j].morph.get("VerbForm") == ["Fin"]
+    return syntax.predicate_after_comma(doc, k, scan.lang, end)
 
 
 def _subject_first_incise(scan: Scan, cue: Cue) -> int | None:
