@@ -4,10 +4,11 @@ Extraction needs the shipped models' scores, not LightGBM itself: importing ``li
 one to two seconds per process (it loads pandas, scikit-learn and SciPy when they are
 installed), more than the models' whole work on a hundred articles. :class:`Forest` reads the
 text file ``guillemet train`` writes (``<name>.lgb.txt``) and scores rows as LightGBM does:
-each tree walked from its root (``x <= threshold`` goes left; a missing value, as the split
-says), the trees' leaf values added in order, the objective's transform applied (the
-sigmoid of ``binary``; ranking and regression scores as they are). Training still uses
-LightGBM (guillemet.learn.train); a test compares both on the shipped models.
+in every tree the leaf a row reaches (``x <= threshold`` goes left; a missing value, as the
+split says), found for all trees and rows at once from the answers of every split (the bit
+vectors of QuickScorer), the trees' leaf values added in order, the objective's transform
+applied (the sigmoid of ``binary``; ranking and regression scores as they are). Training
+still uses LightGBM (guillemet.learn.train); a test compares both on the shipped models.
 
 Only what ``guillemet train`` produces is read: one class, numerical splits. Anything else
 (categorical splits, multiclass, linear trees) is refused with a clear error.
