@@ -42,6 +42,7 @@ TABLES = {
     "article_speakers": "SELECT {article_speaker_cols} FROM article_speakers ORDER BY article_id, position",
     "speakers": "SELECT {speaker_cols} FROM speakers ORDER BY id",
     "speaker_names": "SELECT * FROM speaker_names ORDER BY type, name",
+    "speaker_words": "SELECT word, speaker_id FROM speaker_words ORDER BY word, speaker_id",
 }
 
 

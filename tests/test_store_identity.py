@@ -61,6 +61,7 @@ def tables(store) -> dict[str, list[tuple]]:
     quote_cols = "article_id, position, speaker, speaker_id, speaker_type"
     return {
         "speakers": store._query("SELECT * FROM speakers ORDER BY id"),
+        "speaker_words": store._query("SELECT * FROM speaker_words ORDER BY word, speaker_id"),
         "speaker_names": store._query("SELECT * FROM speaker_names ORDER BY type, name"),
         "quotes": store._query(f"SELECT {quote_cols} FROM quotes ORDER BY article_id, position"),
         "article_speakers": store._query("SELECT * FROM article_speakers ORDER BY article_id, position"),
