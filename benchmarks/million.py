@@ -300,8 +300,7 @@ def load_test(db: str, pools: dict, requests: int, concurrency: int, port: int, 
                 status = 0
             results.append((status, (time.perf_counter() - t) * 1000))
             if status != 200:
-                failed[(status, path.split("?")[0].rsplit("/", 1)[0] if path.startswith(("/speakers/", "/articles/",
-                                                                                         "/api/speakers/")) else path.split("?")[0])] += 1
+                failed[(status, _url_shape(path))] += 1
 
         start = time.perf_counter()
         with ThreadPoolExecutor(concurrency) as pool:
@@ -322,6 +321,12 @@ def load_test(db: str, pools: dict, requests: int, concurrency: int, port: int, 
             "seconds": round(seconds, 1),
             "requests_per_s": round(requests / seconds, 1), "p50_ms": round(percentile(times, 50), 1),
             "p95_ms": round(percentile(times, 95), 1), "server_peak_rss_mb": peak}
+
+
+def _url_shape(path: str) -> str:
+    """A URL without its query and its id ("/speakers/person:x" → "/speakers")."""
+    path = path.split("?")[0]
+    return path.rsplit("/", 1)[0] if path.startswith(("/speakers/", "/articles/", "/api/speakers/")) else path
 
 
 def _peak_rss_mb(pid: int) -> float | None:

@@ -225,22 +225,15 @@ class ArticleEntities:
             i -= 1
         if i < 0 or doc[i].pos_ not in ("NOUN", "ADJ", "PROPN"):
             return  # "une source policière à l’AFP": the name is a preposition's object
-        j = i
-        while j >= 0 and i - j < 8 and doc[j].pos_ in ("DET", "NOUN", "ADJ", "ADP", "PROPN") \
-                and doc[j].text not in ",;:" + self._primary + '"':
-            j -= 1
-        toks = doc[j + 1:i + 1]
+        toks = self._description_ending_at(i)
         if not toks or toks[0].pos_ != "DET":
             return
         if not any(t.lemma_.lower() in self.lang.person_roles or t.lemma_.lower() in self.lang.org_nouns
                    for t in toks if t.pos_ == "NOUN"):
             return
-        words = frozenset(fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN"))
-        if words:
-            head = next(fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN"))
-            self.ties.append((toks[0].idx, words, ent, head))
-            if ent.type == "unknown":
-                ent.type = "person"
+        head = next((t for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN")), None)
+        if head is not None:
+            self._tie_description(toks, ent, head)
 
     def _record_role_set_off_before(self, ent: Entity, start: int, end: int) -> None:
         """"Le procureur, Jean Dubois, a requis …": a role set off by commas right before a
@@ -253,24 +246,32 @@ class ArticleEntities:
         span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         if span is None or span.start == 0:
             return
-        i = span.start - 1  # the last word of the role
-        j = i
-        while j >= 0 and i - j < 8 and doc[j].pos_ in ("DET", "NOUN", "ADJ", "ADP", "PROPN") \
-                and doc[j].text not in ",;:" + self._primary + '"':
-            j -= 1
-        toks = doc[j + 1:i + 1]
+        toks = self._description_ending_at(span.start - 1)
         if len(toks) < 2 or toks[0].pos_ != "DET" or toks[0].lower_ not in self._definite:
             return
-        if j >= 0 and toks[0].i != toks[0].sent.start and doc[j].pos_ not in ("PUNCT", "CCONJ"):
+        if toks.start > 0 and toks.start != toks.sent.start and doc[toks.start - 1].pos_ not in ("PUNCT", "CCONJ"):
             return  # only a description that opens its clause: not "il a rencontré le maire, X, et …"
-        role = toks[1] if toks[1].pos_ == "NOUN" else None
-        if role is None or role.lemma_.lower() not in self.lang.person_roles:
+        role = toks[1]
+        if role.pos_ != "NOUN" or role.lemma_.lower() not in self.lang.person_roles:
             return
-        words = frozenset(fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN"))
-        self.ties.append((toks[0].idx, words, ent, fold(role.lemma_)))
+        self._tie_description(toks, ent, role)
         gender = role.morph.get("Gender")
         if gender and not ent.gender:
             ent.gender = "f" if gender == ["Fem"] else "m"
+
+    def _description_ending_at(self, i: int) -> Span:
+        """The words before a name that may describe it, ending at token ``i``: determiners,
+        nouns, adjectives, prepositions and names, at most eight, never across punctuation."""
+        doc, j = self.doc, i
+        while j >= 0 and i - j < 8 and doc[j].pos_ in ("DET", "NOUN", "ADJ", "ADP", "PROPN") \
+                and doc[j].text not in ",;:" + self._primary + '"':
+            j -= 1
+        return doc[j + 1:i + 1]
+
+    def _tie_description(self, toks: Span, ent: Entity, head: Token) -> None:
+        """Tie a description read from the tokens to the named person it describes."""
+        words = frozenset(fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+        self.ties.append((toks[0].idx, words, ent, fold(head.lemma_)))
         if ent.type == "unknown":
             ent.type = "person"
 

@@ -246,19 +246,16 @@ def ents_within(toks: Span) -> list[Span]:
     """The named entities lying wholly inside ``toks`` (as ``Span.ents``), read from the tokens'
     IOB tags: ``Span.ents`` walks every entity of the document on each call, which costs
     milliseconds on a long article."""
-    doc = toks.doc
     out = []
     i = toks.start
     while i < toks.end:
-        if doc[i].ent_iob_ == "B":
-            j = i + 1
-            while j < len(doc) and doc[j].ent_iob_ == "I":
-                j += 1
-            if j <= toks.end:
-                out.append(Span(doc, i, j, label=doc[i].ent_type_))
-            i = j
-        else:
+        ent = entity_at(toks.doc, i)
+        if ent is None:
             i += 1
+            continue
+        if ent.end <= toks.end:
+            out.append(ent)
+        i = ent.end
     return out
 
 

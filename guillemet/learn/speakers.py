@@ -422,11 +422,21 @@ LEXICON_FEATURES = ("lex_self", "lex_self_seen", "lex_self_word_min", "lex_self_
 def lexicon_features(lexicon: Lexicon, mkeys: tuple[str, tuple[str, ...]], ckey: str,
                      without: Lexicon | None = None) -> list[float]:
     """The :data:`LEXICON_FEATURES` of a (mention, candidate) pair, less ``without``'s counts."""
+    return mention_lexicon_features(lexicon, mkeys, without) + candidate_lexicon_features(lexicon, ckey, without)
+
+
+def mention_lexicon_features(lexicon: Lexicon, mkeys: tuple[str, tuple[str, ...]],
+                             without: Lexicon | None = None) -> list[float]:
+    """The quote's mention's part of :data:`LEXICON_FEATURES` (the first four)."""
     head, words = mkeys
     self_rate, self_seen = lexicon.rate("self", head, without)
     word_rates = [lexicon.rate("self_word", w, without)[0] for w in words] or [lexicon.rate("self_word", "", without)[0]]
-    cand_rate, cand_seen = lexicon.rate("candidate", ckey, without)
-    return [self_rate, self_seen, min(word_rates), max(word_rates), cand_rate, cand_seen]
+    return [self_rate, self_seen, min(word_rates), max(word_rates)]
+
+
+def candidate_lexicon_features(lexicon: Lexicon, ckey: str, without: Lexicon | None = None) -> list[float]:
+    """The candidate's part of :data:`LEXICON_FEATURES` (the last two)."""
+    return list(lexicon.rate("candidate", ckey, without))
 
 
 def count_lexicon(lexicon: Lexicon, mkeys: tuple[str, tuple[str, ...]], self_right: bool | None,
@@ -505,7 +515,7 @@ def quote_rows(src: Sources, found, resolved: Resolved, previous: list[tuple[obj
     rows = []
     n_text = max(1, len(text))
     # the mention's lexicon rates (the candidate's own come with its features)
-    self_lexicon = dict(zip(LEXICON_FEATURES[:4], lexicon_features(lexicon, mkeys, "")[:4]))
+    self_lexicon = dict(zip(LEXICON_FEATURES[:4], mention_lexicon_features(lexicon, mkeys)))
     content_words = math.log1p(len(text[found.content[0]:found.content[1]].split()))
     quote_level = {
         "quote_words_log": content_words, "cue_after_content": float(cue_after), "n_candidates": float(len(in_reach)),
@@ -587,7 +597,6 @@ def _own_features(src: Sources, c: Candidate, lexicon: Lexicon, n_text: int) -> 
     if own is None:
         ent = c.entity
         n_words = len(name_words(c.name, src.ents.lang))
-        cand_rate, cand_seen = lexicon.rate("candidate", candidate_key(c))
         own = src.own_features[key] = {
             "is_entity": float(ent is not None),
             "proper": float(c.proper),
@@ -599,7 +608,7 @@ def _own_features(src: Sources, c: Candidate, lexicon: Lexicon, n_text: int) -> 
             "first_position": c.positions[0] / n_text if c.positions else 1.0,
             **{f"type_{t}": float(c.type == t) for t in _TYPES},
             "ever_subject": float(bool(c.subject_at)),
-            "lex_candidate": cand_rate, "lex_candidate_seen": cand_seen,
+            **dict(zip(LEXICON_FEATURES[4:], candidate_lexicon_features(lexicon, candidate_key(c)))),
         }
     return own
 
