@@ -144,7 +144,7 @@ def _type_data(lang: Language) -> _TypeData:
 
 
 def _clean(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name).replace("’", "'").split())
+    return " ".join(unicodedata.normalize("NFKC", name).replace("’", "'").replace("\u00ad", "").split())
 
 
 @lru_cache(maxsize=262144)

@@ -66,12 +66,19 @@ def language_or_none(code: str | None):
         return None
 
 
+_SOFT_HYPHEN_OPENING = re.compile(r"(?:(?<=\s)|^)\u00ad+")
+
+
 def analysis_text(article: Article) -> str:
-    """The text the parser sees: the article's, with ignored stretches blanked to spaces.
+    """The text the parser sees: the article's, with ignored stretches blanked to spaces, and a
+    soft hyphen that opens a word (a typesetter's "Martine \u00adCadena") made a space, so the
+    word is read as the name it is.
 
     Same length as ``article.text`` so every offset stays valid.
     """
     text = article.text
+    if "\u00ad" in text:
+        text = _SOFT_HYPHEN_OPENING.sub(lambda m: " " * len(m.group()), text)
     if not article.ignored:
         return text
     chars = list(text)

@@ -219,6 +219,10 @@ def main_subject(verb: Token, lang: Language) -> Token | None:
                 return None  # "il est fréquent d'évoquer …": no one in particular
             if child.dep_ in ("nsubj", "nsubj:pass") and not is_inversion_link(child, lang):
                 return child
+        if tok.pos_ in ("VERB", "AUX"):
+            pron = inverted_pronoun(tok, lang)  # "…, a-t-il répété …, avant de déclarer que"
+            if pron is not None:
+                return pron
         if tok.head is tok:
             return None
         tok = tok.head

@@ -177,6 +177,26 @@ FOUND = [
      "restera fermé tout l'hiver", "le maire"),
     ("Le plan, a précisé Paul Durand, coûtera moins cher que prévu.", "indirect",
      "coûtera moins cher que prévu", "Paul Durand"),
+    # "selon X" inside the claim: the whole clause, "selon X" included (GUIDELINES.md)
+    ("Les dégâts, selon la préfecture, dépassent un million d’euros.", "according_to",
+     "Les dégâts, selon la préfecture, dépassent un million d’euros", "la préfecture"),
+    ("L’enquête visait, selon le parquet, les comptes de la mairie.", "according_to",
+     "L’enquête visait, selon le parquet, les comptes de la mairie", "le parquet"),
+    ("Le projet sera, toujours selon le ministère, présenté en mars.", "according_to",
+     "Le projet sera, toujours selon le ministère, présenté en mars", "le ministère"),
+    # … but it closes the claim when what follows is another clause or describes the source
+    ("Le bilan s’élève à douze morts, selon la police, et les secours cherchent encore.", "according_to",
+     "Le bilan s’élève à douze morts", "la police"),
+    ("Le bilan est lourd, selon Jean Dupont, maire de la ville.", "according_to",
+     "Le bilan est lourd", "Jean Dupont"),
+    # verbs of incises the tagger reads as adjectives
+    ("« L’État se décharge de tout », complète Jean Dupuis.", "direct", "L’État se décharge de tout",
+     "Jean Dupuis"),
+    ("Marie Leroy est arrivée en retard. « Je vais rater mon train », s’excuse-t-elle.", "direct",
+     "Je vais rater mon train", "Marie Leroy"),
+    # a soft hyphen opening a word does not cut a name
+    ("Les élus se sentent seuls, comme le relève Martine \u00adCadena. « Tout ferme », complète-t-elle.",
+     "direct", "Tout ferme", "Martine Cadena"),
 ]
 
 
@@ -328,6 +348,12 @@ RESOLVED = [
     # a detached adjective between the verb and its subject
     ("« Je n’ai rien entendu de concret », constate, impassible, Claire Martin.",
      "Je n’ai rien entendu de concret", "Claire Martin"),
+    # an inverted pronoun points back, never to a name written after it; an infinitive after
+    # "avant de" has the subject of the verb it hangs from
+    ("Jean Morel a parlé le premier. « Le peuple décide », a-t-il répété devant le premier ministre, "
+     "Paul Durand.", "Le peuple décide", "Jean Morel"),
+    ("Jean Morel a parlé le premier. « Le peuple décide », a-t-il répété devant le premier ministre, "
+     "Paul Durand, avant de déclarer que la réforme passerait.", "la réforme passerait", "Jean Morel"),
     # a quotation with a time phrase after it, then its cue
     ("Paul Durand, un voisin, doute encore. « C’est un coup monté » mardi soir, dit-il.",
      "C’est un coup monté", "Paul Durand"),
@@ -381,3 +407,8 @@ def test_extract_never_raises_and_spans_index_the_text(text):
         for span in (q.cue, q.speaker_mention):
             if span is not None:
                 assert 0 <= span[0] <= span[1] <= len(text)
+
+
+def test_a_quoted_term_after_a_determiner_takes_no_cue_after_it():
+    got = quotes_of("Après une vidéo où il critiquait les « gilets jaunes », Franck Dubosc s’est excusé lundi.")
+    assert not [q for q in got if q[0] == "direct" and q[1] == "gilets jaunes"], got

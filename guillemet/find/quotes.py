@@ -86,6 +86,8 @@ def _direct_quotes(scan: Scan) -> list[Found]:
             if cue is not None and not tx.starts_sentence(m.open) and "inverted" in cue.frames \
                     and _word_count(text[tx.sentence_start(m.open):m.open]) >= max(3, nwords + 1):
                 cue = None  # "Il veut opposer « A » à « B », a dit X": the whole clause is reported
+            if cue is not None and not tx.starts_sentence(m.open) and _after_determiner(doc, token_at[m.open]):
+                cue = None  # "une vidéo où il critiquait les « gilets jaunes », X s'est excusé": a term
             if cue is not None and cue.subject is not None and cue.subject.i < cue.verb.i \
                     and not cue.inverted and cue.subject.idx < cue.chars[0]:
                 if cue.subject.idx > m.close:
@@ -173,6 +175,15 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                     else:
                         out.append(Found("direct", span, continuation=True, confidence=0.7))
     return out
+
+
+def _after_determiner(doc: Doc, mark_tok: int) -> bool:
+    """Whether the word before an opening mark is a determiner ("les « gilets jaunes »"): the
+    quotation is part of a noun phrase."""
+    k = mark_tok - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k >= 0 and doc[k].pos_ == "DET"
 
 
 def _incise_punctuation(text: str, m: Marked, pos: int) -> bool:
@@ -646,8 +657,7 @@ def _according_quotes(scan: Scan) -> list[Found]:
                 # "alors même que, selon lui, « … »": the claim follows the source
                 s, e = trim(text, k + 1, sent_e)
             elif before.endswith(",") and k < sent_e and text[k] == "," and _word_count(text[k:sent_e]) >= 2 \
-                    and not _has_finite_verb(doc, left, len(before)) and _has_finite_verb(doc, k, sent_e) \
-                    and doc[token_at[left]].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
+                    and _inside_clause(doc, token_at, (left, len(before) - 1), (k + 1, sent_e), lang):
                 # "Les dégâts, selon la préfecture, dépassent …": "selon X" inside the claim
                 s, e = trim(text, left, sent_e)
             elif before.endswith((",", "—", "–", "(")) or before.endswith("-"):
@@ -673,6 +683,34 @@ def _according_quotes(scan: Scan) -> list[Found]:
             continue
         out.append(Found("according_to", (s, e), cue=marker, mention=src, confidence=0.8))
     return out
+
+
+def _inside_clause(doc: Doc, token_at: list[int], head: tuple[int, int], rest: tuple[int, int],
+                   lang: Language) -> bool:
+    """Whether "…, selon X, …" interrupts one clause (chars ``head`` before the marker's comma,
+    ``rest`` after the source's comma) rather than closing the clause before it:
+
+    * a subject before, its verb after ("Les dégâts, selon la préfecture, dépassent …");
+    * an auxiliary or copula left hanging ("Le projet sera, selon le ministère, présenté …");
+    * a verb before and the verbless rest of it after ("L'enquête visait, selon lui, les
+      comptes de la mairie") — unless that rest describes the source ("…, selon Jean Dupont,
+      maire de la ville").
+    """
+    head_verb = _has_finite_verb(doc, *head)
+    rest_verb = _has_finite_verb(doc, *rest)
+    first = doc[token_at[head[0]]]
+    if not head_verb:
+        return rest_verb and first.pos_ in ("DET", "NOUN", "PROPN", "PRON")
+    last = doc.char_span(*head, alignment_mode="expand")
+    if last is not None and len(last) and (last[-1].pos_ == "AUX" or last[-1].lower_ in lang.auxiliary_forms):
+        return True
+    if rest_verb:
+        return False
+    words = [t for t in doc.char_span(*rest, alignment_mode="expand") or [] if not t.is_space]
+    if not words or words[0].pos_ not in ("DET", "NUM"):
+        return False
+    noun = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
+    return noun is not None and not _is_source_like(doc, (noun.i, noun.i + 1), lang)
 
 
 def _skip_apposition(doc: Doc, text: str, comma: int, limit: int, lang: Language) -> int:

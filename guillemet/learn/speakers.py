@@ -770,6 +770,13 @@ def choose_speakers(rp, model, margin: float | None = None) -> list[Resolved]:
         agreeing = [near[j] for j in allowed if gender[j] > 0]
         if agreeing:
             allowed = [j for j in allowed if gender[j] >= 0 or near[j] <= min(agreeing)]
+        if kind == "pronoun" and f.mention is not None and _third_person(rp.entities, f.mention):
+            # a pronoun points back: its antecedent is named before it ("…, a-t-il répété
+            # devant le premier ministre, Edouard Philippe" is not Philippe's)
+            at = rp.entities.doc[f.mention[0]].idx
+            named_before = [j for j in allowed if cands[j].positions and cands[j].positions[0] < at]
+            if named_before:
+                allowed = named_before
         if kind in ("pronoun", "none"):
             # the subject the quote's own words speak of ("Greta Thunberg « est un symbole »,
             # se réjouit-elle") is not who says them
@@ -805,6 +812,13 @@ def choose_speakers(rp, model, margin: float | None = None) -> list[Resolved]:
                 mention = None
         out.append(Resolved(ent.name, ent.type, score, ent, mention))
     return out
+
+
+def _third_person(ents: ArticleEntities, mention: tuple[int, int]) -> bool:
+    """Whether a pronoun mention is a third person's ("il", "-elle", "lui"), not "je" or "on"."""
+    lang = ents.lang
+    word = syntax.without_inversion_prefix(ents.doc[mention[0]].lower_, lang)
+    return mention[1] - mention[0] == 1 and (word in lang.pronouns or "-" + word in lang.pronouns)
 
 
 def _subject_of_content(src: Sources, c: Candidate, content: tuple[int, int]) -> bool:

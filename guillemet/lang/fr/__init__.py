@@ -50,6 +50,8 @@ _add("""indiquer souligner ajouter répondre répliquer rétorquer riposter lanc
 _add("proposer suggérer réaffirmer", _SAY_INF | {"of_infinitive"})
 _add("préconiser", _SAY | {"of_infinitive"})
 _add("compléter stipuler écrier", _SAY)
+# next to a quotation only: "« … », s'excuse-t-il"
+_add("excuser", frozenset({"direct"}))
 _add("déconseiller", frozenset({"of_infinitive"}))
 _add("condamner", frozenset({"mixed"}))
 # only with an impersonal subject: "a-t-on appris de source policière"
@@ -96,6 +98,7 @@ FRENCH = French(
                "affirme": "affirmer", "estime": "estimer", "explique": "expliquer",
                "ajoute": "ajouter", "assure": "assurer", "souligne": "souligner",
                "raconte": "raconter", "résume": "résumer", "confie": "confier",
+               "complète": "compléter", "excuse": "excuser",
                "précise": "préciser", "indique": "indiquer", "regrette": "regretter",
                "reconnaît": "reconnaître", "lance": "lancer", "glisse": "glisser",
                "martèle": "marteler", "tonne": "tonner", "s'amuse": "amuser",
