@@ -134,6 +134,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
         lo, hi = syntax.verb_group(tok, lang)
         if noun is not None:
             hi = max(hi, noun.i + 1)
+            # "a fait savoir": the parse may hang the auxiliary on the second word
+            lo = min([lo] + [c.i for c in noun.children if c.dep_.startswith("aux") and c.i < tok.i])
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lang.observation_modals and lemma in lang.observation_verbs:
             continue  # "le Journal a pu constater que": what someone saw, not what they said
         if tok.dep_ == "xcomp" and tok.head.i < tok.i and tok.head.lemma_.lower() in lang.modal_verbs \
@@ -551,7 +553,7 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
                 (c.dep_.startswith("aux") or c.dep_ == "cop") and syntax.is_infinitive(c, lang) for c in child.children)
             if child.i > verb.i and child.dep_ in ("xcomp", "ccomp", "obj") and inf:
                 if not any(c.dep_ in ("mark", "case") for c in child.children if c.i < child.i):
-                    return child.left_edge.idx, _content_end(child, lang)
+                    return child.left_edge.idx, _stranded_end(verb, child, _content_end(child, lang), lang)
     # appeler X à + inf, demander à X de + inf
     if frames & {"to_infinitive", "of_infinitive"}:
         for tok in verb.subtree:
@@ -748,6 +750,23 @@ def _content_end(tok: Token, lang: Language) -> int:
     while last.i > tok.i and (last.is_punct and last.text not in "»”\")" or last.is_space):
         last = doc[last.i - 1]
     return last.idx + len(last.text)
+
+
+def _stranded_end(verb: Token, content: Token, end: int, lang: Language) -> int:
+    """The end of an infinitive's content, past the words the parse hung on the verb of saying
+    though they follow the infinitive with no comma between ("explique avoir détecté en
+    décembre 2018 une série d'attaques": "2018" and "une série" taken for the verb's own)."""
+    doc = verb.doc
+    for sib in verb.children:
+        if sib.i <= content.i or sib.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod", "iobj"):
+            continue
+        if sib.left_edge.idx < end:
+            continue
+        gap = doc.char_span(end, sib.left_edge.idx, alignment_mode="expand")
+        if gap is None or any(t.is_punct or "\n" in t.text for t in gap):
+            break
+        end = max(end, _content_end(sib, lang))
+    return end
 
 
 def _right_edge_char(tok: Token) -> int:
