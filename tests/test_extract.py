@@ -189,6 +189,15 @@ FOUND = [
      "Le bilan s’élève à douze morts", "la police"),
     ("Le bilan est lourd, selon Jean Dupont, maire de la ville.", "according_to",
      "Le bilan est lourd", "Jean Dupont"),
+    # a fragment the speaker's own quotation repeats is still their words, not a term
+    ("Paul Durand a dénoncé mardi la « dérive totale » du mouvement. « On a une dérive totale "
+     "d’une manifestation », a-t-il ajouté.", "mixed", "dérive totale", "Paul Durand"),
+    # "a fait savoir X" after the clause: the auxiliary the parse hangs on "savoir"
+    ("Le président s’exprimera en début de semaine prochaine, a fait savoir l’Élysée.", "indirect",
+     "Le président s’exprimera en début de semaine prochaine", "Élysée"),
+    # an infinitive's content over the words the parse gave to the verb of saying
+    ("L’entreprise explique avoir détecté en décembre 2018 une série d’attaques contre ses clients.",
+     "indirect", "avoir détecté en décembre 2018 une série d’attaques contre ses clients", "L’entreprise"),
     # verbs of incises the tagger reads as adjectives
     ("« L’État se décharge de tout », complète Jean Dupuis.", "direct", "L’État se décharge de tout",
      "Jean Dupuis"),

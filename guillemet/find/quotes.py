@@ -792,7 +792,9 @@ def _folded(fragment: str) -> str:
 
 def _terms(text: str, outer: list[Marked]) -> set[str]:
     """Short quoted fragments the article uses as terms: quoted twice or more, or also
-    written without marks ("les « gilets jaunes »" … "les gilets jaunes")."""
+    written without marks by the author ("les « gilets jaunes »" … "les gilets jaunes") —
+    not inside a quotation, where the speaker's own words repeat what was quoted of them
+    (la « dérive totale » … « une dérive totale d'une manifestation »)."""
     counts: dict[str, int] = {}
     for m in outer:
         frag = _folded(text[m.start:m.end])
@@ -800,8 +802,13 @@ def _terms(text: str, outer: list[Marked]) -> set[str]:
             counts[frag] = counts.get(frag, 0) + 1
     if not counts:
         return set()
-    low = _folded(text)
-    return {f for f, n in counts.items() if n >= 2 or low.count(f) > n}
+    pieces, at = [], 0
+    for m in outer:  # the author's text: every quotation cut out
+        pieces.append(text[at:m.open])
+        at = max(at, m.close + 1)
+    pieces.append(text[at:])
+    low = _folded(" | ".join(pieces))
+    return {f for f, n in counts.items() if n >= 2 or f in low}
 
 
 def _is_name(fragment: str, lang: Language) -> bool:
