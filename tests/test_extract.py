@@ -198,6 +198,9 @@ FOUND = [
     # an infinitive's content over the words the parse gave to the verb of saying
     ("L’entreprise explique avoir détecté en décembre 2018 une série d’attaques contre ses clients.",
      "indirect", "avoir détecté en décembre 2018 une série d’attaques contre ses clients", "L’entreprise"),
+    # a time word after an inverted subject is no part of it
+    ("Le prévenu a été condamné à un an de prison, a indiqué le parquet mercredi soir.", "indirect",
+     "Le prévenu a été condamné à un an de prison", "le parquet"),
     # verbs of incises the tagger reads as adjectives
     ("« L’État se décharge de tout », complète Jean Dupuis.", "direct", "L’État se décharge de tout",
      "Jean Dupuis"),

@@ -375,8 +375,9 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
             end += 1
             continue
         break
-    while end - 1 > i and (doc[end - 1].lower_ in lang.of_words or doc[end - 1].pos_ == "DET" or doc[end - 1].is_space):
-        end -= 1
+    while end - 1 > i and (doc[end - 1].lower_ in lang.of_words or doc[end - 1].pos_ == "DET" or doc[end - 1].is_space
+                           or doc[end - 1].text.islower() and doc[end - 1].lower_ in lang.time_nouns):
+        end -= 1  # "a indiqué le parquet mercredi soir": the time is no part of the source
     # "le secrétaire d’État à l’Intérieur Jean Dupont": a role's complement, then the name
     if end < stop and doc[end].lower_ in lang.role_complements:
         for k in range(end + 1, min(stop, end + 6)):

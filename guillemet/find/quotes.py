@@ -759,15 +759,27 @@ def _mixed_quotes(scan: Scan, found: list[Found]) -> list[Found]:
             continue
         if best.subject_span is not None and best.subject_span[1] <= token_at[m.open]:
             between = doc[best.subject_span[1]:token_at[m.open]]
-            if between.text.lstrip().startswith(",") and _word_count(between.text) <= 4 \
+            if between.text.lstrip().startswith(",") and not between.text.rstrip().endswith(",") \
+                    and _word_count(between.text) <= 4 \
                     and not any(t.pos_ in ("VERB", "AUX") for t in between):
                 continue  # "a déclaré X, un autre « gilet jaune libre »": an apposition on the speaker
         # the fragment must hang from the cue in the parse
         frag_tokens = [t for t in doc.char_span(m.start, m.end, alignment_mode="expand") or []]
-        if frag_tokens and not any(best.verb in t.ancestors for t in frag_tokens[:3]):
+        if frag_tokens and not any(best.verb in t.ancestors for t in frag_tokens[:3]) \
+                and not _right_after_source(doc, best, token_at[m.open]):
             continue
         out.append(Found("mixed", m.span, cue=best.chars, mention=best.subject_span, confidence=0.6))
     return out
+
+
+def _right_after_source(doc: Doc, cue: Cue, mark_tok: int) -> bool:
+    """Whether only the cue's source after it (and its apposition) stands between the verb
+    group and an opening mark: "une somme estimée par la maire, Anne Dubois, « … »"."""
+    if cue.subject_span is None or cue.subject_span[0] < cue.tokens[1]:
+        return False
+    source = {t.i for k in range(*cue.subject_span) for t in doc[k].subtree}
+    return all(k in source or doc[k].is_punct or doc[k].is_space or doc[k].pos_ == "ADP"
+               for k in range(cue.tokens[1], mark_tok))
 
 
 def _labels_a_noun(doc: Doc, mark_tok: int, fragment: str, lang: Language) -> bool:
