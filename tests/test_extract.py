@@ -366,6 +366,14 @@ RESOLVED = [
      "Paul Durand.", "Le peuple décide", "Jean Morel"),
     ("Jean Morel a parlé le premier. « Le peuple décide », a-t-il répété devant le premier ministre, "
      "Paul Durand, avant de déclarer que la réforme passerait.", "la réforme passerait", "Jean Morel"),
+    # a quoted term inside an inverted subject is part of it, and no quote of its own
+    ("Quelques personnes se sont rassemblées à Namur. « On sent qu’on est de moins en moins », "
+     "regrette ainsi un « gilet jaune » belge.", "On sent qu’on est de moins en moins",
+     "un « gilet jaune » belge"),
+    # a subject carried past asides set off by commas, a relative clause the last of them
+    ("Michel Carlier, maire de Blois, a reçu les manifestants. D’autres élus, plus en colère, encore, "
+     "qui devaient être reçus ce soir à l’Élysée, ont annoncé qu’ils boycotteraient le rendez-vous.",
+     "ils boycotteraient le rendez-vous", "D’autres élus"),
     # a quotation with a time phrase after it, then its cue
     ("Paul Durand, un voisin, doute encore. « C’est un coup monté » mardi soir, dit-il.",
      "C’est un coup monté", "Paul Durand"),
@@ -419,6 +427,11 @@ def test_extract_never_raises_and_spans_index_the_text(text):
         for span in (q.cue, q.speaker_mention):
             if span is not None:
                 assert 0 <= span[0] <= span[1] <= len(text)
+
+
+def test_a_quoted_term_inside_the_speakers_name_is_no_quote():
+    got = quotes_of("« On sent qu’on est de moins en moins », regrette un « gilet jaune » belge.")
+    assert [q[1] for q in got] == ["On sent qu’on est de moins en moins"], got
 
 
 def test_a_quoted_term_after_a_determiner_takes_no_cue_after_it():

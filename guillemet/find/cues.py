@@ -367,6 +367,11 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
     end = i
     while end < stop:
         t = doc[end]
+        if end > i and t.text in lang.quote_pairs:
+            term = _quoted_term_end(doc, end, stop, lang)
+            if term is not None:  # "un « gilet jaune » belge": a quoted term inside the phrase
+                end = term
+                continue
         if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in lang.of_words or t.text in ("-", "’", "'") or t.is_space \
                 or (t.pos_ == "PRON" and (end == i or doc[end - 1].pos_ == "DET" or doc[end - 1].lower_ in lang.of_words)) or (end > i and t.text[:1].isupper() and t.text[1:2].isalpha()):
             end += 1
@@ -422,6 +427,17 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
     return True
 
 
+def _quoted_term_end(doc: Doc, k: int, stop: int, lang: Language) -> int | None:
+    """After the opening mark at token ``k``: the token after its closing mark when the marks
+    hold a short noun phrase (a term, "« gilet jaune »"), else None."""
+    for j in range(k + 1, min(stop, k + 6)):
+        if doc[j].text in lang.closing_marks:
+            return j + 1 if j > k + 1 else None
+        if doc[j].pos_ not in ("NOUN", "ADJ", "PROPN", "DET", "NUM") and doc[j].text not in "-’'":
+            return None
+    return None
+
+
 def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:
     """"Xi, à son tour, a déclaré": the noun phrase right before a finite verb group, past a
     parenthetical between commas, when the parser left the verb without a subject."""
@@ -442,7 +458,7 @@ def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:
         if j >= sent_start and doc[j].text == "," and i - j <= 8:
             i = j - 1
         else:
-            return None
+            return _subject_before_relative(cue, sent_start, lang)
     if i >= sent_start and doc[i].text in "»”\"" and i - 1 > sent_start:
         # "les femmes « gilets jaunes » criaient": a quoted term after the subject's noun
         k = i - 1
@@ -475,12 +491,34 @@ def _subject_before_relative(cue: Cue, sent_start: int, lang: Language) -> Token
     k = sent_start
     while k < cue.tokens[0] and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN") and k - sent_start < 6:
         k += 1
-    if k == sent_start or k >= cue.tokens[0] or doc[k].lower_ not in lang.relative_pronouns:
+    if k == sent_start or k >= cue.tokens[0]:
+        return None
+    if doc[k].lower_ not in lang.relative_pronouns and not _asides_up_to(doc, k, cue.tokens[0], lang):
         return None
     nouns = [t for t in doc[sent_start:k] if t.pos_ in ("NOUN", "PROPN")]
-    if not nouns or any(t.text in ".;:!?" for t in doc[k:cue.tokens[0]]):
+    if not nouns or _is_time_word(nouns[0], lang) or any(t.text in ".;:!?" for t in doc[k:cue.tokens[0]]):
         return None
     return nouns[0] if nouns[0].pos_ == "NOUN" else nouns[-1]
+
+
+def _asides_up_to(doc: Doc, k: int, verb: int, lang: Language) -> bool:
+    """Whether tokens [k, verb) are asides set off by commas that a subject may carry before
+    its verb: adverbs, adjective or prepositional phrases, relative clauses ("D'autres élus,
+    plus en colère, encore, qui devaient être reçus à l'Élysée, ont annoncé …")."""
+    if doc[k].text != "," or doc[verb - 1].text != "," or verb - 1 <= k:
+        return False
+    j = k
+    while j < verb - 1:
+        nxt = next((c for c in range(j + 1, verb) if doc[c].text == ","), verb)
+        chunk = [t for t in doc[j + 1:nxt] if not t.is_space]
+        if not chunk:
+            return False
+        relative = chunk[0].lower_ in lang.relative_pronouns
+        if not relative and (chunk[0].pos_ not in ("ADV", "ADJ", "ADP")
+                             or any(t.pos_ in ("VERB", "AUX") for t in chunk)):
+            return False
+        j = nxt
+    return True
 
 
 def _impersonal_source(cue: Cue, lang: Language) -> None:

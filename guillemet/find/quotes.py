@@ -757,6 +757,8 @@ def _mixed_quotes(scan: Scan, found: list[Found]) -> list[Found]:
                     best = cue
         if best is None:
             continue
+        if best.subject_span is not None and best.subject_span[0] <= token_at[m.open] < best.subject_span[1]:
+            continue  # "regrette un « gilet jaune » belge": a term inside the source's own name
         if best.subject_span is not None and best.subject_span[1] <= token_at[m.open]:
             between = doc[best.subject_span[1]:token_at[m.open]]
             if between.text.lstrip().startswith(",") and not between.text.rstrip().endswith(",") \
