@@ -201,6 +201,13 @@ FOUND = [
     # a time word after an inverted subject is no part of it
     ("Le prévenu a été condamné à un an de prison, a indiqué le parquet mercredi soir.", "indirect",
      "Le prévenu a été condamné à un an de prison", "le parquet"),
+    # an incise inside one pair of marks, past words that situate it or an apposition
+    ("« Le pouvoir joue à se faire peur, s’agace Alexandre Langlois, responsable du syndicat. Ils "
+     "finiront par venir. »", "direct", "Le pouvoir joue à se faire peur", "Alexandre Langlois"),
+    ("« Le pouvoir joue à se faire peur, s’agace Alexandre Langlois, responsable du syndicat. Ils "
+     "finiront par venir. »", "direct", "Ils finiront par venir.", "Alexandre Langlois"),
+    ("Claire Martin a parlé. « J’ai croisé plusieurs femmes, a-t-elle déclaré lundi matin au micro "
+     "de la radio. J’étais au courant. »", "direct", "J’ai croisé plusieurs femmes", "Claire Martin"),
     # verbs of incises the tagger reads as adjectives
     ("« L’État se décharge de tout », complète Jean Dupuis.", "direct", "L’État se décharge de tout",
      "Jean Dupuis"),

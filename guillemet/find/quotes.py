@@ -299,11 +299,35 @@ def _find_incise(scan: Scan, m: Marked) -> tuple[Cue, int, int] | None:
         j = e
         if cue.subject_span:
             j = max(j, syntax.char_span(doc[slice(*cue.subject_span)])[1])
-        while j < m.end and text[j] in SPACE:
-            j += 1
-        if j < m.end and text[j] in ".,":
+        j = _incise_end(scan, j, m.end)
+        if j is not None:
             return cue, i, j
     return None
+
+
+def _incise_end(scan: Scan, j: int, end: int) -> int | None:
+    """Where an incise inside a quotation ends, from the end of its subject: the comma or full
+    stop right after it, or past words that only situate it ("a-t-elle déclaré lundi au micro
+    de RTL. B") or an apposition ("s'agace X, responsable du syndicat. B"), up to the full stop."""
+    text, doc = scan.text, scan.doc
+    while j < end and text[j] in SPACE:
+        j += 1
+    stop = j
+    while stop < end and text[stop] not in ".,;!?«»“”\"":
+        stop += 1
+    if stop >= end or text[stop] not in ".,":
+        return None
+    if stop > j:  # words before the punctuation: adjuncts only
+        words = doc.char_span(j, stop, alignment_mode="expand")
+        if words is None or len(words) > 10 or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+    if text[stop] == ",":
+        full = text.find(".", stop, end)
+        rest = doc.char_span(stop + 1, full, alignment_mode="expand") if full > 0 else None
+        if rest is not None and 0 < len(rest) <= 10 and rest[0].pos_ in ("NOUN", "DET", "ADJ") \
+                and not any(t.pos_ in ("VERB", "AUX") or t.text in ",;" for t in rest):
+            return full  # "…, s'agace X, responsable du syndicat Vigi. B"
+    return stop
 
 
 def _split_incise(scan: Scan, m: Marked):

@@ -50,8 +50,8 @@ _add("""indiquer souligner ajouter répondre répliquer rétorquer riposter lanc
 _add("proposer suggérer réaffirmer", _SAY_INF | {"of_infinitive"})
 _add("préconiser", _SAY | {"of_infinitive"})
 _add("compléter stipuler écrier", _SAY)
-# next to a quotation only: "« … », s'excuse-t-il"
-_add("excuser", frozenset({"direct"}))
+# next to a quotation only: "« … », s'excuse-t-il", "« A, s'agace X. B »"
+_add("excuser agacer énerver désoler", frozenset({"direct", "inverted"}))
 _add("déconseiller", frozenset({"of_infinitive"}))
 _add("condamner", frozenset({"mixed"}))
 # only with an impersonal subject: "a-t-on appris de source policière"
