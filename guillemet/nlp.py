@@ -33,11 +33,66 @@ def load(model: str):
         nlp = spacy.load(model, disable=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelNotInstalled(model) from exc
+    nlp.tokenizer = GluedSentences(nlp.tokenizer)
     language = language_or_none(nlp.lang)
     if language is not None and language.paragraph_sentences and "parser" in nlp.pipe_names:
         _register_paragraph_sentences()
         nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
     return nlp
+
+
+#: A full stop with the next sentence glued to it, where a scraped page lost the paragraph break
+#: ("irréversibles.Rosa", "a-t-il dit.Le", "parlé.«Nous"): after a lower-case letter that
+#: follows a letter, or after a closing mark; before a capital or an opening mark. Not an
+#: initial ("M.Dupont") nor an abbreviation ("U.S.A."). The same reading as the sentence walk's
+#: (guillemet.find.scan._glued).
+_GLUED_STOP = re.compile(r"(?:(?<=[^\W\d_][^\W\d_A-Z])|(?<=[»”\"\)]))[.!?](?=[«“\"]?[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ])")
+
+
+class GluedSentences:
+    """The model's tokenizer, given each sentence of a glued run on its own: spaCy splits
+    "il.D’autres" inside one whitespace-free chunk with no prefix rule after the split, so
+    "affirme-t-il" loses its inverted pronoun and "parlé.«Nous" keeps its mark on the word.
+    The pieces are joined back into one Doc with exactly the text given (same offsets), and
+    the first word of each glued sentence starts a sentence for the parser."""
+
+    #: Part of the parse cache key (guillemet.learn.data): a change here changes the parses.
+    version = "glued-1"
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        cuts = [m.end() for m in _GLUED_STOP.finditer(text)]
+        if not cuts:
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        pieces, starts, at = [], [], 0
+        for cut in cuts + [len(text)]:
+            if cut > at:
+                pieces.append(self.tokenizer(text[at:cut]))
+                starts.append(at)
+            at = cut
+        doc = Doc.from_docs(pieces, ensure_whitespace=False)
+        firsts = set()
+        n = 0
+        for piece in pieces[:-1]:
+            n += len(piece)
+            firsts.add(n)
+        for i in firsts:
+            if i < len(doc):
+                doc[i].is_sent_start = True
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):  # rules, vocab, to_disk …: the model's tokenizer's
+        if name == "tokenizer":  # not set yet (unpickling)
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
 
 
 def _register_paragraph_sentences() -> None:

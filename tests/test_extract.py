@@ -381,6 +381,11 @@ RESOLVED = [
     ("Michel Carlier, maire de Blois, a reçu les manifestants. D’autres élus, plus en colère, encore, "
      "qui devaient être reçus ce soir à l’Élysée, ont annoncé qu’ils boycotteraient le rendez-vous.",
      "ils boycotteraient le rendez-vous", "D’autres élus"),
+    # a sentence glued to the full stop before it (a scraped page lost the paragraph break)
+    ("Paul Durand a écouté le président.« Vingt milliards gaspillés », affirme-t-il.D’autres "
+     "saluent les annonces.", "Vingt milliards gaspillés", "Paul Durand"),
+    # a detached adjective between the verb and its subject, read as a noun by the tagger
+    ("« On est perdus », indique, dépité, un manifestant.", "On est perdus", "un manifestant"),
     # a quotation with a time phrase after it, then its cue
     ("Paul Durand, un voisin, doute encore. « C’est un coup monté » mardi soir, dit-il.",
      "C’est un coup monté", "Paul Durand"),

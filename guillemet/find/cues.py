@@ -296,8 +296,8 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
         if _is_time_word(tok, lang):
             i += 1
             continue
-        if tok.pos_ in ("ADJ", "VERB") and i + 1 < stop and doc[i + 1].text == "," and doc[i - 1].text == ",":
-            i += 1  # ", impassible, Jean Dupont": a detached adjective
+        if tok.pos_ in ("ADJ", "VERB", "NOUN") and i + 1 < stop and doc[i + 1].text == "," and doc[i - 1].text == ",":
+            i += 1  # ", impassible, Jean Dupont", ", dépité, un manifestant": a detached adjective
             continue
         if tok.pos_ == "DET" and i + 1 < stop and (_is_time_word(doc[i + 1], lang) or (
                 doc[i + 1].like_num and i + 2 < stop and _is_time_word(doc[i + 2], lang))):

@@ -46,7 +46,8 @@ def parsed(docs: list[dict[str, Any]], model: str | None = None) -> Iterator[Gol
     articles = [Article(text=d["text"], id=d["id"], published=d.get("published"), lang=d.get("lang") or "fr")
                 for d in docs]
     nlp = nlp_mod.load(model)
-    pipeline = "+".join(nlp.pipe_names)  # a component added before the parser changes the parse
+    # a component added before the parser, or guillemet's tokenizer, changes the parse
+    pipeline = "+".join(nlp.pipe_names) + getattr(nlp.tokenizer, "version", "")
     key = hashlib.sha256((model + pipeline + "".join(a.id + a.text for a in articles)).encode("utf-8")).hexdigest()[:16]
     path = cache_dir() / f"parse-{model}-{key}.spacy"
     if path.exists():
