@@ -208,6 +208,21 @@ FOUND = [
      "finiront par venir. »", "direct", "Ils finiront par venir.", "Alexandre Langlois"),
     ("Claire Martin a parlé. « J’ai croisé plusieurs femmes, a-t-elle déclaré lundi matin au micro "
      "de la radio. J’étais au courant. »", "direct", "J’ai croisé plusieurs femmes", "Claire Martin"),
+    # "selon X" inside the claim after a subject that opens with a number, or in parentheses
+    ("Entre 150 et 200 manifestants, selon la gendarmerie, ont bloqué dimanche le péage.", "according_to",
+     "Entre 150 et 200 manifestants, selon la gendarmerie, ont bloqué dimanche le péage", "la gendarmerie"),
+    ("Samedi, près de 50 000 manifestants (selon le ministère) étaient mobilisés en France.", "according_to",
+     "Samedi, près de 50 000 manifestants (selon le ministère) étaient mobilisés en France", "le ministère"),
+    ("Le bilan est de douze morts (selon la police).", "according_to", "Le bilan est de douze morts", "la police"),
+    # … not after an adjunct when the rest has its own subject
+    ("Ils ont réussi : avec 50 000 manifestants en France, selon le gouvernement, la contestation a rebondi.",
+     "according_to", "avec 50 000 manifestants en France", "le gouvernement"),
+    # "Pour X, claim": past two appositions; a name the tagger misread; up to a colon before a quotation
+    ("Pour Jean Morel, président du syndicat, proche de la FNSEA, la solution réside dans les filières.",
+     "according_to", "la solution réside dans les filières", "Jean Morel"),
+    ("Amazon a licencié deux salariés. Pour maître Paul Durand, avocat, les arguments d’Amazon sont "
+     "contestables : « Un appel au blocage peut s’interpréter comme un appel à la grève. »", "according_to",
+     "les arguments d’Amazon sont contestables", "Paul Durand"),
     # verbs of incises the tagger reads as adjectives
     ("« L’État se décharge de tout », complète Jean Dupuis.", "direct", "L’État se décharge de tout",
      "Jean Dupuis"),

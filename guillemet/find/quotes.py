@@ -578,7 +578,12 @@ def _according_source(doc: Doc, t: int, lang: Language) -> tuple[int, int] | Non
             # the source is the noun it modifies
             while x.dep_ in ("compound", "nmod:poss") and x.head.i > x.i and x.head.pos_ in ("NOUN", "PROPN"):
                 x = x.head
-            return syntax.noun_phrase(x) if x.pos_ != "PRON" else (x.i, x.i + 1)
+            if x.pos_ == "PRON":
+                return (x.i, x.i + 1)
+            lo, hi = syntax.noun_phrase(x)
+            while hi < len(doc) and doc[hi].text[:1].isupper() and doc[hi].is_alpha and hi - lo < 8:
+                hi += 1  # "Pour le président Macron,": a name the tagger read as something else
+            return lo, hi
     return None
 
 
@@ -658,8 +663,12 @@ def _according_quotes(scan: Scan) -> list[Found]:
             k = src_chars[1]
             while k < sent_e and text[k] not in ",:":
                 k += 1
-            k = _skip_apposition(doc, text, k, sent_e, lang)
-            s, e = trim(text, k + 1, sent_e)
+            for _ in range(3):  # "Pour X, président des JA, proche de la FNSEA, claim"
+                nxt = _skip_apposition(doc, text, k, sent_e, lang)
+                if nxt == k:
+                    break
+                k = nxt
+            s, e = trim(text, k + 1, _before_quotation_colon(text, k + 1, sent_e, outer))
         else:
             j = tok.i - 1
             while j > 0 and doc[j].pos_ == "ADV" and doc[j].idx > sent_s:
@@ -683,6 +692,10 @@ def _according_quotes(scan: Scan) -> list[Found]:
             elif before.endswith(",") and k < sent_e and text[k] == "," and _word_count(text[k:sent_e]) >= 2 \
                     and _inside_clause(doc, token_at, (left, len(before) - 1), (k + 1, sent_e), lang):
                 # "Les dégâts, selon la préfecture, dépassent …": "selon X" inside the claim
+                s, e = trim(text, left, sent_e)
+            elif before.endswith("(") and k < sent_e and text[k] == ")" \
+                    and _has_finite_verb(doc, k + 1, sent_e) and not _has_finite_verb(doc, left, len(before) - 1):
+                # "Samedi, près de 50 000 manifestants (selon la police) étaient mobilisés"
                 s, e = trim(text, left, sent_e)
             elif before.endswith((",", "—", "–", "(")) or before.endswith("-"):
                 s, e = trim(text, left, len(before) - 1)
@@ -722,9 +735,16 @@ def _inside_clause(doc: Doc, token_at: list[int], head: tuple[int, int], rest: t
     """
     head_verb = _has_finite_verb(doc, *head)
     rest_verb = _has_finite_verb(doc, *rest)
-    first = doc[token_at[head[0]]]
     if not head_verb:
-        return rest_verb and first.pos_ in ("DET", "NOUN", "PROPN", "PRON")
+        if not rest_verb:
+            return False
+        if doc[token_at[head[0]]].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
+            return True
+        # "Entre 150 et 200 manifestants, selon la gendarmerie, ont bloqué …": the rest opens
+        # with the predicate (not "avec 50 000 manifestants, selon X, la contestation a …")
+        first = next((t for t in doc.char_span(*rest, alignment_mode="expand") or [] if not t.is_space), None)
+        return first is not None and (first.pos_ in ("VERB", "AUX") or first.lower_ in lang.reflexive_clitics
+                                      or first.morph.get("Polarity") == ["Neg"])
     last = doc.char_span(*head, alignment_mode="expand")
     if last is not None and len(last) and (last[-1].pos_ == "AUX" or last[-1].lower_ in lang.auxiliary_forms):
         return True
@@ -735,6 +755,19 @@ def _inside_clause(doc: Doc, token_at: list[int], head: tuple[int, int], rest: t
         return False
     noun = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
     return noun is not None and not _is_source_like(doc, (noun.i, noun.i + 1), lang)
+
+
+def _before_quotation_colon(text: str, start: int, end: int, outer: list[Marked]) -> int:
+    """Where a claim ends before a colon that opens a quotation ("Pour X, les arguments sont
+    contestables : « … »"); ``end`` when there is none."""
+    for m in outer:
+        if start < m.open < end:
+            k = m.open
+            while k > start and text[k - 1] in SPACE:
+                k -= 1
+            if text[k - 1] == ":":
+                return k - 1
+    return end
 
 
 def _skip_apposition(doc: Doc, text: str, comma: int, limit: int, lang: Language) -> int:
