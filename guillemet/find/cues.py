@@ -158,7 +158,7 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
                                         or cue.subject.lemma_.lower() in lang.non_speaker_subjects):
             continue  # "cela signifie que", "des vidéos appellent à": a thing, not a source
         if lemma in lang.self_description_verbs and any(c.lower_ in lang.reflexive_clitics for c in tok.children) \
-                and _attribute_follows(doc, cue.tokens[1]):
+                and _attribute_follows(doc, cue.tokens[1]) and _counted_subject(cue):
             continue  # "6 % se disent « très satisfaits »": an answer, not a statement
         cue.content = _framed_content(cue, lang)
         cues.append(cue)
@@ -666,6 +666,17 @@ def _light_verb_noun(tok: Token, lang: Language) -> Token | None:
     if f"{tok.lemma_.lower()} {nxt.lower_}" in lang.cue_verbs:
         return nxt
     return None
+
+
+def _counted_subject(cue: Cue) -> bool:
+    """Whether the cue's subject is a count of people ("6 % des interrogés", "la moitié des
+    sondés") or missing: what a poll found, not what someone declared ("la commissaire se dit
+    « gravement préoccupée »" is her statement)."""
+    if cue.subject_span is None:
+        return True
+    doc = cue.verb.doc
+    return any(t.like_num or t.text == "%" for t in doc[cue.subject_span[0]:cue.subject_span[1]]) \
+        or any(t.like_num or t.text == "%" for t in cue.subject.subtree)
 
 
 def _attribute_follows(doc: Doc, i: int) -> bool:

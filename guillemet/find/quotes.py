@@ -854,6 +854,9 @@ def _labels_a_noun(doc: Doc, mark_tok: int, fragment: str, lang: Language) -> bo
         return True
     if k > 0 and set(doc[k].text) <= set(".…,") and doc[k - 1].lemma_.lower() in lang.naming_verbs:
         return True  # "surnommé... « … »"
+    first = doc[mark_tok + 1] if mark_tok + 1 < len(doc) else None
+    if first is not None and first.pos_ in ("ADJ", "ADV"):
+        return False  # les violences « incroyablement choquantes »: the speaker's words on the noun
     return prev.pos_ == "NOUN" and prev.text[:1].islower() and _word_count(fragment) <= 3
 
 
