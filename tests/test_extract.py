@@ -253,6 +253,8 @@ def test_construction_is_found(text, kind, content, speaker):
 
 # sentences that hold no quote
 NOT_QUOTES = [
+    # a participle's adjunct before a comma is no clause an inverted verb reports
+    "Accrochées depuis mercredi matin, les affiches ont fait réagir, et plusieurs villes ont sollicité la mairie.",
     "Les « gilets jaunes » ont manifesté samedi à Paris.",
     "Il pense que la réforme est injuste.",
     "Le film « Les Misérables » sort mercredi.",

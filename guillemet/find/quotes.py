@@ -399,8 +399,14 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
         if i == 0 or text[i - 1] not in ",—–":
             continue
         comma = i - 1
+        if any(c.dep_.startswith("aux") and c.pos_ == "AUX" and c.idx < comma for c in cue.verb.children):
+            continue  # "certains y ont, en vain, demandé des repas": the verb's own clause goes on
         start = tx.sentence_start(comma)
         s, e = trim(text, start, comma)
+        first = doc.char_span(s, e, alignment_mode="expand")
+        if first is not None and len(first) and first[0].morph.get("VerbForm") == ["Part"] \
+                and not _has_finite_verb(doc, s, e):
+            continue  # "Accrochées depuis mardi, les affiches ont fait réagir": a participle's adjunct
         head_words = _word_count(text[s:e])  # "Les dégâts, a expliqué la préfète, dépassent …":
         if not head_words:                   # a short head, when the clause runs on
             continue
