@@ -229,6 +229,19 @@ FOUND = [
     # a quoted modifier on the author's noun is the speaker's word, not a label
     ("Paul Durand a condamné les violences « incroyablement choquantes » de samedi.", "mixed",
      "incroyablement choquantes", "Paul Durand"),
+    # a participle opening the sentence reports up to the main clause, whose subject speaks
+    ("Claire Martin a défilé samedi. Estimant que les annonces « ne suffisent pas », elle réclame un référendum.",
+     "indirect", "les annonces « ne suffisent pas »", "Claire Martin"),
+    # the author's concessive gerund ends the reported words
+    ("Paul Durand a assuré être « ouvert » au dialogue tout en posant des limites.", "indirect",
+     "être « ouvert » au dialogue", "Paul Durand"),
+    ("Le maire a dit que le pont fermera tout en promettant une navette.", "indirect", "le pont fermera", "Le maire"),
+    # reprocher à X de + infinitive
+    ("Le gouvernement italien reproche à la France de refuser tout accueil.", "indirect", "refuser tout accueil",
+     "Le gouvernement italien"),
+    # an infinitive's content over a verb the parse joined to the verb of saying
+    ("Paul Durand confie avoir constaté à quel point la réalité du métier est dure.", "indirect",
+     "avoir constaté à quel point la réalité du métier est dure", "Paul Durand"),
     # verbs of incises the tagger reads as adjectives
     ("« L’État se décharge de tout », complète Jean Dupuis.", "direct", "L’État se décharge de tout",
      "Jean Dupuis"),

@@ -161,6 +161,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
                 and _attribute_follows(doc, cue.tokens[1]) and _counted_subject(cue):
             continue  # "6 % se disent « très satisfaits »": an answer, not a statement
         cue.content = _framed_content(cue, lang)
+        if cue.content is not None and tok.i == syntax.sentence_start(tok) and tok.lower_.endswith(lang.participle_endings):
+            _main_clause_after(cue, lang)
         cues.append(cue)
     return cues
 
@@ -586,13 +588,13 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
         nxt = doc[cue.tokens[1]] if cue.tokens[1] < len(doc) else None
         if nxt is not None and syntax.is_infinitive(nxt, lang) and nxt.pos_ in ("VERB", "AUX"):
             head = nxt.head if nxt.dep_ in ("cop", "aux:tense", "aux:pass") and nxt.head.i > nxt.i else nxt
-            return nxt.idx, _content_end(head, lang)  # "précisant attendre …", whatever the parse
+            return nxt.idx, _content_end(head, lang)  # "précisant attendre …"
         for child in verb.children:
             inf = syntax.is_infinitive(child, lang) or any(
                 (c.dep_.startswith("aux") or c.dep_ == "cop") and syntax.is_infinitive(c, lang) for c in child.children)
             if child.i > verb.i and child.dep_ in ("xcomp", "ccomp", "obj") and inf:
                 if not any(c.dep_ in ("mark", "case") for c in child.children if c.i < child.i):
-                    return child.left_edge.idx, _stranded_end(verb, child, _content_end(child, lang), lang)
+                    return child.left_edge.idx, _content_end(child, lang)
     # appeler X à + inf, demander à X de + inf
     if frames & {"to_infinitive", "of_infinitive"}:
         for tok in verb.subtree:
@@ -668,6 +670,28 @@ def _light_verb_noun(tok: Token, lang: Language) -> Token | None:
     return None
 
 
+def _main_clause_after(cue: Cue, lang: Language) -> None:
+    """"Estimant que les annonces « ne suffisent pas », elle réclame un référendum": a
+    participle opening the sentence reports up to the comma before the main clause, whose
+    subject is the source."""
+    doc = cue.verb.doc
+    for k in range(cue.tokens[1], len(doc) - 2):
+        t = doc[k]
+        if t.idx >= cue.content[1] or t.text in ".!?;" or "\n" in t.text:
+            return
+        if t.text != ",":
+            continue
+        subj = doc[k + 1]
+        if subj.dep_ in ("nsubj", "nsubj:pass") and subj.head.i > k and subj.pos_ in ("PRON", "PROPN", "NOUN", "DET") \
+                and subj.head.morph.get("VerbForm") == ["Fin"] or (
+                subj.pos_ == "PRON" and subj.lower_ in lang.pronouns and doc[k + 2].morph.get("VerbForm") == ["Fin"]):
+            last = doc[k - 1]
+            cue.content = (cue.content[0], last.idx + len(last.text))
+            if cue.subject is None:
+                cue.subject, cue.subject_span = subj, _mention_span(subj, lang)
+            return
+
+
 def _counted_subject(cue: Cue) -> bool:
     """Whether the cue's subject is a count of people ("6 % des interrogés", "la moitié des
     sondés") or missing: what a poll found, not what someone declared ("la commissaire se dit
@@ -737,7 +761,7 @@ def _clause_end(head: Token, lang: Language) -> int:
     # the clause's own subtree may already hold the author's ", rejetant …"
     for k in range(head.i + 1, end_tok.i):
         if texts[k] == "," and _author_resumes(doc[k + 1], lang) or _another_cue_joined(doc, k, lang) \
-                or texts[k] == ";":
+                or texts[k] == ";" or _concessive_gerund(doc, k, lang):
             end_tok = doc[k - 1]
             break
     i = end_tok.i + 1
@@ -748,7 +772,7 @@ def _clause_end(head: Token, lang: Language) -> int:
             break
         if text == "," and i + 1 < sent_end and _author_resumes(doc[i + 1], lang):
             break
-        if _another_cue_joined(doc, i, lang):
+        if _another_cue_joined(doc, i, lang) or _concessive_gerund(doc, i, lang):
             break
         if "\n" in text:
             break
@@ -790,33 +814,15 @@ def _skip_space(text: str, i: int) -> int:
 
 
 def _content_end(tok: Token, lang: Language) -> int:
-    """End of an infinitive's content: its subtree, cut where the author resumes."""
-    doc = tok.doc
-    last = _within_paragraph(tok, tok.right_edge)
-    for k in range(tok.i + 1, last.i):
-        if doc[k].text == "," and _author_resumes(doc[k + 1], lang):
-            last = doc[k - 1]
-            break
-    while last.i > tok.i and (last.is_punct and last.text not in "»”\")" or last.is_space):
-        last = doc[last.i - 1]
-    return last.idx + len(last.text)
+    """End of an infinitive's content: as a reported clause's (its subtree stretched to the end
+    of the sentence), cut where the author resumes."""
+    return _clause_end(tok, lang)
 
 
-def _stranded_end(verb: Token, content: Token, end: int, lang: Language) -> int:
-    """The end of an infinitive's content, past the words the parse hung on the verb of saying
-    though they follow the infinitive with no comma between ("explique avoir détecté en
-    décembre 2018 une série d'attaques": "2018" and "une série" taken for the verb's own)."""
-    doc = verb.doc
-    for sib in verb.children:
-        if sib.i <= content.i or sib.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod", "iobj"):
-            continue
-        if sib.left_edge.idx < end:
-            continue
-        gap = doc.char_span(end, sib.left_edge.idx, alignment_mode="expand")
-        if gap is None or any(t.is_punct or "\n" in t.text for t in gap):
-            break
-        end = max(end, _content_end(sib, lang))
-    return end
+def _concessive_gerund(doc: Doc, k: int, lang: Language) -> bool:
+    """Whether token ``k`` opens the author's concessive gerund ("tout en posant des limites")."""
+    return doc[k].lower_ in lang.concessive_gerund_words and k + 2 < len(doc) \
+        and doc[k + 1].lower_ in lang.gerund_markers and doc[k + 2].lower_.endswith(lang.participle_endings)
 
 
 def _right_edge_char(tok: Token) -> int:

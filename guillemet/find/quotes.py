@@ -426,6 +426,9 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
                 and rest_span is not None and any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]
                                                   for t in rest_span):
             e = trim(text, s, end)[1]  # the clause runs on after the incise, with its own verb
+        elif rest and text[after:end].lstrip().startswith(",") and rest_span is not None \
+                and _opens_with_infinitive(rest_span, lang):
+            e = trim(text, s, end)[1]  # "Il faudra ensuite, dit-elle, lever certains obstacles"
         elif head_words < 3:
             continue
         cue.used = True
@@ -440,6 +443,13 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
         out.append(Found(kind, (s, e), cue=cue.chars, mention=cue.subject_span,
                          confidence=0.85 if cue.subject_span else 0.5))
     return out
+
+
+def _opens_with_infinitive(span, lang: Language) -> bool:
+    """Whether the words after an incise's comma start with an infinitive: the complement the
+    incise cut from its clause."""
+    words = [t for t in span if not t.is_space and t.text != ","]
+    return bool(words) and words[0].pos_ in ("VERB", "AUX") and syntax.is_infinitive(words[0], lang)
 
 
 def _predicate_or_nothing(scan: Scan, k: int) -> bool:

@@ -139,6 +139,8 @@ class Language:
         infinitive_endings: Endings of infinitives (the tagger calls some participles ones).
         participle_endings: Endings of present participles ("ajoutant").
         gerund_markers: Words before a present participle that make a gerund ("en disant").
+        concessive_gerund_words: Words before a gerund that make it the author's aside, ending
+            a reported clause or infinitive ("tout en posant des limites").
         complementizers: Words introducing a reported clause (que, qu’).
         complementizer_optional: A reported clause may go without its complementizer
             ("said he would", English); then a clause the parse hangs on the verb is one.
@@ -250,6 +252,7 @@ class Language:
     infinitive_endings: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
     gerund_markers: frozenset[str] = frozenset()
+    concessive_gerund_words: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     complementizer_optional: bool = False
     compound_conjunction_heads: frozenset[str] = frozenset()

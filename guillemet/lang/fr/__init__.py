@@ -62,7 +62,7 @@ _add("""qualifier décrire appeler évoquer exprimer parler réclamer exiger pr�
 # appeler X à + infinitive, demander à X de + infinitive
 _add("appeler inviter exhorter inciter encourager", frozenset({"to_infinitive", "mixed"}))
 _add("""demander exiger promettre menacer accuser conseiller recommander ordonner enjoindre prier
-     supplier réclamer""", frozenset({"of_infinitive"}))
+     supplier réclamer reprocher""", frozenset({"of_infinitive"}))
 _add("alerter interroger avertir", frozenset({"about_phrase"}))
 # a verb and its noun: "a fait état de …", "a fait part de sa « … »"
 _add("faire_état", frozenset({"of_phrase", "inverted"}))
@@ -249,6 +249,7 @@ FRENCH = French(
     infinitive_endings=("er", "ir", "re", "ïr"),
     participle_endings=("ant",),
     gerund_markers=_words("en"),
+    concessive_gerund_words=_words("tout"),
     compound_conjunction_heads=_words("""alors tandis parce bien pendant avant après sans pour dès
         depuis ainsi afin lors même sauf encore moins plus autant tant"""),
     subordinators=_words("que qu’ qu' qui si quand lorsque dont où comme car mais"),
