@@ -48,12 +48,28 @@ def text_key(text: str | None) -> str:
 def similarity(a: str, b: str) -> tuple[float, float]:
     """(ratio, contained) of two texts' words: difflib's ratio, and the share of the shorter
     text's words found in order in the longer one."""
-    wa, wb = words_of(a), words_of(b)
+    return _similarity(words_of(a), words_of(b))
+
+
+def _similarity(wa, wb) -> tuple[float, float]:
     if not wa or not wb:
         return 0.0, 0.0
     matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
     return matcher.ratio(), matched / min(len(wa), len(wb))
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A text's folded words, read once, to compare it with many others (a speaker's quotes)."""
+
+    words: tuple[str, ...]
+    word_set: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str | None) -> "Wording":
+        words = tuple(WORD.findall(fold(text or "")))
+        return cls(words, frozenset(words))
 
 
 def is_variant(a: str, b: str) -> float | None:
@@ -62,13 +78,19 @@ def is_variant(a: str, b: str) -> float | None:
     The same words (equal :func:`text_key`) are the same quote, not a variant.
     """
     wa, wb = _words(a or ""), _words(b or "")
+    return variant_ratio(Wording(wa, _word_set(wa)), Wording(wb, _word_set(wb)))
+
+
+def variant_ratio(a: Wording, b: Wording) -> float | None:
+    """:func:`is_variant` on wordings already read."""
+    wa, wb = a.words, b.words
     if wa == wb or not wa or not wb:
         return None
-    sa, sb = _word_set(wa), _word_set(wb)
+    sa, sb = a.word_set, b.word_set
     shared = len(sa & sb) / min(len(sa), len(sb))
     if shared < 0.5:  # cheap first test: most pairs of one speaker's quotes stop here
         return None
-    ratio, contained = similarity(a, b)
+    ratio, contained = _similarity(wa, wb)
     if ratio >= MIN_RATIO or (contained >= MIN_CONTAINED and min(len(wa), len(wb)) >= MIN_EXCERPT_WORDS):
         return round(ratio, 3)
     return None

@@ -738,6 +738,18 @@ def test_one_quote_with_all_its_occurrences_and_a_variant(make_store, newsroom):
     assert store.quote_groups(SearchQuery(speaker="Brigitte Macron")).items[0].variants == []
 
 
+def test_variants_follow_the_store_as_it_grows(make_store, newsroom):
+    # a speaker's quotes are read once and kept for the next searches: a quote added later
+    # must still show as a variant
+    store = make_store()
+    store.put(newsroom[:2])
+    wire = store.quote_groups(SearchQuery(q="chantage")).items[0]
+    assert wire.variants == []
+    store.put(newsroom[2:])
+    wire = store.quote_groups(SearchQuery(q="chantage")).items[0]
+    assert [v.content_text for v in wire.variants] == ["Nous ne céderons jamais au chantage des transporteurs"]
+
+
 def test_a_store_from_before_gets_the_new_columns(make_store, newsroom):
     store = make_store()
     store.put(newsroom)

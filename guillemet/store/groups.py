@@ -9,17 +9,21 @@ id group by their words alone.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from guillemet.record import quote_from_dict
 from guillemet.store.query import SearchQuery
 from guillemet.store.schema import QUOTES
-from guillemet.variants import is_variant, text_key
+from guillemet.variants import Wording, text_key, variant_ratio
 
 __all__ = ["GroupPage", "GroupQueries", "Occurrence", "QuoteGroup", "Variant", "text_key"]
 
 #: Most variants listed per quote, closest first.
 MAX_VARIANTS = 10
+#: Speakers whose distinct quotes (read and folded once) a store keeps for variant searches.
+SAID_CACHE = 256
 _ARTICLE = ("outlet", "published", "title", "url")
 
 
@@ -105,21 +109,22 @@ class GroupQueries:
         query = query.checked()
         found = self._filtered(query)
         groups = f"{found.sql()} GROUP BY q.text_key, q.speaker_id"
-        total = self._query(f"SELECT count(*) FROM (SELECT q.text_key {groups}) t", found.params)[0][0]
         last = "max(coalesce(a.published, ''))"
         order = f"{last} DESC, n DESC" if query.sort == "date" else f"n DESC, {last} DESC"
-        rows = self._query(f"SELECT q.text_key, q.speaker_id, count(*) AS n {groups} "
+        # one pass over the matches: the page and, beside each row, how many groups there are
+        rows = self._query(f"SELECT q.text_key, q.speaker_id, count(*) AS n, count(*) OVER () {groups} "
                            f"ORDER BY {order}, q.text_key LIMIT ? OFFSET ?",
                            found.params + [query.limit, query.offset])
-        said: dict[str, list[tuple[str, str, int]]] = {}  # one speaker's quotes, read once per page
-        items = [self.quote_group(key, speaker_id, said=said) for key, speaker_id, _ in rows]
+        if rows:
+            total = rows[0][3]
+        else:  # a page past the end: counted apart
+            total = self._query(f"SELECT count(*) FROM (SELECT q.text_key {groups}) t", found.params)[0][0]
+        items = [self.quote_group(key, speaker_id) for key, speaker_id, _, _ in rows]
         return GroupPage(total=total, items=[g for g in items if g is not None])
 
-    def quote_group(self, key: str, speaker_id: str | None, variants: bool = True,
-                    said: dict[str, list[tuple[str, str, int]]] | None = None) -> QuoteGroup | None:
+    def quote_group(self, key: str, speaker_id: str | None, variants: bool = True) -> QuoteGroup | None:
         """One quote (text key and speaker id) with every occurrence and, if asked, its
-        variants; None when the store has no such quote. ``said`` caches speakers' quotes
-        across calls."""
+        variants; None when the store has no such quote."""
         cond, params = _speaker_cond(speaker_id)
         rows = self._query(
             f"SELECT {QUOTES.select('q')}, " + ", ".join(f"a.{c}" for c in _ARTICLE) +
@@ -137,22 +142,40 @@ class GroupQueries:
                            first_seen=min(dates) if dates else None, last_seen=max(dates) if dates else None,
                            occurrences=occurrences)
         if variants and speaker_id is not None:
-            group.variants = self.variants_of(group.content_text, key, speaker_id, said)
+            group.variants = self.variants_of(group.content_text, key, speaker_id)
         return group
 
-    def variants_of(self, text: str, key: str, speaker_id: str,
-                    said: dict[str, list[tuple[str, str, int]]] | None = None) -> list[Variant]:
+    def variants_of(self, text: str, key: str, speaker_id: str) -> list[Variant]:
         """The speaker's other quotes worded close to ``text``, closest first."""
-        said = {} if said is None else said
-        if speaker_id not in said:
-            said[speaker_id] = self._query("SELECT text_key, min(content_text), count(*) FROM quotes "
-                                           "WHERE speaker_id = ? GROUP BY text_key", [speaker_id])
+        mine = Wording.of(text)
         found = []
-        for other_key, other_text, count in said[speaker_id]:
+        for other_key, other_text, count, wording in self._said(speaker_id):
             if other_key == key:
                 continue
-            ratio = is_variant(text, other_text)
+            ratio = variant_ratio(mine, wording)
             if ratio is not None:
                 found.append(Variant(other_key, speaker_id, other_text, count, ratio))
         found.sort(key=lambda v: (-v.similarity, -v.count, v.key))
         return found[:MAX_VARIANTS]
+
+    def _said(self, speaker_id: str) -> list[tuple[str, str, int, Wording]]:
+        """A speaker's distinct quotes, each with its wording read once: kept for the
+        :data:`SAID_CACHE` speakers last asked for, and read again once the store's quotes
+        changed (its highest quote id, or their number, moved)."""
+        stamp = tuple(self._query("SELECT max(qid), count(*) FROM quotes WHERE speaker_id = ?", [speaker_id])[0])
+        cache = self.__dict__.setdefault("_said_cache", OrderedDict())
+        lock = self.__dict__.setdefault("_said_lock", threading.Lock())
+        with lock:
+            hit = cache.get(speaker_id)
+            if hit is not None and hit[0] == stamp:
+                cache.move_to_end(speaker_id)
+                return hit[1]
+        rows = [(k, t, n, Wording.of(t)) for k, t, n in self._query(
+            "SELECT text_key, min(content_text), count(*) FROM quotes WHERE speaker_id = ? GROUP BY text_key",
+            [speaker_id])]
+        with lock:
+            cache[speaker_id] = (stamp, rows)
+            cache.move_to_end(speaker_id)
+            while len(cache) > SAID_CACHE:
+                cache.popitem(last=False)
+        return rows
