@@ -242,6 +242,8 @@ FOUND = [
     # an infinitive's content over a verb the parse joined to the verb of saying
     ("Paul Durand confie avoir constaté à quel point la réalité du métier est dure.", "indirect",
      "avoir constaté à quel point la réalité du métier est dure", "Paul Durand"),
+    # a subject set off by a stressed pronoun before its verb is no clause of an inverted cue
+    ("Les parents, eux, dénoncent une « situation intenable ».", "mixed", "situation intenable", "Les parents"),
     # verbs of incises the tagger reads as adjectives
     ("« L’État se décharge de tout », complète Jean Dupuis.", "direct", "L’État se décharge de tout",
      "Jean Dupuis"),

@@ -379,6 +379,10 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
             # the parser took the reported clause's subject for the cue's: look after the verb
             if syntax.is_participle_clause(cue.verb, lang):
                 continue
+            sent_end = tx.sentence_end(cue.chars[1])
+            if not _has_finite_verb(doc, tx.sentence_start(cue.chars[0]), len(before_group)) \
+                    and not _has_finite_verb(doc, cue.chars[1], sent_end):
+                continue  # "Les parents, eux, dénoncent une « situation »": no clause to report
             old_subject = (cue.subject, cue.subject_span)
             cue.subject = cue.subject_span = None
             if not subject_after_verb(cue, lang) or _word_count(

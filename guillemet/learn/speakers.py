@@ -784,6 +784,13 @@ def choose_speakers(rp, model, margin: float | None = None) -> list[Resolved]:
             about = [j for j in allowed if _subject_of_content(src, cands[j], f.content)]
             if about and len(about) < len(allowed):
                 allowed = [j for j in allowed if j not in about]
+        if kind == "description":
+            # a description gives way to a name, not to another description ("Les jeunes filles
+            # sont d'accord : « … »" is not "des lycéennes" nor "l'indice" for "cet indice")
+            allowed = [j for j in allowed if cands[j].entity is not None
+                       and not (cands[j].type == "person" and rows[lo + j][_I["pron_number"]] < 0)
+                       or res.entity is None and cands[j].positions and f.mention is not None
+                       and rp.entities.doc[f.mention[0]].idx in cands[j].positions]
         if not allowed:
             out.append(res)
             continue
