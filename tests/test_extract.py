@@ -244,14 +244,6 @@ FOUND = [
      "avoir constaté à quel point la réalité du métier est dure", "Paul Durand"),
     # a subject set off by a stressed pronoun before its verb is no clause of an inverted cue
     ("Les parents, eux, dénoncent une « situation intenable ».", "mixed", "situation intenable", "Les parents"),
-    # the speaker's words broken by the author's (« A » pour « B », a-t-il dit): one quote per part
-    ("Le ministre a parlé. « Nous avons besoin de moyens » pour « protéger l’ordre public », a-t-il déclaré.",
-     "direct", "Nous avons besoin de moyens", "Le ministre"),
-    ("Le ministre a parlé. « Nous avons besoin de moyens » pour « protéger l’ordre public », a-t-il déclaré.",
-     "direct", "protéger l’ordre public", "Le ministre"),
-    # … but the author's clause with quoted words in it is reported whole
-    ("Le ministre a parlé. Il veut opposer « l’ultra-fermeté » à « l’ultra-violence », a-t-il dit.", "indirect",
-     "Il veut opposer « l’ultra-fermeté » à « l’ultra-violence »", "Le ministre"),
     # verbs of incises the tagger reads as adjectives
     ("« L’État se décharge de tout », complète Jean Dupuis.", "direct", "L’État se décharge de tout",
      "Jean Dupuis"),

@@ -84,10 +84,8 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                                     or "direct" not in cue.frames and "inverted" not in cue.frames):
                 cue = None
             if cue is not None and not tx.starts_sentence(m.open) and "inverted" in cue.frames \
-                    and _word_count(text[tx.sentence_start(m.open):m.open]) >= max(3, nwords + 1) \
-                    and not _opens_with_quotation(text, tx.sentence_start(m.open), outer):
+                    and _word_count(text[tx.sentence_start(m.open):m.open]) >= max(3, nwords + 1):
                 cue = None  # "Il veut opposer « A » à « B », a dit X": the whole clause is reported
-                # (not "« A » pour « B », a dit X": the speaker's words, broken by the author's)
             if cue is not None and not tx.starts_sentence(m.open) and _after_determiner(doc, token_at[m.open]):
                 cue = None  # "une vidéo où il critiquait les « gilets jaunes », X s'est excusé": a term
             if cue is not None and cue.subject is not None and cue.subject.i < cue.verb.i \
@@ -177,22 +175,6 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                     else:
                         out.append(Found("direct", span, continuation=True, confidence=0.7))
     return out
-
-
-def _opens_with_quotation(text: str, start: int, outer: list[Marked]) -> bool:
-    """Whether the sentence starting at ``start`` opens with a quotation that the sentence goes
-    on from in lower case ("« A » pour « B »"), not a heading before it ("« Ultra-fermeté » Le
-    gouvernement …")."""
-    k = start
-    while k < len(text) and text[k] in SPACE:
-        k += 1
-    for m in outer:
-        if m.open == k:
-            j = m.close + 1
-            while j < len(text) and text[j] in SPACE:
-                j += 1
-            return j < len(text) and text[j].islower()
-    return False
 
 
 def _after_determiner(doc: Doc, mark_tok: int) -> bool:
