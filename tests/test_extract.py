@@ -39,7 +39,7 @@ FOUND = [
      "direct", "Nous tiendrons bon", "Sophie"),
     ("« Nous tiendrons bon », affirmait, dimanche, Paul Durand.", "direct", "Nous tiendrons bon", "Paul Durand"),
     ("« Nous tiendrons bon », a poursuivi M.\u00a0Durand.", "direct", "Nous tiendrons bon", "Durand"),
-    ("« Nous tiendrons bon », avait de son côté plaidé Me Claire Martin, avocate du syndicat.",
+    ("« Nous tiendrons bon », avait pour sa part soutenu Me Claire Martin, avocate de la coopérative.",
      "direct", "Nous tiendrons bon", "Claire Martin"),
     ("Le prévenu a été relaxé, a précisé son avocate, Me Claire Martin.", "indirect",
      "Le prévenu a été relaxé", "Claire Martin"),
@@ -76,8 +76,8 @@ FOUND = [
      "cesser les violences", "Le gouvernement"),
     ("La préfecture a demandé aux habitants de rester chez eux, au lendemain de la tempête.", "indirect",
      "rester chez eux", "La préfecture"),
-    ("Le syndicat a assuré que « les taxis restent sur place », l’une des entrées de la ville.", "indirect",
-     "« les taxis restent sur place »", "Le syndicat"),
+    ("Le syndicat a assuré que « les bus resteront au dépôt », l’un des points clés du conflit.", "indirect",
+     "« les bus resteront au dépôt »", "Le syndicat"),
     # an inverted cue after a clause that ends with a short quoted fragment
     ("Le ministre veut opposer « la fermeté » à « la violence », a dit Paul Durand.", "indirect",
      "Le ministre veut opposer « la fermeté » à « la violence »", "Paul Durand"),
@@ -124,8 +124,8 @@ FOUND = [
      "Le pont sera fermé en mai", "la mairie"),
     ("Le club a gagné 3 matchs (dont 2 à l’extérieur), selon la ligue.", "according_to",
      "Le club a gagné 3 matchs (dont 2 à l’extérieur)", "la ligue"),
-    ("Il a confirmé la date, en avançant une « trentaine de points de blocage », selon la police.",
-     "according_to", "Il a confirmé la date, en avançant une « trentaine de points de blocage »", "la police"),
+    ("Il a confirmé la date, en évoquant une « vingtaine de stands fermés », selon la police.",
+     "according_to", "Il a confirmé la date, en évoquant une « vingtaine de stands fermés »", "la police"),
     ("La piscine rouvrira en juin, a-t-on appris jeudi de sources municipales.", "according_to",
      "La piscine rouvrira en juin", "sources municipales"),
     ("Les fouilles ont repris, a précisé la source judiciaire au Télégramme ; le site est bouclé.", "indirect",
@@ -159,8 +159,8 @@ FOUND = [
     ("Le contrat stipule que le loyer sera révisé chaque année.", "indirect",
      "le loyer sera révisé chaque année", "Le contrat"),
     # a passive verb of saying: the agent is the source
-    ("Les travaux coûteront une somme estimée par la maire de Lille, Anne Dubois, « entre 3 et 4 millions "
-     "d'euros ».", "mixed", "entre 3 et 4 millions d'euros", "Anne Dubois"),
+    ("Les réparations coûteront une somme estimée par la maire de Lille, Anne Dubois, « autour de deux "
+     "millions ».", "mixed", "autour de deux millions", "Anne Dubois"),
     ("Il a été annoncé par le ministre que le pont fermerait.", "indirect", "le pont fermerait", "le ministre"),
     ("« Nous sommes prêts », a affirmé Paul Durand par l’intermédiaire d’un traducteur.", "direct",
      "Nous sommes prêts", "Paul Durand"),  # an active verb: "par" is no agent
@@ -190,68 +190,68 @@ FOUND = [
     ("Le bilan est lourd, selon Jean Dupont, maire de la ville.", "according_to",
      "Le bilan est lourd", "Jean Dupont"),
     # a fragment the speaker's own quotation repeats is still their words, not a term
-    ("Paul Durand a dénoncé mardi la « dérive totale » du mouvement. « On a une dérive totale "
-     "d’une manifestation », a-t-il ajouté.", "mixed", "dérive totale", "Paul Durand"),
+    ("Lucie Fabre a fustigé jeudi la « dérive inquiétante » du chantier. « Je vois une dérive "
+     "inquiétante de ce dossier », a-t-elle ajouté.", "mixed", "dérive inquiétante", "Lucie Fabre"),
     # "a fait savoir X" after the clause: the auxiliary the parse hangs on "savoir"
-    ("Le président s’exprimera en début de semaine prochaine, a fait savoir l’Élysée.", "indirect",
-     "Le président s’exprimera en début de semaine prochaine", "Élysée"),
+    ("La ministre présentera son plan avant les vacances d’été, a fait savoir Matignon.", "indirect",
+     "La ministre présentera son plan avant les vacances d’été", "Matignon"),
     # an infinitive's content over the words the parse gave to the verb of saying
-    ("L’entreprise explique avoir détecté en décembre 2018 une série d’attaques contre ses clients.",
-     "indirect", "avoir détecté en décembre 2018 une série d’attaques contre ses clients", "L’entreprise"),
+    ("La banque explique avoir repéré en mars 2021 une vague de fraudes contre ses clients.",
+     "indirect", "avoir repéré en mars 2021 une vague de fraudes contre ses clients", "La banque"),
     # a time word after an inverted subject is no part of it
-    ("Le prévenu a été condamné à un an de prison, a indiqué le parquet mercredi soir.", "indirect",
-     "Le prévenu a été condamné à un an de prison", "le parquet"),
+    ("Le gérant du camping devra payer une amende, a précisé le parquet jeudi soir.", "indirect",
+     "Le gérant du camping devra payer une amende", "le parquet"),
     # an incise inside one pair of marks, past words that situate it or an apposition
-    ("« Le pouvoir joue à se faire peur, s’agace Alexandre Langlois, responsable du syndicat. Ils "
-     "finiront par venir. »", "direct", "Le pouvoir joue à se faire peur", "Alexandre Langlois"),
-    ("« Le pouvoir joue à se faire peur, s’agace Alexandre Langlois, responsable du syndicat. Ils "
-     "finiront par venir. »", "direct", "Ils finiront par venir.", "Alexandre Langlois"),
-    ("Claire Martin a parlé. « J’ai croisé plusieurs femmes, a-t-elle déclaré lundi matin au micro "
-     "de la radio. J’étais au courant. »", "direct", "J’ai croisé plusieurs femmes", "Claire Martin"),
+    ("« Le chantier avance à reculons, s’agace Hugo Ferrand, délégué des riverains. Personne ne "
+     "nous écoute. »", "direct", "Le chantier avance à reculons", "Hugo Ferrand"),
+    ("« Le chantier avance à reculons, s’agace Hugo Ferrand, délégué des riverains. Personne ne "
+     "nous écoute. »", "direct", "Personne ne nous écoute.", "Hugo Ferrand"),
+    ("Nadia Perrin a repris la parole. « Les archives étaient ouvertes, a-t-elle expliqué mardi soir "
+     "sur une radio locale. Tout le monde pouvait les lire. »", "direct", "Les archives étaient ouvertes",
+     "Nadia Perrin"),
     # "selon X" inside the claim after a subject that opens with a number, or in parentheses
-    ("Entre 150 et 200 manifestants, selon la gendarmerie, ont bloqué dimanche le péage.", "according_to",
-     "Entre 150 et 200 manifestants, selon la gendarmerie, ont bloqué dimanche le péage", "la gendarmerie"),
-    ("Samedi, près de 50 000 manifestants (selon le ministère) étaient mobilisés en France.", "according_to",
-     "Samedi, près de 50 000 manifestants (selon le ministère) étaient mobilisés en France", "le ministère"),
+    ("Entre 80 et 90 cyclistes, selon la mairie, ont fermé samedi la rue du port.", "according_to",
+     "Entre 80 et 90 cyclistes, selon la mairie, ont fermé samedi la rue du port", "la mairie"),
+    ("Mardi, près de 3 000 bénévoles (selon l’association) nettoyaient les plages.", "according_to",
+     "Mardi, près de 3 000 bénévoles (selon l’association) nettoyaient les plages", "l’association"),
     ("Le bilan est de douze morts (selon la police).", "according_to", "Le bilan est de douze morts", "la police"),
     # … not after an adjunct when the rest has its own subject
-    ("Ils ont réussi : avec 50 000 manifestants en France, selon le gouvernement, la contestation a rebondi.",
-     "according_to", "avec 50 000 manifestants en France", "le gouvernement"),
+    ("Le club a gagné son pari : avec 12 000 spectateurs au stade, selon les organisateurs, la billetterie a rouvert.",
+     "according_to", "avec 12 000 spectateurs au stade", "les organisateurs"),
     # "Pour X, claim": past two appositions; a name the tagger misread; up to a colon before a quotation
-    ("Pour Jean Morel, président du syndicat, proche de la FNSEA, la solution réside dans les filières.",
-     "according_to", "la solution réside dans les filières", "Jean Morel"),
-    ("Amazon a licencié deux salariés. Pour maître Paul Durand, avocat, les arguments d’Amazon sont "
-     "contestables : « Un appel au blocage peut s’interpréter comme un appel à la grève. »", "according_to",
-     "les arguments d’Amazon sont contestables", "Paul Durand"),
+    ("Pour Jean Morel, président de la coopérative, ancien berger, la réponse passe par les circuits courts.",
+     "according_to", "la réponse passe par les circuits courts", "Jean Morel"),
+    ("La mairie a fermé deux stands. Pour maître Paul Durand, avocat, ces sanctions sont "
+     "disproportionnées : « Un marché de Noël n’est pas une zone de non-droit. »", "according_to",
+     "ces sanctions sont disproportionnées", "Paul Durand"),
     # se dire + a quoted adjective: a statement, unless a poll's count says it
-    ("La commissaire se dit « gravement préoccupée » par les blessures.", None, "gravement préoccupée",
-     "La commissaire"),
+    ("La directrice se dit « très inquiète » pour la rentrée.", None, "très inquiète", "La directrice"),
     # a quoted modifier on the author's noun is the speaker's word, not a label
-    ("Paul Durand a condamné les violences « incroyablement choquantes » de samedi.", "mixed",
-     "incroyablement choquantes", "Paul Durand"),
+    ("Paul Durand a regretté les retards « franchement inacceptables » du chantier.", "mixed",
+     "franchement inacceptables", "Paul Durand"),
     # a participle opening the sentence reports up to the main clause, whose subject speaks
-    ("Claire Martin a défilé samedi. Estimant que les annonces « ne suffisent pas », elle réclame un référendum.",
-     "indirect", "les annonces « ne suffisent pas »", "Claire Martin"),
+    ("Claire Martin a défilé samedi. Jugeant que le projet « coûte trop cher », elle demande un nouveau vote.",
+     "indirect", "le projet « coûte trop cher »", "Claire Martin"),
     # the author's concessive gerund ends the reported words
-    ("Paul Durand a assuré être « ouvert » au dialogue tout en posant des limites.", "indirect",
-     "être « ouvert » au dialogue", "Paul Durand"),
+    ("Paul Durand a affirmé rester « vigilant » sur les délais tout en saluant l’effort des équipes.",
+     "indirect", "rester « vigilant » sur les délais", "Paul Durand"),
     ("Le maire a dit que le pont fermera tout en promettant une navette.", "indirect", "le pont fermera", "Le maire"),
     # reprocher à X de + infinitive
-    ("Le gouvernement italien reproche à la France de refuser tout accueil.", "indirect", "refuser tout accueil",
-     "Le gouvernement italien"),
+    ("La fédération reproche au club de refuser tout dialogue.", "indirect", "refuser tout dialogue",
+     "La fédération"),
     # an infinitive's content over a verb the parse joined to the verb of saying
-    ("Paul Durand confie avoir constaté à quel point la réalité du métier est dure.", "indirect",
-     "avoir constaté à quel point la réalité du métier est dure", "Paul Durand"),
+    ("Paul Durand raconte avoir mesuré combien la vie des bergers reste rude.", "indirect",
+     "avoir mesuré combien la vie des bergers reste rude", "Paul Durand"),
     # a subject set off by a stressed pronoun before its verb is no clause of an inverted cue
     ("Les parents, eux, dénoncent une « situation intenable ».", "mixed", "situation intenable", "Les parents"),
     # verbs of incises the tagger reads as adjectives
-    ("« L’État se décharge de tout », complète Jean Dupuis.", "direct", "L’État se décharge de tout",
+    ("« La digue ne tiendra pas l’hiver », complète Jean Dupuis.", "direct", "La digue ne tiendra pas l’hiver",
      "Jean Dupuis"),
-    ("Marie Leroy est arrivée en retard. « Je vais rater mon train », s’excuse-t-elle.", "direct",
-     "Je vais rater mon train", "Marie Leroy"),
+    ("Marie Leroy arrive essoufflée. « J’ai oublié les clés du local », s’excuse-t-elle.", "direct",
+     "J’ai oublié les clés du local", "Marie Leroy"),
     # a soft hyphen opening a word does not cut a name
-    ("Les élus se sentent seuls, comme le relève Martine \u00adCadena. « Tout ferme », complète-t-elle.",
-     "direct", "Tout ferme", "Martine Cadena"),
+    ("Les bénévoles manquent de bras, comme le note Sonia \u00adVerdier. « Tout repose sur nous », "
+     "complète-t-elle.", "direct", "Tout repose sur nous", "Sonia Verdier"),
 ]
 
 
@@ -269,7 +269,7 @@ def test_construction_is_found(text, kind, content, speaker):
 # sentences that hold no quote
 NOT_QUOTES = [
     # a participle's adjunct before a comma is no clause an inverted verb reports
-    "Accrochées depuis mercredi matin, les affiches ont fait réagir, et plusieurs villes ont sollicité la mairie.",
+    "Installés depuis lundi, les panneaux ont fait réagir, et plusieurs voisins ont écrit au maire.",
     "Les « gilets jaunes » ont manifesté samedi à Paris.",
     "Il pense que la réforme est injuste.",
     "Le film « Les Misérables » sort mercredi.",
@@ -305,8 +305,8 @@ def test_no_quote(text):
 def test_no_speaker_is_made_up():
     # an expletive subject, a lowercase word the parser took for a name
     for text, content in [("Il est courant d’invoquer le « bon goût d’antan » dans ces querelles.", "bon goût d’antan"),
-                          ("Ses chansons sont pleines d’argot : « Il ne faut pas lâcher la rampe. »",
-                           "Il ne faut pas lâcher la rampe.")]:
+                          ("Ses romans sont truffés de patois : « On ne lâche pas la barre. »",
+                           "On ne lâche pas la barre.")]:
         got = [q for q in quotes_of(text) if q[1] == content]
         assert not got or got[0][2] is None, got
 
@@ -365,8 +365,8 @@ RESOLVED = [
     ("Plus loin, Flore, 15 ans, porte une pancarte. Greta Thunberg « est un symbole », se réjouit-elle.",
      "est un symbole", "Flore"),
     # "celui qui" and "il" point to people before bodies that spoke in between
-    ("Le chanteur Paul Durand remplit les salles. Le Journal du Centre a pu constater que le spectacle "
-     "est réussi. « J’ai changé de méthode », dit celui qui n’a jamais autant répété.",
+    ("Le pianiste Paul Durand remplit les salles. Le Journal du Centre a pu vérifier que la tournée "
+     "est complète. « J’ai changé de méthode », dit celui qui répète chaque matin.",
      "J’ai changé de méthode", "Paul Durand"),
     # a quoted speaker of an earlier quotation is no subject: the previous speaker goes on
     ("« Nous voulons des réponses », explique à la radio Paul Durand, un organisateur. "
@@ -389,13 +389,13 @@ RESOLVED = [
     ("Le porte-parole du gouvernement Paul Durand a parlé lundi. Le gouvernement a appelé "
      "dimanche à cesser les blocages.", "cesser les blocages", "Le gouvernement"),
     # the people a clause before a colon is about, and a subject with a quoted term
-    ("Plus loin, des lycéennes défilent. Les jeunes filles sont d’accord : « On doit agir. »",
-     "On doit agir.", "Les jeunes filles"),
+    ("Plus loin, des apprenties défilent. Les jeunes coiffeuses sont d’accord : « On doit agir. »",
+     "On doit agir.", "Les jeunes coiffeuses"),
     ("À Nantes, les quelque 200 infirmières « en colère » criaient : « Des moyens ! »",
      "Des moyens !", "les quelque 200 infirmières"),
     # what someone said or wrote stands for them: "les propos de X", "un message adressé par X"
-    ("Les tweets de la chanteuse Anne Roux ont fait le buzz : « Ils frappent notre voiture. »",
-     "Ils frappent notre voiture.", "Anne Roux"),
+    ("Les messages de la chanteuse Anne Roux ont beaucoup circulé : « Ils ont rayé notre camion. »",
+     "Ils ont rayé notre camion.", "Anne Roux"),
     ("« Le service ne se rendra pas sur place », selon un message adressé par les reporters à la direction.",
      "Le service ne se rendra pas sur place", "les reporters"),
     # "certains" are some of a group, not the last person named
@@ -413,18 +413,18 @@ RESOLVED = [
     ("Jean Morel a parlé le premier. « Le peuple décide », a-t-il répété devant le premier ministre, "
      "Paul Durand, avant de déclarer que la réforme passerait.", "la réforme passerait", "Jean Morel"),
     # a quoted term inside an inverted subject is part of it, and no quote of its own
-    ("Quelques personnes se sont rassemblées à Namur. « On sent qu’on est de moins en moins », "
-     "regrette ainsi un « gilet jaune » belge.", "On sent qu’on est de moins en moins",
-     "un « gilet jaune » belge"),
+    ("Une trentaine de marcheurs sont partis de Dinant. « Nous étions plus nombreux l’an passé », "
+     "regrette ainsi un « marcheur bleu » belge.", "Nous étions plus nombreux l’an passé",
+     "un « marcheur bleu » belge"),
     # a subject carried past asides set off by commas, a relative clause the last of them
-    ("Michel Carlier, maire de Blois, a reçu les manifestants. D’autres élus, plus en colère, encore, "
-     "qui devaient être reçus ce soir à l’Élysée, ont annoncé qu’ils boycotteraient le rendez-vous.",
-     "ils boycotteraient le rendez-vous", "D’autres élus"),
+    ("Anne Lasserre, maire de Vire, a reçu les pêcheurs. D’autres élus, plus inquiets, encore, "
+     "qui devaient signer l’accord ce soir, ont annoncé qu’ils quitteraient la réunion.",
+     "ils quitteraient la réunion", "D’autres élus"),
     # a sentence glued to the full stop before it (a scraped page lost the paragraph break)
-    ("Paul Durand a écouté le président.« Vingt milliards gaspillés », affirme-t-il.D’autres "
-     "saluent les annonces.", "Vingt milliards gaspillés", "Paul Durand"),
+    ("Paul Durand a lu le rapport.« Trois ans de perdus », affirme-t-il.D’autres "
+     "défendent le projet.", "Trois ans de perdus", "Paul Durand"),
     # a detached adjective between the verb and its subject, read as a noun by the tagger
-    ("« On est perdus », indique, dépité, un manifestant.", "On est perdus", "un manifestant"),
+    ("« Plus rien ne roule », indique, dépité, un chauffeur.", "Plus rien ne roule", "un chauffeur"),
     # a quotation with a time phrase after it, then its cue
     ("Paul Durand, un voisin, doute encore. « C’est un coup monté » mardi soir, dit-il.",
      "C’est un coup monté", "Paul Durand"),
@@ -481,10 +481,10 @@ def test_extract_never_raises_and_spans_index_the_text(text):
 
 
 def test_a_quoted_term_inside_the_speakers_name_is_no_quote():
-    got = quotes_of("« On sent qu’on est de moins en moins », regrette un « gilet jaune » belge.")
-    assert [q[1] for q in got] == ["On sent qu’on est de moins en moins"], got
+    got = quotes_of("« Nous étions plus nombreux l’an passé », regrette un « marcheur bleu » belge.")
+    assert [q[1] for q in got] == ["Nous étions plus nombreux l’an passé"], got
 
 
 def test_a_quoted_term_after_a_determiner_takes_no_cue_after_it():
-    got = quotes_of("Après une vidéo où il critiquait les « gilets jaunes », Franck Dubosc s’est excusé lundi.")
-    assert not [q for q in got if q[0] == "direct" and q[1] == "gilets jaunes"], got
+    got = quotes_of("Après un sketch où il moquait les « gilets verts », Marc Vidal s’est excusé lundi.")
+    assert not [q for q in got if q[0] == "direct" and q[1] == "gilets verts"], got
