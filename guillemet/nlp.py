@@ -42,7 +42,7 @@ def load(model: str):
 
 
 #: A full stop with the next sentence glued to it, where a scraped page lost the paragraph break
-#: ("irréversibles.Rosa", "a-t-il dit.Le", "parlé.«Nous"): after a lower-case letter that
+#: ("train.Il", "a-t-il dit.Le", "parlé.«Nous"): after a lower-case letter that
 #: follows a letter, or after a closing mark; before a capital or an opening mark. Not an
 #: initial ("M.Dupont") nor an abbreviation ("U.S.A."). The same reading as the sentence walk's
 #: (guillemet.find.scan._glued).
@@ -126,7 +126,7 @@ _SOFT_HYPHEN_OPENING = re.compile(r"(?:(?<=\s)|^)\u00ad+")
 
 def analysis_text(article: Article) -> str:
     """The text the parser sees: the article's, with ignored stretches blanked to spaces, and a
-    soft hyphen that opens a word (a typesetter's "Martine \u00adCadena") made a space, so the
+    soft hyphen that opens a word (a typesetter's "Sonia \u00adVerdier") made a space, so the
     word is read as the name it is.
 
     Same length as ``article.text`` so every offset stays valid.

@@ -299,7 +299,7 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
             i += 1
             continue
         if tok.pos_ in ("ADJ", "VERB", "NOUN") and i + 1 < stop and doc[i + 1].text == "," and doc[i - 1].text == ",":
-            i += 1  # ", impassible, Jean Dupont", ", dépité, un manifestant": a detached adjective
+            i += 1  # ", impassible, Jean Dupont", ", dépité, un chauffeur": a detached adjective
             continue
         if tok.pos_ == "DET" and i + 1 < stop and (_is_time_word(doc[i + 1], lang) or (
                 doc[i + 1].like_num and i + 2 < stop and _is_time_word(doc[i + 2], lang))):
@@ -371,7 +371,7 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
         t = doc[end]
         if end > i and t.text in lang.quote_pairs:
             term = _quoted_term_end(doc, end, stop, lang)
-            if term is not None:  # "un « gilet jaune » belge": a quoted term inside the phrase
+            if term is not None:  # "un « marcheur bleu » belge": a quoted term inside the phrase
                 end = term
                 continue
         if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in lang.of_words or t.text in ("-", "’", "'") or t.is_space \
@@ -384,7 +384,7 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
         break
     while end - 1 > i and (doc[end - 1].lower_ in lang.of_words or doc[end - 1].pos_ == "DET" or doc[end - 1].is_space
                            or doc[end - 1].text.islower() and doc[end - 1].lower_ in lang.time_nouns):
-        end -= 1  # "a indiqué le parquet mercredi soir": the time is no part of the source
+        end -= 1  # "a précisé le parquet jeudi soir": the time is no part of the source
     # "le secrétaire d’État à l’Intérieur Jean Dupont": a role's complement, then the name
     if end < stop and doc[end].lower_ in lang.role_complements:
         for k in range(end + 1, min(stop, end + 6)):
@@ -431,7 +431,7 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
 
 def _quoted_term_end(doc: Doc, k: int, stop: int, lang: Language) -> int | None:
     """After the opening mark at token ``k``: the token after its closing mark when the marks
-    hold a short noun phrase (a term, "« gilet jaune »"), else None."""
+    hold a short noun phrase (a term, "« marcheur bleu »"), else None."""
     for j in range(k + 1, min(stop, k + 6)):
         if doc[j].text in lang.closing_marks:
             return j + 1 if j > k + 1 else None
@@ -506,7 +506,7 @@ def _subject_before_relative(cue: Cue, sent_start: int, lang: Language) -> Token
 def _asides_up_to(doc: Doc, k: int, verb: int, lang: Language) -> bool:
     """Whether tokens [k, verb) are asides set off by commas that a subject may carry before
     its verb: adverbs, adjective or prepositional phrases, relative clauses ("D'autres élus,
-    plus en colère, encore, qui devaient être reçus à l'Élysée, ont annoncé …")."""
+    plus inquiets, encore, qui devaient signer l'accord, ont annoncé …")."""
     if doc[k].text != "," or doc[verb - 1].text != "," or verb - 1 <= k:
         return False
     j = k
@@ -671,7 +671,7 @@ def _light_verb_noun(tok: Token, lang: Language) -> Token | None:
 
 
 def _main_clause_after(cue: Cue, lang: Language) -> None:
-    """"Estimant que les annonces « ne suffisent pas », elle réclame un référendum": a
+    """"Jugeant que le projet « coûte trop cher », elle demande un nouveau vote": a
     participle opening the sentence reports up to the comma before the main clause, whose
     subject is the source."""
     doc = cue.verb.doc
@@ -694,8 +694,8 @@ def _main_clause_after(cue: Cue, lang: Language) -> None:
 
 def _counted_subject(cue: Cue) -> bool:
     """Whether the cue's subject is a count of people ("6 % des interrogés", "la moitié des
-    sondés") or missing: what a poll found, not what someone declared ("la commissaire se dit
-    « gravement préoccupée »" is her statement)."""
+    sondés") or missing: what a poll found, not what someone declared ("la directrice se dit
+    « très inquiète »" is her statement)."""
     if cue.subject_span is None:
         return True
     doc = cue.verb.doc
@@ -820,7 +820,7 @@ def _content_end(tok: Token, lang: Language) -> int:
 
 
 def _concessive_gerund(doc: Doc, k: int, lang: Language) -> bool:
-    """Whether token ``k`` opens the author's concessive gerund ("tout en posant des limites")."""
+    """Whether token ``k`` opens the author's concessive gerund ("tout en saluant l’effort des équipes")."""
     return doc[k].lower_ in lang.concessive_gerund_words and k + 2 < len(doc) \
         and doc[k + 1].lower_ in lang.gerund_markers and doc[k + 2].lower_.endswith(lang.participle_endings)
 

@@ -87,7 +87,7 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                     and _word_count(text[tx.sentence_start(m.open):m.open]) >= max(3, nwords + 1):
                 cue = None  # "Il veut opposer « A » à « B », a dit X": the whole clause is reported
             if cue is not None and not tx.starts_sentence(m.open) and _after_determiner(doc, token_at[m.open]):
-                cue = None  # "une vidéo où il critiquait les « gilets jaunes », X s'est excusé": a term
+                cue = None  # "un sketch où il moquait les « gilets verts », X s'est excusé": a term
             if cue is not None and cue.subject is not None and cue.subject.i < cue.verb.i \
                     and not cue.inverted and cue.subject.idx < cue.chars[0]:
                 if cue.subject.idx > m.close:
@@ -178,7 +178,7 @@ def _direct_quotes(scan: Scan) -> list[Found]:
 
 
 def _after_determiner(doc: Doc, mark_tok: int) -> bool:
-    """Whether the word before an opening mark is a determiner ("les « gilets jaunes »"): the
+    """Whether the word before an opening mark is a determiner ("les « gilets verts »"): the
     quotation is part of a noun phrase."""
     k = mark_tok - 1
     while k >= 0 and doc[k].is_space:
@@ -308,7 +308,7 @@ def _find_incise(scan: Scan, m: Marked) -> tuple[Cue, int, int] | None:
 def _incise_end(scan: Scan, j: int, end: int) -> int | None:
     """Where an incise inside a quotation ends, from the end of its subject: the comma or full
     stop right after it, or past words that only situate it ("a-t-elle déclaré lundi au micro
-    de RTL. B") or an apposition ("s'agace X, responsable du syndicat. B"), up to the full stop."""
+    sur une radio locale. B") or an apposition ("s'agace X, délégué des riverains. B"), up to the full stop."""
     text, doc = scan.text, scan.doc
     while j < end and text[j] in SPACE:
         j += 1
@@ -326,7 +326,7 @@ def _incise_end(scan: Scan, j: int, end: int) -> int | None:
         rest = doc.char_span(stop + 1, full, alignment_mode="expand") if full > 0 else None
         if rest is not None and 0 < len(rest) <= 10 and rest[0].pos_ in ("NOUN", "DET", "ADJ") \
                 and not any(t.pos_ in ("VERB", "AUX") or t.text in ",;" for t in rest):
-            return full  # "…, s'agace X, responsable du syndicat Vigi. B"
+            return full  # "…, s'agace X, délégué des riverains. B"
     return stop
 
 
@@ -404,13 +404,13 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
             continue
         comma = i - 1
         if any(c.dep_.startswith("aux") and c.pos_ == "AUX" and c.idx < comma for c in cue.verb.children):
-            continue  # "certains y ont, en vain, demandé des repas": the verb's own clause goes on
+            continue  # "les voisins y ont, en vain, demandé un rendez-vous": the verb's own clause goes on
         start = tx.sentence_start(comma)
         s, e = trim(text, start, comma)
         first = doc.char_span(s, e, alignment_mode="expand")
         if first is not None and len(first) and first[0].morph.get("VerbForm") == ["Part"] \
                 and not _has_finite_verb(doc, s, e):
-            continue  # "Accrochées depuis mardi, les affiches ont fait réagir": a participle's adjunct
+            continue  # "Installés depuis lundi, les panneaux ont fait réagir": a participle's adjunct
         head_words = _word_count(text[s:e])  # "Les dégâts, a expliqué la préfète, dépassent …":
         if not head_words:                   # a short head, when the clause runs on
             continue
@@ -432,7 +432,7 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
             e = trim(text, s, end)[1]  # the clause runs on after the incise, with its own verb
         elif rest and text[after:end].lstrip().startswith(",") and rest_span is not None \
                 and _opens_with_infinitive(rest_span, lang):
-            e = trim(text, s, end)[1]  # "Il faudra ensuite, dit-elle, lever certains obstacles"
+            e = trim(text, s, end)[1]  # "Il faudra, dit-elle, revoir les horaires"
         elif head_words < 3:
             continue
         cue.used = True
@@ -683,7 +683,7 @@ def _according_quotes(scan: Scan) -> list[Found]:
             k = src_chars[1]
             while k < sent_e and text[k] not in ",:":
                 k += 1
-            for _ in range(3):  # "Pour X, président des JA, proche de la FNSEA, claim"
+            for _ in range(3):  # "Pour X, président de la coopérative, ancien berger, claim"
                 nxt = _skip_apposition(doc, text, k, sent_e, lang)
                 if nxt == k:
                     break
@@ -715,7 +715,7 @@ def _according_quotes(scan: Scan) -> list[Found]:
                 s, e = trim(text, left, sent_e)
             elif before.endswith("(") and k < sent_e and text[k] == ")" \
                     and _has_finite_verb(doc, k + 1, sent_e) and not _has_finite_verb(doc, left, len(before) - 1):
-                # "Samedi, près de 50 000 manifestants (selon la police) étaient mobilisés"
+                # "Mardi, près de 3 000 bénévoles (selon l’association) nettoyaient les plages"
                 s, e = trim(text, left, sent_e)
             elif before.endswith((",", "—", "–", "(")) or before.endswith("-"):
                 s, e = trim(text, left, len(before) - 1)
@@ -760,8 +760,8 @@ def _inside_clause(doc: Doc, token_at: list[int], head: tuple[int, int], rest: t
             return False
         if doc[token_at[head[0]]].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
             return True
-        # "Entre 150 et 200 manifestants, selon la gendarmerie, ont bloqué …": the rest opens
-        # with the predicate (not "avec 50 000 manifestants, selon X, la contestation a …")
+        # "Entre 80 et 90 cyclistes, selon la mairie, ont fermé …": the rest opens with the
+        # predicate (not "avec 12 000 spectateurs, selon X, la billetterie a …")
         first = next((t for t in doc.char_span(*rest, alignment_mode="expand") or [] if not t.is_space), None)
         return first is not None and (first.pos_ in ("VERB", "AUX") or first.lower_ in lang.reflexive_clitics
                                       or first.morph.get("Polarity") == ["Neg"])
@@ -779,7 +779,7 @@ def _inside_clause(doc: Doc, token_at: list[int], head: tuple[int, int], rest: t
 
 def _before_quotation_colon(text: str, start: int, end: int, outer: list[Marked]) -> int:
     """Where a claim ends before a colon that opens a quotation ("Pour X, les arguments sont
-    contestables : « … »"); ``end`` when there is none."""
+    disproportionnées : « … »"); ``end`` when there is none."""
     for m in outer:
         if start < m.open < end:
             k = m.open
@@ -835,7 +835,7 @@ def _mixed_quotes(scan: Scan, found: list[Found]) -> list[Found]:
         if best is None:
             continue
         if best.subject_span is not None and best.subject_span[0] <= token_at[m.open] < best.subject_span[1]:
-            continue  # "regrette un « gilet jaune » belge": a term inside the source's own name
+            continue  # "regrette un « marcheur bleu » belge": a term inside the source's own name
         if best.subject_span is not None and best.subject_span[1] <= token_at[m.open]:
             between = doc[best.subject_span[1]:token_at[m.open]]
             if between.text.lstrip().startswith(",") and not between.text.rstrip().endswith(",") \
@@ -876,7 +876,7 @@ def _labels_a_noun(doc: Doc, mark_tok: int, fragment: str, lang: Language) -> bo
         return True  # "surnommé... « … »"
     first = doc[mark_tok + 1] if mark_tok + 1 < len(doc) else None
     if first is not None and first.pos_ in ("ADJ", "ADV"):
-        return False  # les violences « incroyablement choquantes »: the speaker's words on the noun
+        return False  # les retards « franchement inacceptables »: the speaker's words on the noun
     return prev.pos_ == "NOUN" and prev.text[:1].islower() and _word_count(fragment) <= 3
 
 
@@ -886,9 +886,9 @@ def _folded(fragment: str) -> str:
 
 def _terms(text: str, outer: list[Marked]) -> set[str]:
     """Short quoted fragments the article uses as terms: quoted twice or more, or also
-    written without marks by the author ("les « gilets jaunes »" … "les gilets jaunes") —
+    written without marks by the author ("les « gilets verts »" … "les gilets verts") —
     not inside a quotation, where the speaker's own words repeat what was quoted of them
-    (la « dérive totale » … « une dérive totale d'une manifestation »)."""
+    (la « dérive inquiétante » … « une dérive inquiétante de ce dossier »)."""
     counts: dict[str, int] = {}
     for m in outer:
         frag = _folded(text[m.start:m.end])

@@ -140,7 +140,7 @@ class Language:
         participle_endings: Endings of present participles ("ajoutant").
         gerund_markers: Words before a present participle that make a gerund ("en disant").
         concessive_gerund_words: Words before a gerund that make it the author's aside, ending
-            a reported clause or infinitive ("tout en posant des limites").
+            a reported clause or infinitive ("tout en saluant l’effort des équipes").
         complementizers: Words introducing a reported clause (que, qu’).
         complementizer_optional: A reported clause may go without its complementizer
             ("said he would", English); then a clause the parse hangs on the verb is one.

@@ -773,7 +773,7 @@ def choose_speakers(rp, model, margin: float | None = None) -> list[Resolved]:
             allowed = [j for j in allowed if gender[j] >= 0 or near[j] <= min(agreeing)]
         if kind == "pronoun" and f.mention is not None and _third_person(rp.entities, f.mention):
             # a pronoun points back: its antecedent is named before it ("…, a-t-il répété
-            # devant le premier ministre, Edouard Philippe" is not Philippe's)
+            # devant le premier ministre, Paul Durand" is not Durand's)
             at = rp.entities.doc[f.mention[0]].idx
             named_before = [j for j in allowed if cands[j].positions and cands[j].positions[0] < at]
             if named_before:
@@ -785,8 +785,8 @@ def choose_speakers(rp, model, margin: float | None = None) -> list[Resolved]:
             if about and len(about) < len(allowed):
                 allowed = [j for j in allowed if j not in about]
         if kind == "description":
-            # a description gives way to a name, not to another description ("Les jeunes filles
-            # sont d'accord : « … »" is not "des lycéennes" nor "l'indice" for "cet indice")
+            # a description gives way to a name, not to another description ("Les jeunes
+            # coiffeuses sont d'accord : « … »" is not "des apprenties", nor a group one person)
             allowed = [j for j in allowed if cands[j].entity is not None
                        and not (cands[j].type == "person" and rows[lo + j][_I["pron_number"]] < 0)
                        or res.entity is None and cands[j].positions and f.mention is not None
