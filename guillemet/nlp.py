@@ -68,21 +68,17 @@ class GluedSentences:
             return self.tokenizer(text)
         from spacy.tokens import Doc
 
-        pieces, starts, at = [], [], 0
+        pieces, at = [], 0
         for cut in cuts + [len(text)]:
             if cut > at:
                 pieces.append(self.tokenizer(text[at:cut]))
-                starts.append(at)
             at = cut
         doc = Doc.from_docs(pieces, ensure_whitespace=False)
-        firsts = set()
-        n = 0
-        for piece in pieces[:-1]:
-            n += len(piece)
-            firsts.add(n)
-        for i in firsts:
-            if i < len(doc):
-                doc[i].is_sent_start = True
+        first = 0
+        for piece in pieces[:-1]:  # each glued sentence's first word starts a sentence
+            first += len(piece)
+            if first < len(doc):
+                doc[first].is_sent_start = True
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):

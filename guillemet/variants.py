@@ -68,8 +68,8 @@ class Wording:
 
     @classmethod
     def of(cls, text: str | None) -> "Wording":
-        words = tuple(WORD.findall(fold(text or "")))
-        return cls(words, frozenset(words))
+        words = _words(text or "")
+        return cls(words, _word_set(words))
 
 
 def is_variant(a: str, b: str) -> float | None:

@@ -588,13 +588,13 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
         nxt = doc[cue.tokens[1]] if cue.tokens[1] < len(doc) else None
         if nxt is not None and syntax.is_infinitive(nxt, lang) and nxt.pos_ in ("VERB", "AUX"):
             head = nxt.head if nxt.dep_ in ("cop", "aux:tense", "aux:pass") and nxt.head.i > nxt.i else nxt
-            return nxt.idx, _content_end(head, lang)  # "précisant attendre …"
+            return nxt.idx, _clause_end(head, lang)  # "précisant attendre …"
         for child in verb.children:
             inf = syntax.is_infinitive(child, lang) or any(
                 (c.dep_.startswith("aux") or c.dep_ == "cop") and syntax.is_infinitive(c, lang) for c in child.children)
             if child.i > verb.i and child.dep_ in ("xcomp", "ccomp", "obj") and inf:
                 if not any(c.dep_ in ("mark", "case") for c in child.children if c.i < child.i):
-                    return child.left_edge.idx, _content_end(child, lang)
+                    return child.left_edge.idx, _clause_end(child, lang)
     # appeler X à + inf, demander à X de + inf
     if frames & {"to_infinitive", "of_infinitive"}:
         for tok in verb.subtree:
@@ -698,9 +698,8 @@ def _counted_subject(cue: Cue) -> bool:
     « très inquiète »" is her statement)."""
     if cue.subject_span is None:
         return True
-    doc = cue.verb.doc
-    return any(t.like_num or t.text == "%" for t in doc[cue.subject_span[0]:cue.subject_span[1]]) \
-        or any(t.like_num or t.text == "%" for t in cue.subject.subtree)
+    words = set(cue.verb.doc[cue.subject_span[0]:cue.subject_span[1]]) | set(cue.subject.subtree)
+    return any(t.like_num or t.text == "%" for t in words)
 
 
 def _attribute_follows(doc: Doc, i: int) -> bool:
@@ -752,8 +751,9 @@ def _author_resumes(nxt: Token, lang: Language) -> bool:
 
 
 def _clause_end(head: Token, lang: Language) -> int:
-    """End of a reported clause: its subtree, stretched to the end of the sentence unless a
-    new clause of the author's starts first (", ajoutant …", ", selon …", ", a-t-il dit")."""
+    """End of a reported clause or infinitive: its subtree, stretched to the end of the sentence
+    unless a new clause of the author's starts first (", ajoutant …", ", selon …", ", a-t-il
+    dit", "tout en …")."""
     doc = head.doc
     texts = syntax.token_texts(doc)
     end_tok = _within_paragraph(head, head.right_edge)
@@ -811,12 +811,6 @@ def _skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i].isspace():
         i += 1
     return i
-
-
-def _content_end(tok: Token, lang: Language) -> int:
-    """End of an infinitive's content: as a reported clause's (its subtree stretched to the end
-    of the sentence), cut where the author resumes."""
-    return _clause_end(tok, lang)
 
 
 def _concessive_gerund(doc: Doc, k: int, lang: Language) -> bool:

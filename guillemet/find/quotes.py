@@ -177,12 +177,18 @@ def _direct_quotes(scan: Scan) -> list[Found]:
     return out
 
 
+def _word_before(doc: Doc, i: int) -> int:
+    """Index of the last token before token ``i`` that is no white space (-1 when none)."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k
+
+
 def _after_determiner(doc: Doc, mark_tok: int) -> bool:
     """Whether the word before an opening mark is a determiner ("les « gilets verts »"): the
     quotation is part of a noun phrase."""
-    k = mark_tok - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
+    k = _word_before(doc, mark_tok)
     return k >= 0 and doc[k].pos_ == "DET"
 
 
@@ -778,7 +784,7 @@ def _inside_clause(doc: Doc, token_at: list[int], head: tuple[int, int], rest: t
 
 
 def _before_quotation_colon(text: str, start: int, end: int, outer: list[Marked]) -> int:
-    """Where a claim ends before a colon that opens a quotation ("Pour X, les arguments sont
+    """Where a claim ends before a colon that opens a quotation ("Pour X, ces sanctions sont
     disproportionnées : « … »"); ``end`` when there is none."""
     for m in outer:
         if start < m.open < end:
@@ -864,9 +870,7 @@ def _right_after_source(doc: Doc, cue: Cue, mark_tok: int) -> bool:
 def _labels_a_noun(doc: Doc, mark_tok: int, fragment: str, lang: Language) -> bool:
     """A short quotation right after a common noun ("le plan « neige verglas »") or a naming
     verb ("surnommé « … »") names something: it is no quote."""
-    k = mark_tok - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
+    k = _word_before(doc, mark_tok)
     if k < 0:
         return False
     prev = doc[k]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
@@ -106,6 +106,10 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         #: False for a store made by an earlier version and opened read-only (not migrated)
         self.has_quote_counts = True
         self.has_speaker_words = True  # False: an older store open for reading (names_folded LIKE)
+        # speakers' distinct quotes for variant searches (guillemet.store.groups), its own lock:
+        # a reader never waits on a write transaction for it
+        self._said_cache: OrderedDict = OrderedDict()
+        self._said_lock = threading.Lock()
 
     # -- backend hooks ------------------------------------------------------------------
 

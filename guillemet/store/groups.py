@@ -9,8 +9,6 @@ id group by their words alone.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from guillemet.record import quote_from_dict
@@ -163,8 +161,7 @@ class GroupQueries:
         :data:`SAID_CACHE` speakers last asked for, and read again once the store's quotes
         changed (its highest quote id, or their number, moved)."""
         stamp = tuple(self._query("SELECT max(qid), count(*) FROM quotes WHERE speaker_id = ?", [speaker_id])[0])
-        cache = self.__dict__.setdefault("_said_cache", OrderedDict())
-        lock = self.__dict__.setdefault("_said_lock", threading.Lock())
+        cache, lock = self._said_cache, self._said_lock
         with lock:
             hit = cache.get(speaker_id)
             if hit is not None and hit[0] == stamp:
