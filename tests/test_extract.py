@@ -250,6 +250,9 @@ FOUND = [
     ("Marie Leroy arrive essoufflée. « J’ai oublié les clés du local », s’excuse-t-elle.", "direct",
      "J’ai oublié les clés du local", "Marie Leroy"),
     # a soft hyphen opening a word does not cut a name
+    # a passive verb of asking with its agent: the agent asks
+    ("Les riverains ont été invités par le préfet à quitter leurs maisons.", "indirect", "quitter leurs maisons",
+     "le préfet"),
     ("Les bénévoles manquent de bras, comme le note Sonia \u00adVerdier. « Tout repose sur nous », "
      "complète-t-elle.", "direct", "Tout repose sur nous", "Sonia Verdier"),
 ]
@@ -294,6 +297,11 @@ NOT_QUOTES = [
     "Le maire a salué les « Amis du Vieux Port » lors de la fête.",
     # a subject with an apposition before its verb of saying: no incise
     "Les partis d’opposition, notamment les écologistes, soutiennent les grévistes, mais ils restent prudents.",
+    # a passive verb of asking: its subject was asked, nobody named asked
+    "Les riverains ont été invités à quitter leurs maisons avant la crue.",
+    "Les supporters sont appelés à rester calmes pendant le match.",
+    # "après que", "avant que": a time, not what a verb of saying reports
+    "Le maire l’annoncera lui-même après que le conseil aura voté le budget.",
 ]
 
 

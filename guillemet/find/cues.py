@@ -161,6 +161,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
                 and _attribute_follows(doc, cue.tokens[1]) and _counted_subject(cue):
             continue  # "6 % se disent « très satisfaits »": an answer, not a statement
         cue.content = _framed_content(cue, lang)
+        if cue.content is not None and _passive_request(cue, lang):
+            continue  # "ils ont été invités à venir": the subject was asked, someone unnamed asked
         if cue.content is not None and tok.i == syntax.sentence_start(tok) and tok.lower_.endswith(lang.participle_endings):
             _main_clause_after(cue, lang)
         cues.append(cue)
@@ -552,7 +554,8 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
             if child.i < verb.i or child.dep_ not in ("ccomp", "obj", "advcl", "xcomp", "csubj", "conj", "parataxis", "acl"):
                 continue
             marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in lang.complementizers]
-            if marks and marks[0].i > verb.i:
+            if marks and marks[0].i > verb.i and doc[marks[0].i - 1].lower_ not in lang.compound_conjunction_heads:
+                # not "avant que", "après que": a time or a concession, not what was said
                 start = marks[0].idx + len(marks[0].text)
                 return start, _clause_end(child, lang)
         # "a déclaré que" where the parser hung the clause elsewhere: a que right after the group
@@ -564,6 +567,8 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
         if cue.inverted and cue.subject_span is not None and nxt < len(doc) \
                 and any(doc[k].text == "," for k in range(cue.subject_span[1], nxt)):
             nxt = len(doc)  # "Le plan, a précisé X, coûtera moins cher que prévu": another clause's que
+        if nxt < len(doc) and doc[nxt - 1].lower_ in lang.compound_conjunction_heads:
+            nxt = len(doc)  # "après que", "bien que": the que of a conjunction
         if nxt < len(doc) and doc[nxt].lower_ in lang.complementizers and doc[nxt].dep_ == "mark":
             head = doc[nxt].head
             if head.i > nxt:
@@ -690,6 +695,18 @@ def _main_clause_after(cue: Cue, lang: Language) -> None:
             if cue.subject is None:
                 cue.subject, cue.subject_span = subj, _mention_span(subj, lang)
             return
+
+
+def _passive_request(cue: Cue, lang: Language) -> bool:
+    """Whether a passive verb frames an infinitive with no agent ("sont appelés à voter",
+    "a été prié de partir"): its subject is who was asked, not who spoke."""
+    verb, doc = cue.verb, cue.verb.doc
+    if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+        return False
+    if any(c.dep_ == "obl:agent" for c in verb.children):
+        return False
+    before = syntax.text_of(doc)[:cue.content[0]].rstrip().lower()
+    return before.endswith(tuple(f" {m}" for m in lang.infinitive_markers)) or before.endswith(("d'", "d’"))
 
 
 def _counted_subject(cue: Cue) -> bool:
