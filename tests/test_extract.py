@@ -78,6 +78,17 @@ FOUND = [
      "rester chez eux", "La préfecture"),
     ("Le syndicat a assuré que « les bus resteront au dépôt », l’un des points clés du conflit.", "indirect",
      "« les bus resteront au dépôt »", "Le syndicat"),
+    # an inverted cue after a clause with quoted parts of three words or more: each part is a
+    # direct quote of the speaker (GUIDELINES.md: a quote broken by the author's own words)
+    ("Le pont « coûtera bien trop cher » et « ne servira à rien », a ajouté Paul Durand.", "direct",
+     "coûtera bien trop cher", "Paul Durand"),
+    ("Le pont « coûtera bien trop cher » et « ne servira à rien », a ajouté Paul Durand.", "direct",
+     "ne servira à rien", "Paul Durand"),
+    ("Visé par la plainte, le nouveau fusil « reste clairement une arme dangereuse », précise Paul Durand.",
+     "direct", "reste clairement une arme dangereuse", "Paul Durand"),
+    # … but quoted noun phrases inside the author's clause leave the whole clause reported
+    ("Le syndicat réclame « une hausse générale des salaires » avant l’été, a dit Paul Durand.", "indirect",
+     "Le syndicat réclame « une hausse générale des salaires » avant l’été", "Paul Durand"),
     # an inverted cue after a clause that ends with a short quoted fragment
     ("Le ministre veut opposer « la fermeté » à « la violence », a dit Paul Durand.", "indirect",
      "Le ministre veut opposer « la fermeté » à « la violence »", "Paul Durand"),

@@ -64,6 +64,9 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+MIN_PART = 3
+
+
 def _direct_quotes(scan: Scan) -> list[Found]:
     """Quotations with the cue next to them, an incise inside, a colon before, or none."""
     doc, lang, text, tx, outer = scan.doc, scan.lang, scan.text, scan.sentences, scan.quotations
@@ -84,15 +87,16 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                                     or "direct" not in cue.frames and "inverted" not in cue.frames):
                 cue = None
             if cue is not None and not tx.starts_sentence(m.open) and "inverted" in cue.frames \
+                    and (nwords < MIN_PART or not _has_finite_verb(doc, m.start, m.end)) \
                     and _word_count(text[tx.sentence_start(m.open):m.open]) >= max(3, nwords + 1):
-                cue = None  # "Il veut opposer « A » à « B », a dit X": the whole clause is reported
+                cue = None  # "Il veut opposer « A » à « B », a dit X": fragments, the whole clause is reported
             if cue is not None and not tx.starts_sentence(m.open) and _after_determiner(doc, token_at[m.open]):
                 cue = None  # "un sketch où il moquait les « gilets verts », X s'est excusé": a term
             if cue is not None and cue.subject is not None and cue.subject.i < cue.verb.i \
                     and not cue.inverted and cue.subject.idx < cue.chars[0]:
                 if cue.subject.idx > m.close:
-                    if not _incise_punctuation(text, m, pos):
-                        cue = None  # "« … » Paul a dit": a new sentence
+                    if not _incise_punctuation(text, m, pos) or not tx.starts_sentence(m.open):
+                        cue = None  # "« … » Paul a dit": a new sentence; "X pense que « … », elle dit": a clause
                 else:
                     # the parser took a word of the quotation for the subject: look after the verb
                     cue.subject = cue.subject_span = None
@@ -113,6 +117,13 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                 cue = None  # "les « gilets jaunes » ont affirmé": a term inside the subject
         if cue is not None and (nwords >= 2 or tx.starts_sentence(m.open)):
             cue.used = True
+            if "inverted" in cue.frames and not tx.starts_sentence(m.open):
+                # « A » pour « B », a dit X: the clause's earlier quoted parts, the same speaker's
+                first = tx.sentence_start(m.open)
+                for o in outer:
+                    if first <= o.open and o.close < m.open and _word_count(text[o.start:o.end]) >= MIN_PART \
+                            and not any(f.content[0] < o.end and o.start < f.content[1] for f in out):
+                        out.append(Found("direct", o.span, cue=cue.chars, mention=cue.subject_span, confidence=0.9))
             parts = _split_incise(scan, m)
             for span, first in parts:
                 out.append(Found("direct", span, cue=cue.chars, mention=cue.subject_span,
