@@ -306,7 +306,7 @@ def load_test(db: str, pools: dict, requests: int, concurrency: int, port: int, 
         with ThreadPoolExecutor(concurrency) as pool:
             list(pool.map(get, urls))
         seconds = time.perf_counter() - start
-        peak = _peak_rss_mb(server.pid)
+        memory = _memory_mb(server.pid)
     finally:
         server.terminate()
         server.wait(30)
@@ -320,7 +320,8 @@ def load_test(db: str, pools: dict, requests: int, concurrency: int, port: int, 
             "server_log": str(server_log), "server_exceptions": dict(raised.most_common(10)),
             "seconds": round(seconds, 1),
             "requests_per_s": round(requests / seconds, 1), "p50_ms": round(percentile(times, 50), 1),
-            "p95_ms": round(percentile(times, 95), 1), "server_peak_rss_mb": peak}
+            "p95_ms": round(percentile(times, 95), 1), "server_peak_rss_mb": memory.get("VmHWM"),
+            "server_private_mb": memory.get("RssAnon"), "server_mapped_file_mb": memory.get("RssFile")}
 
 
 def _url_shape(path: str) -> str:
@@ -329,14 +330,20 @@ def _url_shape(path: str) -> str:
     return path.rsplit("/", 1)[0] if path.startswith(("/speakers/", "/articles/", "/api/speakers/")) else path
 
 
-def _peak_rss_mb(pid: int) -> float | None:
+def _memory_mb(pid: int) -> dict[str, float]:
+    """The server's memory from /proc: its peak resident size (VmHWM), and now its private
+    memory (RssAnon) and the file pages it maps (RssFile). SQLite maps the database into
+    each connection (mmap_size): those pages are the OS's page cache, shared, but counted in
+    the resident size once per connection that touched them."""
+    out = {}
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
+            name, _, value = line.partition(":")
+            if name in ("VmHWM", "RssAnon", "RssFile"):
+                out[name] = round(int(value.split()[0]) / 1024, 1)
     except OSError:
-        return None
-    return None
+        pass
+    return out
 
 
 def main() -> None:

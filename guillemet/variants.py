@@ -101,6 +101,37 @@ def _word_set(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(words)
 
 
+class WordingIndex:
+    """Many wordings (a speaker's quotes), indexed so that those sharing enough words with
+    another — :func:`variant_ratio`'s first test — are found in one vectorised pass instead of
+    one comparison each: a speaker quoted 30,000 times is compared word by word with a
+    handful."""
+
+    def __init__(self, wordings: list[Wording]) -> None:
+        import numpy as np
+
+        self.vocabulary: dict[str, int] = {}
+        words, owners = [], []
+        for i, w in enumerate(wordings):
+            for word in w.word_set:
+                words.append(self.vocabulary.setdefault(word, len(self.vocabulary)))
+                owners.append(i)
+        self._words = np.asarray(words, dtype=np.int32)
+        self._owners = np.asarray(owners, dtype=np.int32)
+        self._sizes = np.asarray([len(w.word_set) for w in wordings], dtype=np.int32)
+
+    def sharing(self, wording: Wording) -> list[int]:
+        """The indices of the wordings that share at least half the words of the smaller of
+        the two sets with ``wording``, in order."""
+        import numpy as np
+
+        mine = [self.vocabulary[w] for w in wording.word_set if w in self.vocabulary]
+        if not mine or not len(self._sizes):
+            return []
+        shared = np.bincount(self._owners[np.isin(self._words, mine)], minlength=len(self._sizes))
+        return np.flatnonzero(2 * shared >= np.minimum(self._sizes, len(wording.word_set))).tolist()
+
+
 @dataclass(slots=True)
 class Piece:
     """A stretch of one text in a side-by-side comparison; ``changed`` when the other lacks it."""

@@ -689,17 +689,47 @@ def test_facets_count_a_search(make_store, newsroom):
     assert [(f.value, f.count) for f in facets.month] == [("2024-03", 4), ("2024-04", 3)]
 
 
-def test_facets_counted_by_the_database_are_the_same(make_store, newsroom, monkeypatch):
-    """Beyond ONE_PASS quotes the database counts each facet: same values, same order."""
-    from guillemet.store import facets as facets_mod
-
+def test_store_facets_read_off_the_tally_equal_counting_the_quotes(make_store, newsroom):
+    """Facets of every quote come from the tally put() keeps: the same values and order as
+    counting the quotes, after articles are replaced, and in a store made before the tally."""
     store = make_store()
     store.put(newsroom)
-    queries = [SearchQuery(q="grève OR chantage OR port"), SearchQuery(), SearchQuery(outlet="lecourrier.be")]
-    one_pass = [store.facets(q) for q in queries]
-    monkeypatch.setattr(facets_mod, "ONE_PASS", 0)
-    assert [store.facets(q) for q in queries] == one_pass
-    assert store.facets(queries[1], top=2).speaker == one_pass[1].speaker[:2]
+
+    def counted(top: int = 10):
+        store.has_tally = False  # what a store without the tally does: count the quotes
+        try:
+            return store.facets(SearchQuery(), top=top)
+        finally:
+            store.has_tally = True
+
+    assert store.facets(SearchQuery()) == counted()
+    assert store.facets(SearchQuery(), top=2) == counted(top=2)
+    assert sum(v.count for v in store.facets(SearchQuery()).kind) == store.quote_total() == 8
+    # an article replaced under its id: its old outlet, month, kinds leave the tally
+    moved = dataclasses.replace(newsroom[3], outlet="Autre.net", published="2025-01-09",
+                                quotes=[dataclasses.replace(q, kind="indirect") for q in newsroom[3].quotes[:1]])
+    store.put([moved])
+    facets = store.facets(SearchQuery())
+    assert facets == counted()
+    assert {v.value for v in facets.month} == {"2024-03", "2024-04", "2025-01"}
+    assert ("Autre.net", 1) in [(v.value, v.count) for v in facets.outlet]
+    assert sum(v.count for v in facets.kind) == store.quote_total() == 7
+    # a store made before the tally: it is counted when the store is opened
+    with store.transaction() as cur:
+        cur.execute("DELETE FROM quote_tally")
+    assert make_store().facets(SearchQuery()) == facets
+
+
+def test_facets_of_a_search_count_its_quotes(make_store, newsroom):
+    store = make_store()
+    store.put(newsroom)
+    facets = store.facets(SearchQuery(q="grève OR chantage OR port"))
+    assert [(v.value, v.count) for v in facets.speaker] == [("person:emmanuel-macron", 3),
+                                                           ("person:claire-martin", 2),
+                                                           ("person:mme-dupont", 1), ("person:paul-durand", 1)]
+    assert [(v.value, v.count) for v in facets.month] == [("2024-03", 4), ("2024-04", 3)]
+    outlet = store.facets(SearchQuery(outlet="lecourrier.be"))
+    assert sorted((v.value, v.count) for v in outlet.outlet) == [("lecourrier.be", 4)]
 
 
 def test_gender_from_given_names_and_pronouns_never_a_title(make_store, newsroom):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guillemet.variants import diff_words, is_variant, text_key
+from guillemet.variants import Wording, WordingIndex, diff_words, is_variant, text_key, variant_ratio
 
 QUOTE = "Nous ne céderons pas au chantage des syndicats"
 
@@ -41,3 +41,20 @@ def test_diff_marks_the_words_each_side_lacks():
     assert [p.text for p in right if p.changed] == ["jamais", "!"]
     assert "".join(p.text for p in left) == "Nous ne céderons pas au chantage"
     assert "".join(p.text for p in right) == "Nous ne céderons jamais au Chantage !"
+
+
+def test_the_index_finds_every_wording_sharing_enough_words():
+    """WordingIndex.sharing keeps exactly the wordings variant_ratio's word test lets through,
+    so skipping the others loses no variant."""
+    texts = [other for other, _ in VARIANTS] + [QUOTE, "Au chantage nous répondrons", "Des syndicats",
+                                               "La grève des syndicats durera", "céderons céderons chantage"]
+    wordings = [Wording.of(t) for t in texts]
+    index = WordingIndex(wordings)
+    for text in texts + ["Nous ne céderons pas", "chantage", "Rien de commun ici", ""]:
+        mine = Wording.of(text)
+        expected = [i for i, w in enumerate(wordings)
+                    if mine.word_set and w.word_set
+                    and 2 * len(mine.word_set & w.word_set) >= min(len(mine.word_set), len(w.word_set))]
+        assert [i for i in index.sharing(mine) if wordings[i].word_set] == expected, text
+        assert [i for i in range(len(texts)) if variant_ratio(mine, wordings[i])] == \
+            [i for i in index.sharing(mine) if variant_ratio(mine, wordings[i])]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from guillemet.errors import StoreError
 from guillemet.gender import read_gender
-from guillemet.record import Article, Speaker, article_from_dict, quote_from_dict, speaker_from_dict
+from guillemet.record import Article, Quote, Speaker, article_from_dict, quote_from_dict, speaker_from_dict
 from guillemet.store.facets import FacetQueries
 from guillemet.store.groups import GroupQueries, text_key
 from guillemet.store.identity import SCHEMA as IDENTITY_SCHEMA
@@ -86,6 +86,16 @@ class Filtered:
                 + (" WHERE " + " AND ".join(where) if where else ""))
 
 
+#: The quote tally's key of a stored quote, in SQL (quotes q joined with articles a) …
+_TALLY_KEYS = ("coalesce(a.outlet, ''), coalesce(substr(a.published, 1, 7), ''), coalesce(q.kind, ''), "
+               "coalesce(q.speaker_type, '')")
+
+
+def _tally_key(article: Article, quote: Quote) -> tuple[str, str, str, str]:
+    """… and of a quote about to be stored."""
+    return article.outlet or "", (article.published or "")[:7], quote.kind or "", quote.speaker_type or ""
+
+
 class Store(SpeakerQueries, FacetQueries, GroupQueries):
     """Articles, their quotes and speakers, in a database; upsert by article id.
 
@@ -106,6 +116,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         #: False for a store made by an earlier version and opened read-only (not migrated)
         self.has_quote_counts = True
         self.has_speaker_words = True  # False: an older store open for reading (names_folded LIKE)
+        self.has_tally = True  # False: an older store open for reading (facets count the quotes)
         # speakers' distinct quotes for variant searches (guillemet.store.groups), its own lock:
         # a reader never waits on a write transaction for it
         self._said_cache: OrderedDict = OrderedDict()
@@ -164,6 +175,10 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             # every speaker's names_folded
             "CREATE TABLE IF NOT EXISTS speaker_words (word TEXT NOT NULL, speaker_id TEXT NOT NULL, "
             "PRIMARY KEY (word, speaker_id))",
+            # how many quotes per outlet, month, kind and speaker type, kept by put(): the store's
+            # facets without visiting a million quotes ("" for a missing value)
+            "CREATE TABLE IF NOT EXISTS quote_tally (outlet TEXT NOT NULL, month TEXT NOT NULL, kind TEXT NOT NULL, "
+            "speaker_type TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (outlet, month, kind, speaker_type))",
         ]
 
     def index_sql(self) -> list[str]:
@@ -232,6 +247,16 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             cur.execute(self._sql("UPDATE guillemet_meta SET value = ? WHERE key = 'quotes'"),
                         [str(int(row[0]) + delta)])
 
+    def _add_tally(self, cur: Any, deltas: dict[tuple[str, str, str, str], int]) -> None:
+        """Add to the quote tally (negative counts remove), dropping the rows that reach 0."""
+        rows = [(*key, n) for key, n in sorted(deltas.items()) if n]
+        if not rows:
+            return
+        cur.executemany(self._sql("INSERT INTO quote_tally (outlet, month, kind, speaker_type, n) VALUES "
+                                  "(?, ?, ?, ?, ?) ON CONFLICT (outlet, month, kind, speaker_type) "
+                                  "DO UPDATE SET n = quote_tally.n + excluded.n"), rows)
+        cur.execute("DELETE FROM quote_tally WHERE n <= 0")
+
     def _create_schema(self, cur: Any) -> None:
         """Create what is missing; a store made by an older guillemet gets the columns a
         newer record has, filled from what it holds, before any index needs them."""
@@ -251,6 +276,11 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         if cur.fetchone() is None:  # a store made before the word index: fill it
             cur.execute("SELECT id, names_folded FROM speakers")
             self._insert_speaker_words(cur, cur.fetchall())
+        cur.execute("SELECT 1 FROM quote_tally LIMIT 1")
+        if cur.fetchone() is None:  # a store made before the tally (or an empty one): count
+            cur.execute(f"SELECT {_TALLY_KEYS}, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
+                        "GROUP BY 1, 2, 3, 4")
+            self._add_tally(cur, {tuple(r[:4]): r[4] for r in cur.fetchall()})
         for name in self.REPLACED_INDEXES:
             cur.execute(f"DROP INDEX IF EXISTS {name}")
         for statement in self.index_sql():
@@ -305,7 +335,14 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             present = self._present(cur, ids)
             touched: set[str] = set()
             removed = 0
+            tally: Counter = Counter()
             if present:
+                for chunk in _chunks(sorted(present), 500):
+                    cur.execute(self._sql(f"SELECT {_TALLY_KEYS}, count(*) FROM quotes q JOIN articles a "
+                                          f"ON a.id = q.article_id WHERE a.id IN ({self._marks(len(chunk))}) "
+                                          "GROUP BY 1, 2, 3, 4"), chunk)
+                    for *key, n in cur.fetchall():
+                        tally[tuple(key)] -= n
                 touched |= self._speaker_ids_of(cur, sorted(present))
                 if names is not None:
                     names.forget(sorted(present))
@@ -327,6 +364,8 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             self._insert(cur, ARTICLE_SPEAKERS, [ARTICLE_SPEAKERS.row(s, a.id, i) for a in stored
                                                  for i, s in enumerate(a.speakers)])
             self._count_quotes(cur, sum(len(a.quotes) for a in stored) - removed)
+            tally.update(_tally_key(a, q) for a in stored for q in a.quotes)
+            self._add_tally(cur, tally)
             if names is not None:
                 names.refresh(touched | names.touched)
                 return
@@ -432,6 +471,17 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         with self.reading() as cur:
             cur.execute(self._sql(sql), list(params))
             return cur.fetchall()
+
+    def _column_counts(self, sql: str, params: Sequence[Any], columns: int) -> list[Counter]:
+        """How often each value occurs in each of the first ``columns`` columns of a query's
+        rows: one pass, read in batches, so the rows are never all held at once."""
+        counts: list[Counter] = [Counter() for _ in range(columns)]
+        with self.reading() as cur:
+            cur.execute(self._sql(sql), list(params))
+            while rows := cur.fetchmany(4096):
+                for count, values in zip(counts, zip(*rows)):
+                    count.update(values)
+        return counts
 
     def has(self, ids: Iterable[str]) -> set[str]:
         """The subset of ``ids`` already stored."""

@@ -12,12 +12,6 @@ TOP_SPEAKERS = 10
 TOP_OUTLETS = 15
 
 
-#: Up to this many quotes, facets read the quotes' values once and count them in Python (one
-#: pass over the matches instead of five); beyond, the database counts each facet.
-ONE_PASS = 25_000
-_EXPRS = ("q.speaker_id", "a.outlet", "q.kind", "q.speaker_type", "substr(a.published, 1, 7)")
-
-
 def _ranked(counts, by_value: bool) -> list[tuple[str, int]]:
     """(value, count) pairs, the most frequent first (ties by value), or by value; the same
     order on every backend (values compare by code point, not by a database collation)."""
@@ -35,23 +29,18 @@ class FacetQueries:
         Raises:
             InputError: A bad filter, as :meth:`search` says.
         """
-        found = self._filtered(query.checked())
-        # up to ONE_PASS quotes: their five values read once and counted here; more: each
-        # facet counted by the database
-        rows = self._query(f"SELECT q.speaker_id, a.outlet, q.kind, q.speaker_type, substr(a.published, 1, 7) "
-                           f"{found.sql()} LIMIT {ONE_PASS + 1}", found.params)
-        if len(rows) <= ONE_PASS:
-            def count(column: int, by_value: bool = False, limit: int | None = None) -> list[tuple]:
-                counts = Counter(r[column] for r in rows if r[column] is not None and r[column] != "")
-                return _ranked(counts, by_value)[:limit]
-        else:
-            def count(column: int, by_value: bool = False, limit: int | None = None) -> list[tuple]:
-                expr = _EXPRS[column]
-                present, not_empty = f"{expr} IS NOT NULL", f"{expr} <> ''"
-                sql = f"SELECT {expr} AS v, count(*) AS n {found.sql('', present, not_empty)} GROUP BY {expr}"
-                if limit:  # the database keeps the top ones (its ties may break otherwise at the edge)
-                    sql += f" ORDER BY n DESC, v LIMIT {int(limit)}"
-                return _ranked(dict(self._query(sql, found.params)), by_value)[:limit]
+        query = query.checked()
+        if not query.filters() and self.has_tally:
+            return self._store_facets(top)
+        found = self._filtered(query)
+        # one pass over the matches, their five values counted as they are read (not five
+        # GROUP BYs: at a million quotes, visiting the matches is the cost, not counting them)
+        counts = self._column_counts(f"SELECT q.speaker_id, a.outlet, q.kind, q.speaker_type, "
+                                     f"substr(a.published, 1, 7) {found.sql()}", found.params, 5)
+
+        def count(column: int, by_value: bool = False, limit: int | None = None) -> list[tuple]:
+            present = {v: n for v, n in counts[column].items() if v is not None and v != ""}
+            return _ranked(present, by_value)[:limit]
 
         speakers = count(0, limit=top)
         names = dict(self._query(f"SELECT id, name FROM speakers WHERE id IN ({self._marks(len(speakers))})",
@@ -62,6 +51,30 @@ class FacetQueries:
             kind=[FacetValue(v, v, n) for v, n in count(2)],
             speaker_type=[FacetValue(v, v, n) for v, n in count(3)],
             month=[FacetValue(v, v, n) for v, n in count(4, by_value=True)],
+        )
+
+    def _store_facets(self, top: int) -> Facets:
+        """The facets of every quote, read off the quote tally and the speakers' counts (both
+        kept by ``put``), the same as counting the quotes."""
+        columns = ("outlet", "month", "kind", "speaker_type")
+        counts: list[Counter] = [Counter() for _ in columns]
+        for i, key, n in self._query(" UNION ALL ".join(
+                f"SELECT {i}, {c}, sum(n) FROM quote_tally WHERE {c} <> '' GROUP BY {c}" for i, c in enumerate(columns))):
+            counts[i][key] = int(n)
+        # the top speakers and every speaker tied with the last of them
+        rows = self._query("SELECT quote_count FROM speakers WHERE quote_count > 0 ORDER BY quote_count DESC "
+                           "LIMIT 1 OFFSET ?", [top - 1]) if top > 0 else []
+        least = rows[0][0] if rows else 1
+        named = self._query("SELECT id, name, quote_count FROM speakers WHERE quote_count >= ?", [least])
+        speakers = _ranked({i: n for i, _, n in named}, False)[:top]
+        names = {i: name for i, name, _ in named}
+        outlet, month, kind, speaker_type = counts
+        return Facets(
+            speaker=[FacetValue(v, names.get(v, v), n) for v, n in speakers],
+            outlet=[FacetValue(v, v, n) for v, n in _ranked(outlet, False)[:TOP_OUTLETS]],
+            kind=[FacetValue(v, v, n) for v, n in _ranked(kind, False)],
+            speaker_type=[FacetValue(v, v, n) for v, n in _ranked(speaker_type, False)],
+            month=[FacetValue(v, v, n) for v, n in _ranked(month, True)],
         )
 
     def gender_overview(self, query: SearchQuery | None = None) -> GenderOverview:

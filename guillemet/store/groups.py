@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from guillemet.record import quote_from_dict
 from guillemet.store.query import SearchQuery
 from guillemet.store.schema import QUOTES
-from guillemet.variants import Wording, text_key, variant_ratio
+from guillemet.variants import Wording, WordingIndex, text_key, variant_ratio
 
 __all__ = ["GroupPage", "GroupQueries", "Occurrence", "QuoteGroup", "Variant", "text_key"]
 
@@ -147,7 +147,9 @@ class GroupQueries:
         """The speaker's other quotes worded close to ``text``, closest first."""
         mine = Wording.of(text)
         found = []
-        for other_key, other_text, count, wording in self._said(speaker_id):
+        said, index = self._said(speaker_id)
+        for i in index.sharing(mine):  # those sharing too few words are no variants: never compared
+            other_key, other_text, count, wording = said[i]
             if other_key == key:
                 continue
             ratio = variant_ratio(mine, wording)
@@ -156,8 +158,8 @@ class GroupQueries:
         found.sort(key=lambda v: (-v.similarity, -v.count, v.key))
         return found[:MAX_VARIANTS]
 
-    def _said(self, speaker_id: str) -> list[tuple[str, str, int, Wording]]:
-        """A speaker's distinct quotes, each with its wording read once: kept for the
+    def _said(self, speaker_id: str) -> tuple[list[tuple[str, str, int, Wording]], WordingIndex]:
+        """A speaker's distinct quotes, each with its wording read once, and their index: kept for the
         :data:`SAID_CACHE` speakers last asked for, and read again once the store's quotes
         changed (its highest quote id, or their number, moved)."""
         stamp = tuple(self._query("SELECT max(qid), count(*) FROM quotes WHERE speaker_id = ?", [speaker_id])[0])
@@ -170,9 +172,10 @@ class GroupQueries:
         rows = [(k, t, n, Wording.of(t)) for k, t, n in self._query(
             "SELECT text_key, min(content_text), count(*) FROM quotes WHERE speaker_id = ? GROUP BY text_key",
             [speaker_id])]
+        said = rows, WordingIndex([w for *_, w in rows])
         with lock:
-            cache[speaker_id] = (stamp, rows)
+            cache[speaker_id] = (stamp, said)
             cache.move_to_end(speaker_id)
             while len(cache) > SAID_CACHE:
                 cache.popitem(last=False)
-        return rows
+        return said

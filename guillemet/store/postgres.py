@@ -53,6 +53,7 @@ class PostgresStore(Store):
                 cur.execute("SELECT 1 FROM articles, quotes, speakers LIMIT 0")
                 self.has_quote_counts = "quote_count" in self._existing_columns(cur, "articles")
                 self.has_speaker_words = bool(self._existing_columns(cur, "speaker_words"))
+                self.has_tally = bool(self._existing_columns(cur, "quote_tally"))
             return
         self.ts_config = self._text_search_config()
         with self.transaction() as cur:
