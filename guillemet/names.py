@@ -106,6 +106,7 @@ def repair_entities(doc, lang: Language) -> None:
     - a name the parser took for a miscellaneous entity and that starts with a given name
       is a person ("Patrick");
     - a single capitalised adverb or verb is no person ("Déjà");
+    - a name after a place or institution noun names the place ("la place Jean-Moulin");
     - a given name the parser left out becomes a person: before a capitalised word ("Karen
       Dupont") or alone before a comma ("Karen, une infirmière de 42 ans").
     """
@@ -121,6 +122,10 @@ def repair_entities(doc, lang: Language) -> None:
             continue  # "Déjà", "Casser": a capitalised word, not a name
         if ent.label_ in ("PER", "ORG") and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in ent):
             continue  # "d'argot": no capital, no name
+        if ent.label_ == "PER" and ent.start > 0 and doc[ent.start - 1].is_lower \
+                and doc[ent.start - 1].lower_ in named_after:
+            out.append(Span(doc, ent.start, ent.end, label="LOC"))  # "la place Jean-Moulin": a place
+            continue
         cut = None
         for k in range(ent.start + 1, ent.end):
             before = doc[k - 1]

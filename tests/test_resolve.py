@@ -87,3 +87,13 @@ def test_name_helpers():
     assert best_name(person, FR) == "Paul Durand"
     body = Entity(name="Terre Vive", type="organisation", aliases=["l’association Terre Vive"])
     assert best_name(body, FR) == "Terre Vive"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Les manifestants se sont réunis place de la Bastille puis sur la place Jean-Moulin.", "Jean-Moulin"),
+    ("Elle a étudié au lycée Victor Hugo avant de partir.", "Victor Hugo"),
+    ("Le cortège a remonté la rue Paul Durand sans incident.", "Paul Durand"),
+])
+def test_a_name_after_a_place_noun_names_a_place_not_a_person(text, name):
+    doc = parse(text)
+    assert name in text and not [e for e in doc.ents if e.label_ == "PER" and name in e.text]
