@@ -247,6 +247,11 @@ FOUND = [
     ("Paul Durand a affirmé rester « vigilant » sur les délais tout en saluant l’effort des équipes.",
      "indirect", "rester « vigilant » sur les délais", "Paul Durand"),
     ("Le maire a dit que le pont fermera tout en promettant une navette.", "indirect", "le pont fermera", "Le maire"),
+    # indiquer, confirmer, ajouter + infinitive
+    ("Le syndicat a indiqué avoir identifié l’auteur des tags.", "indirect", "avoir identifié l’auteur des tags",
+     "Le syndicat"),
+    ("La mairie a confirmé avoir reçu la pétition des riverains.", "indirect",
+     "avoir reçu la pétition des riverains", "La mairie"),
     # reprocher à X de + infinitive
     ("La fédération reproche au club de refuser tout dialogue.", "indirect", "refuser tout dialogue",
      "La fédération"),

@@ -50,6 +50,8 @@ _add("""indiquer souligner ajouter répondre répliquer rétorquer riposter lanc
 _add("proposer suggérer réaffirmer", _SAY_INF | {"of_infinitive"})
 _add("préconiser", _SAY | {"of_infinitive"})
 _add("compléter stipuler écrier", _SAY)
+# … and with an infinitive there ("a indiqué avoir identifié l'homme", "a confirmé avoir ouvert")
+_add("indiquer ajouter confirmer", _SAY_INF)
 # next to a quotation only: "« … », s'excuse-t-il", "« A, s'agace X. B »"
 _add("excuser agacer énerver désoler", frozenset({"direct", "inverted"}))
 _add("déconseiller", frozenset({"of_infinitive"}))
