@@ -35,3 +35,15 @@ def test_a_model_trained_on_other_features_is_refused(tmp_path, monkeypatch):
     with pytest.raises(model.ModelMismatch, match="guillemet train --lang xx"):
         model.load_model("xx", "speaker", ("a", "b", "c"))
     model.load_model.cache_clear()
+
+
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_the_quote_chooser_uses_the_thresholds_its_model_was_checked_with(code):
+    """keep_from / drop_below come from the model's recipe, so a language whose model was
+    trained before a threshold changed keeps the ones it was validated with."""
+    from guillemet.lang import get_language
+    from guillemet.learn import learned_steps
+
+    recipe = json.loads((models_dir(code) / "quote.json").read_text(encoding="utf-8"))["thresholds"]
+    chooser, _ = learned_steps(get_language(code))
+    assert (chooser.keep_from, chooser.drop_below) == (recipe["keep_from"], recipe["drop_below"])

@@ -27,4 +27,9 @@ def _learned_steps(code: str):
 
     quote_model = load_model(code, "quote", quotes.FEATURES)
     speaker_model = load_model(code, "speaker", speakers.FEATURES)
-    return (quotes.QuoteChooser(quote_model) if quote_model is not None else None), speaker_model
+    if quote_model is None:
+        return None, speaker_model
+    # the thresholds the model was trained and checked with, saved in its recipe
+    thresholds = quote_model.meta.get("thresholds") or {}
+    return quotes.QuoteChooser(quote_model, keep_from=thresholds.get("keep_from", quotes.KEEP_FROM),
+                               drop_below=thresholds.get("drop_below", quotes.DROP_BELOW)), speaker_model
