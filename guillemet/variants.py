@@ -26,6 +26,9 @@ MIN_RATIO = 0.6
 #: and it has at least MIN_EXCERPT_WORDS words.
 MIN_CONTAINED = 0.8
 MIN_EXCERPT_WORDS = 5
+#: Two wordings sharing less than this share of the smaller one's distinct words are never
+#: variants: the cheap first test, which :class:`WordingIndex` applies to many at once.
+MIN_SHARED = 0.5
 _PIECE = re.compile(r"[^\W_]+|\s+|[^\w\s]+|_+")
 
 
@@ -88,7 +91,7 @@ def variant_ratio(a: Wording, b: Wording) -> float | None:
         return None
     sa, sb = a.word_set, b.word_set
     shared = len(sa & sb) / min(len(sa), len(sb))
-    if shared < 0.5:  # cheap first test: most pairs of one speaker's quotes stop here
+    if shared < MIN_SHARED:  # cheap first test: most pairs of one speaker's quotes stop here
         return None
     ratio, contained = _similarity(wa, wb)
     if ratio >= MIN_RATIO or (contained >= MIN_CONTAINED and min(len(wa), len(wb)) >= MIN_EXCERPT_WORDS):
@@ -121,15 +124,15 @@ class WordingIndex:
         self._sizes = np.asarray([len(w.word_set) for w in wordings], dtype=np.int32)
 
     def sharing(self, wording: Wording) -> list[int]:
-        """The indices of the wordings that share at least half the words of the smaller of
-        the two sets with ``wording``, in order."""
+        """The indices of the wordings that share at least :data:`MIN_SHARED` of the words of
+        the smaller of the two sets with ``wording``, in order."""
         import numpy as np
 
         mine = [self.vocabulary[w] for w in wording.word_set if w in self.vocabulary]
         if not mine or not len(self._sizes):
             return []
         shared = np.bincount(self._owners[np.isin(self._words, mine)], minlength=len(self._sizes))
-        return np.flatnonzero(2 * shared >= np.minimum(self._sizes, len(wording.word_set))).tolist()
+        return np.flatnonzero(shared >= MIN_SHARED * np.minimum(self._sizes, len(wording.word_set))).tolist()
 
 
 @dataclass(slots=True)

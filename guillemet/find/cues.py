@@ -705,8 +705,9 @@ def _passive_request(cue: Cue, lang: Language) -> bool:
         return False
     if any(c.dep_ == "obl:agent" for c in verb.children):
         return False
-    before = syntax.text_of(doc)[:cue.content[0]].rstrip().lower()
-    return before.endswith(tuple(f" {m}" for m in lang.infinitive_markers)) or before.endswith(("d'", "d’"))
+    start = cue.content[0]
+    before = syntax.text_of(doc)[max(0, start - 8):start].rstrip().lower()  # "… invités à", "… prié d'"
+    return before.endswith(tuple(f" {m}" for m in lang.infinitive_markers))
 
 
 def _counted_subject(cue: Cue) -> bool:

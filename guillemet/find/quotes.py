@@ -64,6 +64,8 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+#: Quoted parts of a clause before an inverted cue with this many words or more are the
+#: speaker's own words (direct quotes); shorter ones are fragments of the reported clause.
 MIN_PART = 3
 
 

@@ -255,7 +255,10 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         cur.executemany(self._sql("INSERT INTO quote_tally (outlet, month, kind, speaker_type, n) VALUES "
                                   "(?, ?, ?, ?, ?) ON CONFLICT (outlet, month, kind, speaker_type) "
                                   "DO UPDATE SET n = quote_tally.n + excluded.n"), rows)
-        cur.execute("DELETE FROM quote_tally WHERE n <= 0")
+        lowered = [row[:4] for row in rows if row[4] < 0]
+        if lowered:
+            cur.executemany(self._sql("DELETE FROM quote_tally WHERE outlet = ? AND month = ? AND kind = ? "
+                                      "AND speaker_type = ? AND n <= 0"), lowered)
 
     def _create_schema(self, cur: Any) -> None:
         """Create what is missing; a store made by an older guillemet gets the columns a
