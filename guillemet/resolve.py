@@ -22,6 +22,9 @@ from guillemet.found import Found
 from guillemet.lang.base import Language
 from guillemet.names import given_name_gender, is_given_name
 
+_HYPHEN = re.compile(r"[-‐‑]")
+
+
 @lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower-case, accents removed, apostrophes and hyphens as spaces."""
@@ -362,7 +365,7 @@ class ArticleEntities:
         if generic and toks[0].lower_ in self._definite and head.morph.get("Number") != ["Plur"] \
                 and not any(t.pos_ == "PROPN" for t in toks) \
                 and not (head.i + 1 < len(self.doc) and self.doc[head.i + 1].pos_ == "ADJ"):
-            ent = self._recent_of_type(generic, pos)
+            ent = self._recent_of_type(generic, pos, fold(head.lemma_))
             if ent is not None:
                 self._note(pos, ent, found)
                 return Resolved(ent.name, ent.type, 0.7, ent)
@@ -415,6 +418,10 @@ class ArticleEntities:
                 return clean
         runs: list[list[Token]] = []
         for t in toks:
+            if _HYPHEN.fullmatch(t.text) and runs and runs[-1][-1].i == t.i - 1 \
+                    and not runs[-1][-1].whitespace_ and not t.whitespace_:
+                runs[-1].append(t)  # "Groupama-FDJ": one name across its hyphen
+                continue
             if not t.text[:1].isupper():
                 continue
             if t.pos_ == "PROPN" or (t.ent_type_ in ("PER", "ORG") and t.pos_ not in ("DET", "ADP", "PUNCT")):
@@ -422,6 +429,11 @@ class ArticleEntities:
                     runs[-1].append(t)
                 else:
                     runs.append([t])
+        runs = [run[:-1] if _HYPHEN.fullmatch(run[-1].text) else run for run in runs]
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.lang.person_roles:
+            # "le maire UDI", "la députée Les Républicains": a party after a person's role is
+            # their affiliation, not their name
+            runs = [run for run in runs if not all(t.ent_type_ == "ORG" for t in run)]
         def own(run: list[Token]) -> bool:  # "la Mer Paul Durand": the name from its given name
             first = run[0] if is_given_name(run[0].text) else next(
                 (t for t in run[1:] if is_given_name(t.text)), run[0])
@@ -521,9 +533,13 @@ class ArticleEntities:
                     return tok
         return None
 
-    def _recent_of_type(self, type_: str, pos: int) -> Entity | None:
+    def _recent_of_type(self, type_: str, pos: int, noun: str = "") -> Entity | None:
+        """The body of this type named last, nearby: a proper name ("l’association Terre
+        Vive"), or a description with the same noun; never another description ("la mairie"
+        is not "l’association")."""
         para = self.paragraph(pos)
-        cands = [m for m in self.mentions if m.pos < pos and m.entity.type == type_ and para - m.paragraph <= 2]
+        cands = [m for m in self.mentions if m.pos < pos and m.entity.type == type_ and para - m.paragraph <= 2
+                 and (m.entity.name[:1].isupper() or noun in fold(m.entity.name).split())]
         return max(cands, key=lambda m: m.pos).entity if cands else None
 
     def _recent_person(self, pos: int, previous, words, head: Token | None = None) -> Entity | None:
@@ -588,8 +604,8 @@ class ArticleEntities:
             ent_number = "p" if ent.type == "group" else ent.number
             if number != ent_number:
                 score -= 3.0
-            if gender and ent.gender:
-                score += 0.4 if gender == ent.gender else -0.4
+            if gender and ent.gender:  # the other gender only when nothing nearer agrees
+                score += 0.4 if gender == ent.gender else -2.0
             if ent.type in ("document", "media", "organisation") and low in self.lang.personal_pronouns:
                 score -= 1.2  # "il"/"elle"/"celui" point to people far more often than to bodies
             if content is not None and content[0] <= m.governor < content[1]:

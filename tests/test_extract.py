@@ -265,12 +265,21 @@ FOUND = [
      "Jean Dupuis"),
     ("Marie Leroy arrive essoufflée. « J’ai oublié les clés du local », s’excuse-t-elle.", "direct",
      "J’ai oublié les clés du local", "Marie Leroy"),
-    # a soft hyphen opening a word does not cut a name
     # a passive verb of asking with its agent: the agent asks
     ("Les riverains ont été invités par le préfet à quitter leurs maisons.", "indirect", "quitter leurs maisons",
      "le préfet"),
+    # a soft hyphen opening a word does not cut a name
     ("Les bénévoles manquent de bras, comme le note Sonia \u00adVerdier. « Tout repose sur nous », "
      "complète-t-elle.", "direct", "Tout repose sur nous", "Sonia Verdier"),
+    # a "selon" claim holding a smaller quote of its own (« appelés par X à … ») stands beside it
+    ("Selon la mairie, la fête a réuni 2 000 habitants et 300 bénévoles appelés par l’association à tenir "
+     "les stands.", "according_to", "la fête a réuni 2 000 habitants et 300 bénévoles appelés par "
+     "l’association à tenir les stands", "la mairie"),
+    ("Selon la mairie, la fête a réuni 2 000 habitants et 300 bénévoles appelés par l’association à tenir "
+     "les stands.", "indirect", "tenir les stands", "l’association"),
+    # a rubric before the lead is no part of its sentence
+    ("EXCLUSIF - Selon le syndicat, la cantine fermera trois semaines.", "according_to",
+     "la cantine fermera trois semaines", "le syndicat"),
 ]
 
 

@@ -22,6 +22,9 @@ RESOLVED = [
     # a pronoun to the subject before it, gender agreeing
     ("Claire Martin est arrivée à midi. « Le budget est prêt », a-t-elle déclaré.",
      "Le budget est prêt", "Claire Martin", "person"),
+    # a pronoun passes over the nearer speaker of the other gender
+    ("Blessé samedi, Jérôme Rodrigues est devenu un symbole. « C'est un martyr », ajoute Laurence, 52 ans. "
+     "« Ça me dérange d'être un symbole », glisse-t-il.", "Ça me dérange d'être un symbole", "Jérôme Rodrigues", "person"),
     # of two candidates, the subject
     ("Paul Durand a rencontré Claire Martin mardi. « La rencontre a été utile », a-t-il déclaré.",
      "La rencontre a été utile", "Paul Durand", "person"),
@@ -49,6 +52,14 @@ RESOLVED = [
      "le porte-parole d’Emmanuel Macron", "person"),
     # a title's name, with no preposition of its own, is the speaker
     ("« C’est fini », a déclaré la ministre de la Culture Rachida Dati.", "C’est fini", "Rachida Dati", "person"),
+    # a name across its hyphen complements the noun as a whole ("Groupama-FDJ", not "FDJ")
+    ("« Je suis très heureux », a déclaré le cycliste de la Groupama-FDJ.", "Je suis très heureux",
+     "le cycliste de la Groupama-FDJ", "unknown"),
+    # a party after a person's role is their affiliation, not their name
+    ("« Les habitants ont choisi », a déclaré le maire UDI de Fontenay.", "Les habitants ont choisi",
+     "le maire UDI de Fontenay", "person"),
+    ("Jean Dulac, député Les Républicains, était présent. « C'est une faute grave », a dénoncé le député "
+     "Les Républicains.", "C'est une faute grave", "Jean Dulac", "person"),
     # "selon X": X itself
     ("Selon la préfecture, 300 personnes ont manifesté samedi.",
      "300 personnes ont manifesté samedi", "la préfecture", "organisation"),

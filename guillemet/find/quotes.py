@@ -49,7 +49,7 @@ def find_quotes(doc: Doc, lang: Language, ignored: list[tuple[int, int]] = (), s
                 and not (around[0].open < f.content[0] < around[0].close) \
                 and _word_count(text[around[0].start:around[0].end]) > f.mention[1] - f.mention[0]:
             f.mention, f.continuation = None, True
-    return _dedupe(found, text)
+    return _dedupe(found, doc)
 
 
 def _after(text: str, pos: int) -> int:
@@ -646,6 +646,10 @@ def _is_source_like(doc: Doc, span: tuple[int, int], lang: Language) -> bool:
     return False
 
 
+#: A rubric before a headline or lead, "VIDÉO - ", "EXCLUSIF – ": no part of the sentence.
+_RUBRIC = re.compile(r"\s*[^\W\d_a-zà-ÿ][^\W\da-zà-ÿ]*(?: [^\W\da-zà-ÿ]+)*\s+[-–—]\s*")
+
+
 def _according_quotes(scan: Scan) -> list[Found]:
     """"Selon X, claim", "claim, selon X", "Pour X, claim", "cité par X"."""
     doc, lang, text, tx, outer = scan.doc, scan.lang, scan.text, scan.sentences, scan.quotations
@@ -697,7 +701,8 @@ def _according_quotes(scan: Scan) -> list[Found]:
         sent_s = tx.sentence_start(tok.idx)
         sent_e = tx.sentence_end(src_chars[1])
         head_text = text[sent_s:tok.idx]
-        if not head_text.strip(SPACE + "—–-") or head_text.strip().lower() in lang.sentence_connectors:
+        if not head_text.strip(SPACE + "—–-") or head_text.strip().lower() in lang.sentence_connectors \
+                or _RUBRIC.fullmatch(head_text):
             # "Selon X, claim."
             k = src_chars[1]
             while k < sent_e and text[k] not in ",:":
@@ -929,7 +934,18 @@ def _is_name(fragment: str, lang: Language) -> bool:
     return bool(big) and len(words) <= 5 and all(w[0].isupper() or w.lower() in lang.name_linking_words for w in words)
 
 
-def _dedupe(found: list[Found], text: str) -> list[Found]:
+def _heads_claim(doc: Doc, claim: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Whether the verb of saying at ``cue`` is the main verb of the "selon" claim ("Selon X,
+    le ministre a déclaré que …"), not the verb of a phrase inside it ("Selon X, la marche a
+    réuni 300 personnes appelées par la CGT à …")."""
+    span = doc.char_span(*claim, alignment_mode="expand")
+    verb = doc.char_span(*cue, alignment_mode="expand")
+    if span is None or verb is None:
+        return True
+    return any(t.i == span.root.i for t in verb)
+
+
+def _dedupe(found: list[Found], doc: Doc) -> list[Found]:
     """Keep one quote per stretch: direct over indirect over "selon" over mixed."""
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (_PRIORITY[f.kind], f.content[0])):
@@ -937,11 +953,14 @@ def _dedupe(found: list[Found], text: str) -> list[Found]:
         if e <= s:
             continue
         clash = False
-        if f.kind == "according_to" and any(k.cue and s <= k.cue[0] < e for k in kept):
+        if f.kind == "according_to" and any(k.cue and s <= k.cue[0] < e and _heads_claim(doc, (s, e), k.cue)
+                                            for k in kept):
             continue  # the claim is already reported with its own verb of saying
         for k in kept:
             ks, ke = k.content
             inter = min(e, ke) - max(s, ks)
+            if f.kind == "according_to" and s <= ks and ke <= e and inter < 0.5 * (e - s):
+                continue  # a claim reporting more than the quote inside it: both stand
             if inter > 0 and (inter >= 0.5 * (e - s) or inter >= 0.5 * (ke - ks)):
                 clash = True
                 break
