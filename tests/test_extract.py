@@ -277,6 +277,10 @@ FOUND = [
      "l’association à tenir les stands", "la mairie"),
     ("Selon la mairie, la fête a réuni 2 000 habitants et 300 bénévoles appelés par l’association à tenir "
      "les stands.", "indirect", "tenir les stands", "l’association"),
+    # counts set before their sources: each count is a claim of its own source
+    ("Le rassemblement a compté 900 marcheurs selon la gendarmerie, 2 400 selon le collectif.", "according_to",
+     "2 400", "le collectif"),
+    ("Ils étaient quelques centaines (450 selon la gendarmerie).", "according_to", "450", "la gendarmerie"),
     # a rubric before the lead is no part of its sentence
     ("EXCLUSIF - Selon le syndicat, la cantine fermera trois semaines.", "according_to",
      "la cantine fermera trois semaines", "le syndicat"),
@@ -298,6 +302,9 @@ def test_construction_is_found(text, kind, content, speaker):
 NOT_QUOTES = [
     # a participle's adjunct before a comma is no clause an inverted verb reports
     "Installés depuis lundi, les panneaux ont fait réagir, et plusieurs voisins ont écrit au maire.",
+    # a verbless phrase before a verb with no subject of its own is that verb's subject, no claim
+    "Paul Dorval, un retraité de 70 ans se présentant comme un « sage », s'est plusieurs fois emporté en "
+    "parlant politique.",
     "Les « gilets jaunes » ont manifesté samedi à Paris.",
     "Il pense que la réforme est injuste.",
     "Le film « Les Misérables » sort mercredi.",

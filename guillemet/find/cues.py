@@ -132,6 +132,9 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
         if tok.pos_ == "AUX" and any(c.pos_ == "VERB" for c in tok.children):
             continue
         lo, hi = syntax.verb_group(tok, lang)
+        if tok.morph.get("VerbForm") == ["Part"] and not any(c.dep_.startswith("aux") for c in tok.children) \
+                and (aux := _auxiliary_before(tok, lang)) is not None and _incise_after_quote(tok, lang):
+            lo = aux.i  # "», a pour sa part soutenu X": the auxiliary the parse lost opens the cue
         if noun is not None:
             hi = max(hi, noun.i + 1)
             # "a fait savoir": the parse may hang the auxiliary on the second word
@@ -180,10 +183,13 @@ def _incise_after_quote(verb: Token, lang: Language) -> bool:
         return False  # cheap test first: no "», " in the few words before
     if lang.is_not_cue(verb.lemma_.lower()):
         return False
-    if verb.morph.get("VerbForm") != ["Fin"] and not any(c.dep_.startswith("aux") for c in verb.children):
-        return False  # "», restés insensibles": a participle, no incise
     doc = verb.doc
     group = syntax.verb_group(verb, lang)
+    if verb.morph.get("VerbForm") != ["Fin"] and not any(c.dep_.startswith("aux") for c in verb.children):
+        aux = _auxiliary_before(verb, lang)
+        if aux is None:
+            return False  # "», restés insensibles": a participle, no incise
+        group = (aux.i, group[1])  # "», a pour sa part souligné X": the parse lost the auxiliary
     if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.lemma_.lower() in lang.modal_verbs:
         group = (syntax.verb_group(verb.head, lang)[0], group[1])
     text = syntax.text_of(doc)
@@ -199,6 +205,19 @@ def _incise_after_quote(verb: Token, lang: Language) -> bool:
     return nxt is not None and (nxt.pos_ in ("PROPN", "DET", "NOUN") or nxt.ent_type_ == "PER")
 
 
+def _auxiliary_before(verb: Token, lang: Language) -> Token | None:
+    """The auxiliary of a past participle a few adverbial words before it ("a pour sa part
+    soutenu", "avait de son côté estimé"), where the parse did not tie them."""
+    doc = verb.doc
+    for j in range(verb.i - 1, max(-1, verb.i - 6), -1):
+        tok = doc[j]
+        if tok.lower_ in lang.perfect_auxiliaries or tok.lower_ in lang.auxiliary_forms:
+            return tok if j < verb.i - 1 else None
+        if tok.pos_ not in ("ADP", "DET", "NOUN", "ADV", "PRON") or tok.is_punct:
+            return None
+    return None
+
+
 def _find_subject(cue: Cue, lang: Language) -> None:
     verb, doc = cue.verb, cue.verb.doc
     pron = syntax.inverted_pronoun(verb, lang)
@@ -207,6 +226,10 @@ def _find_subject(cue: Cue, lang: Language) -> None:
         cue.subject_span = (pron.i, pron.i + 1)
         if lang.inverted_pronouns.get(pron.lower_) in lang.impersonal_pronouns:
             _impersonal_source(cue, lang)
+        return
+    if verb.morph.get("VerbForm") == ["Part"] and not any(c.dep_.startswith("aux") for c in verb.children) \
+            and _auxiliary_before(verb, lang) is not None and _incise_after_quote(verb, lang):
+        subject_after_verb(cue, lang)  # "», a pour sa part soutenu X": X after the verb
         return
     # a passive verb of saying names its source as the agent: "des propos dénoncés par X",
     # "une somme estimée par X « … »", "it was announced by X"

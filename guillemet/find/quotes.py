@@ -454,6 +454,8 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
             e = trim(text, s, end)[1]  # "Il faudra, dit-elle, revoir les horaires"
         elif head_words < 3:
             continue
+        if cue.subject_span is None and not _has_finite_verb(doc, s, e) and lead is None:
+            continue  # "Une passante, sur le trottoir d'en face, témoigne :": the speaker, not a claim
         cue.used = True
         opened = [m for m in outer if m.open <= s < m.start + 1 and m.close < e]
         if opened and _word_count(text[opened[0].close + 1:e]) <= 3:
@@ -620,6 +622,7 @@ def _according_source(doc: Doc, t: int, lang: Language) -> tuple[int, int] | Non
             if x.pos_ == "PRON":
                 return (x.i, x.i + 1)
             lo, hi = syntax.noun_phrase(x)
+            lo = max(lo, t + 1)  # never the words before the marker the parse hung on X
             while hi < len(doc) and doc[hi].text[:1].isupper() and doc[hi].is_alpha and hi - lo < 8:
                 hi += 1  # "Pour le président Macron,": a name the tagger read as something else
             return lo, hi
@@ -646,6 +649,8 @@ def _is_source_like(doc: Doc, span: tuple[int, int], lang: Language) -> bool:
     return False
 
 
+#: A count set before its source: "3 500", "3.500 personnes".
+_COUNT = re.compile(r"\d[\d\s.,’']*(?:\s+\w+)?")
 #: A rubric before a headline or lead, "VIDÉO - ", "EXCLUSIF – ": no part of the sentence.
 _RUBRIC = re.compile(r"\s*[^\W\d_a-zà-ÿ][^\W\da-zà-ÿ]*(?: [^\W\da-zà-ÿ]+)*\s+[-–—]\s*")
 
@@ -756,10 +761,10 @@ def _according_quotes(scan: Scan) -> list[Found]:
                 comma = max([left] + [k + 1 for k in range(left, len(before)) if text[k] == ","
                                       and not in_quote(outer, k)])
                 s, e = trim(text, comma, len(before))
-                if _word_count(text[s:e]) < 3:
+                if _word_count(text[s:e]) < 3 and not _COUNT.fullmatch(text[s:e]):
                     s, e = trim(text, left, sent_e)
-        if _word_count(text[s:e]) < 3:
-            continue
+        if _word_count(text[s:e]) < 3 and not _COUNT.fullmatch(text[s:e]):
+            continue  # but "1 200 selon la police, 3 500 selon les organisateurs": a count is a claim
         if in_quote(outer, s) and in_quote(outer, e - 1):
             continue
         out.append(Found("according_to", (s, e), cue=marker, mention=src, confidence=0.8))
