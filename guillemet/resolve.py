@@ -604,8 +604,8 @@ class ArticleEntities:
             ent_number = "p" if ent.type == "group" else ent.number
             if number != ent_number:
                 score -= 3.0
-            if gender and ent.gender:  # the other gender only when nothing nearer agrees
-                score += 0.4 if gender == ent.gender else -2.0
+            if gender and ent.gender:  # weak: translated text may say "il" of a woman
+                score += 0.4 if gender == ent.gender else -0.4
             if ent.type in ("document", "media", "organisation") and low in self.lang.personal_pronouns:
                 score -= 1.2  # "il"/"elle"/"celui" point to people far more often than to bodies
             if content is not None and content[0] <= m.governor < content[1]:

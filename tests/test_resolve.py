@@ -22,9 +22,6 @@ RESOLVED = [
     # a pronoun to the subject before it, gender agreeing
     ("Claire Martin est arrivée à midi. « Le budget est prêt », a-t-elle déclaré.",
      "Le budget est prêt", "Claire Martin", "person"),
-    # a pronoun passes over the nearer speaker of the other gender
-    ("Blessé samedi, Jérôme Rodrigues est devenu un symbole. « C'est un martyr », ajoute Laurence, 52 ans. "
-     "« Ça me dérange d'être un symbole », glisse-t-il.", "Ça me dérange d'être un symbole", "Jérôme Rodrigues", "person"),
     # of two candidates, the subject
     ("Paul Durand a rencontré Claire Martin mardi. « La rencontre a été utile », a-t-il déclaré.",
      "La rencontre a été utile", "Paul Durand", "person"),
