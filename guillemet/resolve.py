@@ -420,7 +420,7 @@ class ArticleEntities:
         for t in toks:
             if _HYPHEN.fullmatch(t.text) and runs and runs[-1][-1].i == t.i - 1 \
                     and not runs[-1][-1].whitespace_ and not t.whitespace_:
-                runs[-1].append(t)  # "Groupama-FDJ": one name across its hyphen
+                runs[-1].append(t)  # "Vendée-Atlantique": one name across its hyphen
                 continue
             if not t.text[:1].isupper():
                 continue

@@ -279,9 +279,9 @@ FOUND = [
      "les stands.", "indirect", "tenir les stands", "l’association"),
     # a pronoun passes over the nearer speaker of the other gender (the speaker model; the rules
     # weigh gender lightly, as translated text may say "il" of a woman)
-    ("Blessé samedi, Jérôme Rodrigues est devenu un symbole. « C'est un martyr », ajoute Laurence, 52 ans. "
-     "« Ça me dérange d'être un symbole », glisse-t-il.", "direct", "Ça me dérange d'être un symbole",
-     "Jérôme Rodrigues"),
+    ("Blessé samedi, Julien Roussel est devenu un symbole. « C'est un martyr », ajoute Laurence, 52 ans. "
+     "« Je n'ai jamais voulu devenir une image », glisse-t-il.", "direct", "Je n'ai jamais voulu devenir une image",
+     "Julien Roussel"),
     # counts set before their sources: each count is a claim of its own source
     ("Le rassemblement a compté 900 marcheurs selon la gendarmerie, 2 400 selon le collectif.", "according_to",
      "2 400", "le collectif"),
@@ -308,8 +308,8 @@ NOT_QUOTES = [
     # a participle's adjunct before a comma is no clause an inverted verb reports
     "Installés depuis lundi, les panneaux ont fait réagir, et plusieurs voisins ont écrit au maire.",
     # a verbless phrase before a verb with no subject of its own is that verb's subject, no claim
-    "Paul Dorval, un retraité de 70 ans se présentant comme un « sage », s'est plusieurs fois emporté en "
-    "parlant politique.",
+    "Paul Dorval, un retraité de 70 ans se présentant comme un « sage », s'est souvent énervé en parlant "
+    "d'argent.",
     "Les « gilets jaunes » ont manifesté samedi à Paris.",
     "Il pense que la réforme est injuste.",
     "Le film « Les Misérables » sort mercredi.",

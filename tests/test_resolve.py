@@ -49,9 +49,9 @@ RESOLVED = [
      "le porte-parole d’Emmanuel Macron", "person"),
     # a title's name, with no preposition of its own, is the speaker
     ("« C’est fini », a déclaré la ministre de la Culture Rachida Dati.", "C’est fini", "Rachida Dati", "person"),
-    # a name across its hyphen complements the noun as a whole ("Groupama-FDJ", not "FDJ")
-    ("« Je suis très heureux », a déclaré le cycliste de la Groupama-FDJ.", "Je suis très heureux",
-     "le cycliste de la Groupama-FDJ", "unknown"),
+    # a name across its hyphen complements the noun as a whole ("Vendée-Atlantique", not "Atlantique")
+    ("« Je suis très heureux », a déclaré l'entraîneur de la Vendée-Atlantique.", "Je suis très heureux",
+     "l'entraîneur de la Vendée-Atlantique", "person"),
     # a party after a person's role is their affiliation, not their name
     ("« Les habitants ont choisi », a déclaré le maire UDI de Fontenay.", "Les habitants ont choisi",
      "le maire UDI de Fontenay", "person"),

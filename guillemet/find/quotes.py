@@ -455,7 +455,7 @@ def _framed_quotes(scan: Scan, directs: list[Found]) -> list[Found]:
         elif head_words < 3:
             continue
         if cue.subject_span is None and not _has_finite_verb(doc, s, e) and lead is None:
-            continue  # "Une passante, sur le trottoir d'en face, témoigne :": the speaker, not a claim
+            continue  # "Paul Dorval, un retraité de 70 ans, s'est énervé": the subject, not a claim
         cue.used = True
         opened = [m for m in outer if m.open <= s < m.start + 1 and m.close < e]
         if opened and _word_count(text[opened[0].close + 1:e]) <= 3:
