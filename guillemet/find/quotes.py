@@ -958,13 +958,13 @@ def _dedupe(found: list[Found], doc: Doc) -> list[Found]:
         if e <= s:
             continue
         clash = False
-        if f.kind == "according_to" and any(k.cue and s <= k.cue[0] < e and _heads_claim(doc, (s, e), k.cue)
-                                            for k in kept):
+        if f.kind == "according_to" and any(k.cue and s <= k.cue[0] < e and (
+                k.kind == "according_to" or _heads_claim(doc, (s, e), k.cue)) for k in kept):
             continue  # the claim is already reported with its own verb of saying
         for k in kept:
             ks, ke = k.content
             inter = min(e, ke) - max(s, ks)
-            if f.kind == "according_to" and s <= ks and ke <= e and inter < 0.5 * (e - s):
+            if f.kind == "according_to" and k.kind != "according_to" and s <= ks and ke <= e and inter < 0.5 * (e - s):
                 continue  # a claim reporting more than the quote inside it: both stand
             if inter > 0 and (inter >= 0.5 * (e - s) or inter >= 0.5 * (ke - ks)):
                 clash = True
