@@ -282,6 +282,12 @@ FOUND = [
     ("Blessé samedi, Julien Roussel est devenu un symbole. « C'est un martyr », ajoute Laurence, 52 ans. "
      "« Je n'ai jamais voulu devenir une image », glisse-t-il.", "direct", "Je n'ai jamais voulu devenir une image",
      "Julien Roussel"),
+    # a colon opening a quotation: a place completing the clause before it is no speaker; the
+    # person named at the head of the sentence is
+    ("Le cortège est arrivé place Bellecour. Marius, venu de l’Ardèche : « Nous ne lâcherons rien, même sous "
+     "la pluie. »", "direct", "Nous ne lâcherons rien, même sous la pluie.", "Marius"),
+    ("Odile, 64 ans, a quitté sa Drôme natale dans la nuit pour rejoindre Lyon : « Je viens ici pour mes "
+     "petits-enfants. »", "direct", "Je viens ici pour mes petits-enfants.", "Odile"),
     # counts set before their sources: each count is a claim of its own source
     ("Le rassemblement a compté 900 marcheurs selon la gendarmerie, 2 400 selon le collectif.", "according_to",
      "2 400", "le collectif"),

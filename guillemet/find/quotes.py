@@ -154,7 +154,7 @@ def _direct_quotes(scan: Scan) -> list[Found]:
             continue  # part of a reported clause: the indirect quote carries it
         if colon and nwords >= 3:
             mention = _name_before_colon(scan, before - 1) \
-                or _people_before_colon(scan, before - 1)
+                or _people_before_colon(scan, before - 1) or _leading_name_before_colon(scan, before - 1)
             incise = _find_incise(scan, m)
             incise = incise[0] if incise else None
             for span, first in _split_incise(scan, m):
@@ -281,9 +281,28 @@ def _name_before_colon(scan: Scan, colon: int) -> tuple[int, int] | None:
         head = doc[t]
         while head.dep_ in ("flat:name", "flat") and head.head.i < head.i:
             head = head.head
-        if (head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG")) and head.text[:1].isupper():
+        if (head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG")) and head.text[:1].isupper() \
+                and not _complement(head):
             return syntax.noun_phrase(head)
     return None
+
+
+def _complement(tok: Token) -> bool:
+    """A word that completes a verb or a noun ("venu de l’Ardèche", "pour rejoindre Lyon"),
+    not one that names who speaks."""
+    return tok.dep_ in ("obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod") \
+        or any(c.dep_ == "case" for c in tok.children)
+
+
+def _leading_name_before_colon(scan: Scan, colon: int) -> tuple[int, int] | None:
+    """"Marius, venu de l’Ardèche : « … »" — a person named at the head of the sentence,
+    set off by a comma, stands for the speaker of the quotation its colon opens."""
+    doc, token_at, tx = scan.doc, scan.token_at, scan.sentences
+    start = token_at[tx.sentence_start(colon)]
+    ent = syntax.entity_at(doc, start)
+    if ent is None or ent.label_ != "PER" or ent.end >= token_at[colon] or doc[ent.end].text != ",":
+        return None
+    return ent.start, ent.end
 
 
 def _people_before_colon(scan: Scan, colon: int) -> tuple[int, int] | None:
