@@ -422,8 +422,8 @@ class ArticleEntities:
                     and not runs[-1][-1].whitespace_ and not t.whitespace_:
                 runs[-1].append(t)  # "Vendée-Atlantique": one name across its hyphen
                 continue
-            if not t.text[:1].isupper():
-                continue
+            if not t.text[:1].isupper() or t.lower_ in self.lang.titles:
+                continue  # "M. Philippe": the title is no part of the name
             if t.pos_ == "PROPN" or (t.ent_type_ in ("PER", "ORG") and t.pos_ not in ("DET", "ADP", "PUNCT")):
                 if runs and runs[-1][-1].i == t.i - 1:
                     runs[-1].append(t)

@@ -57,6 +57,9 @@ RESOLVED = [
      "le maire UDI de Fontenay", "person"),
     ("Jean Dulac, député Les Républicains, était présent. « C'est une faute grave », a dénoncé le député "
      "Les Républicains.", "C'est une faute grave", "Jean Dulac", "person"),
+    # a title is no part of the name, even when a no-break space cuts the parser's entity
+    ("Le maire Louis Bernard était à Lyon. « Les travaux commenceront en mars », a déclaré M.\u00a0Bernard "
+     "lundi.", "Les travaux commenceront en mars", "Louis Bernard", "person"),
     # "selon X": X itself
     ("Selon la préfecture, 300 personnes ont manifesté samedi.",
      "300 personnes ont manifesté samedi", "la préfecture", "organisation"),
