@@ -382,6 +382,9 @@ class ArticleEntities:
                 ent.aliases.append(desc)
             self._note(pos, ent, found)
             return Resolved(ent.name, ent.type, 0.75, ent)
+        relation = self._relation(toks, head, pos, found.content)  # no name tied to it
+        if relation is not None:
+            return relation
         desc = self.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
         ent = self.entity_for_name(desc, self._type_of(head, toks))
         self._note(pos, ent, found)
@@ -585,6 +588,16 @@ class ArticleEntities:
     def _pronoun(self, tok: Token, pos: int, previous, content: tuple[int, int] | None = None) -> Resolved:
         low = syntax.without_inversion_prefix(tok.lower_, self.lang)  # "-il" of "dit-il": "il"
         gender, number = self.lang.pronouns.get(low, ("", "s"))
+        best, best_score = self._antecedent(low, gender, number, pos, content)
+        if best is None:
+            return Resolved(None, "unknown", 0.0)
+        self.mentions.append(Mention(pos, best.entity, subject=True, speaker=True, paragraph=self.paragraph(pos)))
+        conf = 0.8 if best_score > -1 else 0.6
+        return Resolved(best.entity.name, best.entity.type, conf, best.entity)
+
+    def _antecedent(self, low: str, gender: str, number: str, pos: int,
+                    content: tuple[int, int] | None) -> tuple[Mention | None, float]:
+        """The mention a pronoun (or a possessive) at ``pos`` points back to, and its score."""
         para = self.paragraph(pos)
         best, best_score = None, -1e9
         for m in self.mentions:
@@ -612,13 +625,28 @@ class ArticleEntities:
                 continue  # « … » subject of the quoted words themselves, not their speaker
             if score > best_score:
                 best, best_score = m, score
-        if best is None:
-            return Resolved(None, "unknown", 0.0)
-        if gender and not best.entity.gender and best.entity.type == "person":
-            pass  # gender stays unknown: one pronoun is weak evidence (translations err)
-        self.mentions.append(Mention(pos, best.entity, subject=True, speaker=True, paragraph=para))
-        conf = 0.8 if best_score > -1 else 0.6
-        return Resolved(best.entity.name, best.entity.type, conf, best.entity)
+        return best, best_score  # a pronoun's gender stays no evidence of its antecedent's
+
+    def _relation(self, toks: Span, head: Token, pos: int, content: tuple[int, int]) -> Resolved | None:
+        """"son entourage", "leurs avocats": the relation named after its owner, the person the
+        possessive points back to ("l’entourage d’Emmanuel Macron", GUIDELINES)."""
+        lang = self.lang
+        owner_number = lang.possessive_owners.get(toks[0].lower_)
+        if owner_number is None or lang.relation_name is None or head.pos_ != "NOUN" or len(toks) < 2 \
+                or any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG") for t in toks) \
+                or (toks.start > 0 and self.doc[toks.start - 1].lower_ in lang.of_words):
+            return None  # "de son côté": no source
+        best, _ = self._antecedent(toks[0].lower_, "", owner_number, pos, content)
+        if best is None or best.entity.type not in ("person", "organisation", "group") \
+                or not best.entity.name[:1].isupper():
+            return None  # an owner the article names, not one it only describes
+        noun = self.text[toks[1].idx: toks[-1].idx + len(toks[-1].text)]
+        gender = head.morph.get("Gender")
+        name = lang.relation_name(noun, "f" if gender == ["Fem"] else "m", head.morph.get("Number") == ["Plur"],
+                                  best.entity.name)
+        ent = self.entity_for_name(name, self._type_of(head, toks))
+        self._note(pos, ent, Found("direct", content))
+        return Resolved(ent.name, ent.type, 0.6, ent)
 
     def _continuation(self, found: Found, previous) -> Resolved:
         if previous:

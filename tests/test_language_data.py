@@ -128,3 +128,13 @@ def test_a_models_entity_labels_become_guillemets():
     french = Doc(Vocab(), words=["Paul", "Durand"], ents=["B-PER", "I-PER"])
     relabel_entities(french, get_language("fr"))  # French labels are guillemet's: untouched
     assert [(e.text, e.label_) for e in french.ents] == [("Paul Durand", "PER")]
+
+
+@pytest.mark.parametrize("noun,gender,plural,owner,name", [
+    ("entourage", "m", False, "Emmanuel Macron", "l’entourage d’Emmanuel Macron"),
+    ("avocate", "f", False, "Paul Durand", "l’avocate de Paul Durand"),
+    ("porte-parole", "m", False, "Greenpeace", "le porte-parole de Greenpeace"),
+    ("élus", "m", True, "Les Verts", "les élus des Verts"),
+])
+def test_french_names_a_relation_after_its_owner(noun, gender, plural, owner, name):
+    assert get_language("fr").relation_name(noun, gender, plural, owner) == name

@@ -60,6 +60,12 @@ RESOLVED = [
     # a title is no part of the name, even when a no-break space cuts the parser's entity
     ("Le maire Louis Bernard était à Lyon. « Les travaux commenceront en mars », a déclaré M.\u00a0Bernard "
      "lundi.", "Les travaux commenceront en mars", "Louis Bernard", "person"),
+    # a relation named by a possessive is named after its owner (GUIDELINES: speakers of relation)
+    ("Paul Durand a été reçu à la préfecture mardi. « Le dossier avance », a indiqué son entourage.",
+     "Le dossier avance", "l’entourage de Paul Durand", "unknown"),
+    # … unless the article names who holds it
+    ("Paul Durand a été mis en examen. Son avocate, Me Claire Martin, conteste la procédure. « Il n’a rien "
+     "fait », a déclaré son avocate.", "Il n’a rien fait", "Claire Martin", "person"),
     # "selon X": X itself
     ("Selon la préfecture, 300 personnes ont manifesté samedi.",
      "300 personnes ont manifesté samedi", "la préfecture", "organisation"),

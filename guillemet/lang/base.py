@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import ModuleType
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the steps, not by whoever only looks a language up
@@ -130,6 +131,10 @@ class Language:
         definite_articles: Definite articles.
         singular_definite_articles: Definite articles of one thing or person.
         singular_possessives: Possessives of one thing or person ("son avocate").
+        possessive_owners: Possessive determiners by the number of their owner ("son": "s",
+            "leur": "p"): "son entourage" is someone's entourage.
+        relation_name: Names a relation to its owner ("entourage", "m", plural, "Paul Durand"
+            → "l’entourage de Paul Durand"); None where the language has no such rule yet.
         demonstratives: Demonstrative determiners ("cette source" points back).
         incise_subject_starts: Words that may begin the subject after a verb of an incise
             (", remarque le maire").
@@ -243,6 +248,8 @@ class Language:
     definite_articles: frozenset[str] = frozenset()
     singular_definite_articles: frozenset[str] = frozenset()
     singular_possessives: frozenset[str] = frozenset()
+    possessive_owners: dict[str, str] = field(default_factory=dict)
+    relation_name: Callable[[str, str, bool, str], str] | None = None
     demonstratives: frozenset[str] = frozenset()
     incise_subject_starts: frozenset[str] = frozenset()
 

@@ -12,6 +12,20 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+_VOWELS = "aeiouyhàâäéèêëîïôöûüœ"
+
+
+def _relation_name(noun: str, gender: str, plural: bool, owner: str) -> str:
+    """"entourage", "m", False, "Paul Durand" → "l’entourage de Paul Durand"."""
+    det = "les " if plural else "l’" if noun[:1].lower() in _VOWELS else "la " if gender == "f" else "le "
+    low = owner.lower()
+    if low.startswith(("le ", "les ")):  # "le programme du Monde", "… des Verts"
+        of, owner = ("du " if low.startswith("le ") else "des "), owner.split(" ", 1)[1]
+    else:
+        of = "d’" if owner[:1].lower() in _VOWELS else "de "
+    return f"{det}{noun} {of}{owner}"
+
+
 def _words(block: str) -> frozenset[str]:
     return frozenset(w for w in block.split() if w)
 
@@ -245,6 +259,8 @@ FRENCH = French(
     definite_articles=_words("le la les l’ l'"),
     singular_definite_articles=_words("le la l’ l'"),
     singular_possessives=_words("son sa leur"),
+    possessive_owners={"son": "s", "sa": "s", "ses": "s", "leur": "p", "leurs": "p"},
+    relation_name=_relation_name,
     incise_subject_starts=_words("le la l’ l' son sa"),
     auxiliary_forms=_words("a ont avait avaient aura auront est sont était étaient"),
     perfect_auxiliaries=_words("avoir"),
