@@ -102,3 +102,27 @@ def test_extraction_does_not_import_lightgbm():
             "assert 'lightgbm' not in sys.modules, 'lightgbm imported'; print('ok')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]
+
+
+def test_an_ensemble_is_saved_as_members_and_scores_their_mean(tmp_path, monkeypatch):
+    from guillemet.learn import model
+
+    monkeypatch.setattr(model, "MODELS_ROOT", tmp_path)
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(300, 4))
+    y = (X[:, 0] + 0.5 * X[:, 1] > 0).astype(float)
+    boosters = [lgb.train({"objective": "regression", "verbose": -1, "seed": s, "bagging_fraction": 0.7,
+                           "bagging_freq": 1, "num_leaves": 6}, lgb.Dataset(X, y), num_boost_round=20)
+                for s in (1, 2, 3)]
+    features = ("a", "b", "c", "d")
+    model.save_model("xx", "speaker", model.Ensemble(boosters), {"features": list(features)})
+    model.load_model.cache_clear()
+    loaded = model.load_model("xx", "speaker", features)
+    assert loaded.meta["members"] == 3
+    assert np.allclose(loaded.predict(X), np.mean([b.predict(X) for b in boosters], axis=0))
+    # a single booster saved over it leaves no member of the ensemble behind
+    model.save_model("xx", "speaker", boosters[0], {"features": list(features)})
+    assert sorted(p.name for p in (tmp_path / "xx" / "models").iterdir()) == ["speaker.json", "speaker.lgb.txt"]
+    model.load_model.cache_clear()
+    assert np.allclose(model.load_model("xx", "speaker", features).predict(X), boosters[0].predict(X))
+    model.load_model.cache_clear()

@@ -44,6 +44,22 @@ class Model:
         return self.booster.predict(np.asarray(rows, dtype=np.float64))
 
 
+@dataclass
+class Ensemble:
+    """Boosters of one model trained alike but for their random seed: their scores averaged
+    (steadier than any one of them, and a little better: docs/learning.md)."""
+
+    members: list[Any]
+
+    def predict(self, X) -> np.ndarray:
+        return np.mean([m.predict(X) for m in self.members], axis=0)
+
+
+def member_paths(base: Path, name: str, n: int) -> list[Path]:
+    """The files of a model's ``n`` members: ``<name>.lgb.txt``, then ``<name>.2.lgb.txt`` …"""
+    return [base / (f"{name}.lgb.txt" if k == 0 else f"{name}.{k + 1}.lgb.txt") for k in range(n)]
+
+
 class ModelMismatch(GuillemetError):
     """A model file does not fit the code that reads it."""
 
@@ -66,20 +82,27 @@ def load_model(lang_code: str, name: str, features: tuple[str, ...]) -> Model | 
     if tuple(meta["features"]) != tuple(features):
         raise ModelMismatch(f"{model_path} was trained on other features than this code computes: "
                             f"rebuild it with `guillemet train --lang {lang_code}`.")
-    try:
-        forest = Forest.from_text(model_path.read_text(encoding="utf-8"))
-    except (UnsupportedModel, KeyError, ValueError) as exc:
-        raise ModelMismatch(f"{model_path} is not a model guillemet can read ({exc}): rebuild it with "
-                            f"`guillemet train --lang {lang_code}`.") from exc
-    return Model(name, tuple(features), meta, forest)
+    forests = []
+    for path in member_paths(base, name, int(meta.get("members", 1))):
+        try:
+            forests.append(Forest.from_text(path.read_text(encoding="utf-8")))
+        except (OSError, UnsupportedModel, KeyError, ValueError) as exc:
+            raise ModelMismatch(f"{path} is not a model guillemet can read ({exc}): rebuild it with "
+                                f"`guillemet train --lang {lang_code}`.") from exc
+    return Model(name, tuple(features), meta, forests[0] if len(forests) == 1 else Ensemble(forests))
 
 
 def save_model(lang_code: str, name: str, booster: Any, meta: dict[str, Any]) -> Path:
     """Write a model and its recipe into the language's models folder."""
     base = models_dir(lang_code)
     base.mkdir(parents=True, exist_ok=True)
-    path = base / f"{name}.lgb.txt"
-    booster.save_model(str(path))
+    members = booster.members if isinstance(booster, Ensemble) else [booster]
+    for old in base.glob(f"{name}.*.lgb.txt"):
+        old.unlink()  # the members of an earlier ensemble
+    paths = member_paths(base, name, len(members))
+    for member, path in zip(members, paths):
+        member.save_model(str(path))
+    meta = {**meta, "members": len(members)}
     (base / f"{name}.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     load_model.cache_clear()
-    return path
+    return paths[0]

@@ -15,7 +15,7 @@ import numpy as np
 
 from guillemet.learn.data import align, parsed
 from guillemet.learn.speaker_training import (  # noqa: F401  (the speaker model's part of `guillemet train`)
-    RANKER_PARAMS, RANKER_ROUNDS, SpeakerRows, cross_validate, speaker_rows, top_accuracy, train_speaker_model)
+    RANKER_PARAMS, RANKER_ROUNDS, RANKER_SEEDS, SpeakerRows, cross_validate, speaker_rows, top_accuracy, train_speaker_model)
 
 
 #: LightGBM settings of the speaker model: small trees, fixed seed, one thread, so that a
@@ -165,7 +165,7 @@ def train_language(lang: str, split: str = "train", dev_split: str = "dev", fold
             "scores": {"rules_f1": rules_q, "cv_f1": cv_q, f"{dev_split}_f1": dev_q, f"{dev_split}_rules_f1": dev_rules_q}})
         save_model(lang, "speaker", speaker_booster, {
             "model": "speaker", "features": list(speaker_step.FEATURES), **common,
-            "params": RANKER_PARAMS, "rounds": RANKER_ROUNDS,
+            "params": RANKER_PARAMS, "rounds": RANKER_ROUNDS, "seeds": list(RANKER_SEEDS),
             "override_margin": speaker_step.OVERRIDE_MARGIN, "override_margins": speaker_step.OVERRIDE_MARGINS, "lexicon": lexicon.to_meta(),
             "data": {"split": split, "quotes": sp["quotes"], "rows": sp["rows"], "split_table_sha256": table,
                      "speakers_by": by},
