@@ -382,7 +382,7 @@ class ArticleEntities:
                 ent.aliases.append(desc)
             self._note(pos, ent, found)
             return Resolved(ent.name, ent.type, 0.75, ent)
-        relation = self._relation(toks, head, pos, found.content)  # no name tied to it
+        relation = self._relation(toks, head, pos, found)  # no name tied to it
         if relation is not None:
             return relation
         desc = self.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
@@ -627,7 +627,7 @@ class ArticleEntities:
                 best, best_score = m, score
         return best, best_score  # a pronoun's gender stays no evidence of its antecedent's
 
-    def _relation(self, toks: Span, head: Token, pos: int, content: tuple[int, int]) -> Resolved | None:
+    def _relation(self, toks: Span, head: Token, pos: int, found: Found) -> Resolved | None:
         """"son entourage", "leurs avocats": the relation named after its owner, the person the
         possessive points back to ("l’entourage d’Emmanuel Macron", GUIDELINES)."""
         lang = self.lang
@@ -636,7 +636,7 @@ class ArticleEntities:
                 or any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG") for t in toks) \
                 or (toks.start > 0 and self.doc[toks.start - 1].lower_ in lang.of_words):
             return None  # "de son côté": no source
-        best, _ = self._antecedent(toks[0].lower_, "", owner_number, pos, content)
+        best, _ = self._antecedent(toks[0].lower_, "", owner_number, pos, found.content)
         if best is None or best.entity.type not in ("person", "organisation", "group") \
                 or not best.entity.name[:1].isupper():
             return None  # an owner the article names, not one it only describes
@@ -645,7 +645,7 @@ class ArticleEntities:
         name = lang.relation_name(noun, "f" if gender == ["Fem"] else "m", head.morph.get("Number") == ["Plur"],
                                   best.entity.name)
         ent = self.entity_for_name(name, self._type_of(head, toks))
-        self._note(pos, ent, Found("direct", content))
+        self._note(pos, ent, found)
         return Resolved(ent.name, ent.type, 0.6, ent)
 
     def _continuation(self, found: Found, previous) -> Resolved:

@@ -132,9 +132,9 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
         if tok.pos_ == "AUX" and any(c.pos_ == "VERB" for c in tok.children):
             continue
         lo, hi = syntax.verb_group(tok, lang)
-        if tok.morph.get("VerbForm") == ["Part"] and not any(c.dep_.startswith("aux") for c in tok.children) \
-                and (aux := _auxiliary_before(tok, lang)) is not None and _incise_after_quote(tok, lang):
-            lo = aux.i  # "», a pour sa part soutenu X": the auxiliary the parse lost opens the cue
+        lost = _lost_auxiliary(tok, lang)
+        if lost is not None:
+            lo = lost.i  # "», a pour sa part soutenu X": the auxiliary the parse lost opens the cue
         if noun is not None:
             hi = max(hi, noun.i + 1)
             # "a fait savoir": the parse may hang the auxiliary on the second word
@@ -146,7 +146,7 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
             lo = min(lo, syntax.verb_group(tok.head, lang)[0])  # "a voulu prévenir", "ont dû convenir"
         cue = Cue(verb=tok, lemma=lemma, frames=frames, tokens=(lo, hi),
                   chars=syntax.char_span(doc[lo:hi]))
-        _find_subject(cue, lang)
+        _find_subject(cue, lang, lost_auxiliary=lost is not None)
         if syntax.is_participle_clause(tok, lang) and cues:
             prev = cues[-1]
             if prev.subject_span is not None and prev.verb.sent == tok.sent and tok.i - prev.verb.i <= 40:
@@ -218,7 +218,16 @@ def _auxiliary_before(verb: Token, lang: Language) -> Token | None:
     return None
 
 
-def _find_subject(cue: Cue, lang: Language) -> None:
+def _lost_auxiliary(verb: Token, lang: Language) -> Token | None:
+    """The auxiliary of a participle opening an incise that the parse did not tie to it
+    ("», a pour sa part soutenu X"), None for any other verb."""
+    if verb.morph.get("VerbForm") != ["Part"] or any(c.dep_.startswith("aux") for c in verb.children):
+        return None
+    aux = _auxiliary_before(verb, lang)
+    return aux if aux is not None and _incise_after_quote(verb, lang) else None
+
+
+def _find_subject(cue: Cue, lang: Language, lost_auxiliary: bool = False) -> None:
     verb, doc = cue.verb, cue.verb.doc
     pron = syntax.inverted_pronoun(verb, lang)
     if pron is not None:
@@ -227,8 +236,7 @@ def _find_subject(cue: Cue, lang: Language) -> None:
         if lang.inverted_pronouns.get(pron.lower_) in lang.impersonal_pronouns:
             _impersonal_source(cue, lang)
         return
-    if verb.morph.get("VerbForm") == ["Part"] and not any(c.dep_.startswith("aux") for c in verb.children) \
-            and _auxiliary_before(verb, lang) is not None and _incise_after_quote(verb, lang):
+    if lost_auxiliary:
         subject_after_verb(cue, lang)  # "», a pour sa part soutenu X": X after the verb
         return
     # a passive verb of saying names its source as the agent: "des propos dénoncés par X",

@@ -10,11 +10,10 @@ both apostrophes ("l’", "l'").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import ModuleType
-
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the steps, not by whoever only looks a language up
