@@ -173,6 +173,9 @@ class Language:
             a component set before it makes every paragraph start one (guillemet.nlp.load).
         entity_labels: The model's entity labels → guillemet's (PER, ORG, LOC, MISC, the
             labels of the French models, which the steps read); labels missing here are kept.
+        quote_drop_below: The quote model's score under which a rule's quote is dropped, when
+            this language needs another than the learner's (``guillemet.learn.quotes``);
+            ``guillemet train`` writes it into the recipe.
 
         claims: Data module of dates and numbers (see ``guillemet.lang.fr.claims``).
         speaker_types: Data module of speaker types (see ``guillemet.lang.fr.speaker_types``).
@@ -281,6 +284,7 @@ class Language:
     # the parser
     paragraph_sentences: bool = False
     entity_labels: dict[str, str] = field(default_factory=dict)
+    quote_drop_below: float | None = None
 
     # data modules read by claims, identity and clean
     claims: ModuleType | None = None

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from guillemet.lang import get_language
 from guillemet.learn.data import align, parsed
 from guillemet.learn.speaker_training import (  # noqa: F401  (the speaker model's part of `guillemet train`)
     RANKER_PARAMS, RANKER_ROUNDS, RANKER_SEEDS, SpeakerRows, cross_validate, speaker_rows, top_accuracy, train_speaker_model)
@@ -129,7 +130,8 @@ def train_language(lang: str, split: str = "train", dev_split: str = "dev", fold
     report = []
 
     qrows = quote_rows(train_docs)
-    keep, drop = quote_step.KEEP_FROM, quote_step.DROP_BELOW
+    drop = get_language(lang).quote_drop_below
+    keep, drop = quote_step.KEEP_FROM, quote_step.DROP_BELOW if drop is None else drop
     X, y, _, is_rule = qrows.arrays()
     rules_q = quote_f1(is_rule.astype(float), y, is_rule, n_gold, 0.5, 0.5)
     cv_q = cross_validate_quotes(qrows, n_gold, keep, drop, folds) if folds else None
