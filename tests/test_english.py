@@ -56,6 +56,8 @@ FOUND = [
      "the report"),
     ("The budget is ready, according to Maria Lopez.", "according_to", "The budget is ready", "Maria Lopez",
      "Maria Lopez"),
+    ("The union released a study according to which wages fell by 4 percent in ten years.", "according_to",
+     "wages fell by 4 percent in ten years", "a study", "a study"),
     # pronouns and descriptions resolved to the name before them
     ("Maria Lopez arrived at noon. “The budget is ready,” she said.", "direct", "The budget is ready", "she",
      "Maria Lopez"),

@@ -133,6 +133,15 @@ FOUND = [
      "le pont sera fermé en mai", "le journal local"),
     ("Le chantier a pris du retard.Le pont sera fermé en mai, selon la mairie.", "according_to",
      "Le pont sera fermé en mai", "la mairie"),
+    # the claim in a relative clause whose pronoun follows the marker; its source, the noun before
+    ("Le syndicat a publié une étude selon laquelle les salaires ont baissé de 4 % en dix ans.", "according_to",
+     "les salaires ont baissé de 4 % en dix ans", "une étude"),
+    ("La ministre, Claire Morel, selon laquelle la réforme est indispensable, a quitté la salle.", "according_to",
+     "la réforme est indispensable", "Claire Morel"),
+    ("Le tribunal a suivi le procureur Marc Lenoir, pour qui les prévenus voulaient en découdre.", "according_to",
+     "les prévenus voulaient en découdre", "Marc Lenoir"),
+    ("Le ministre Paul Durand, pour qui « le projet est mort », se tait.", "direct", "le projet est mort",
+     "Paul Durand"),
     ("Le club a gagné 3 matchs (dont 2 à l’extérieur), selon la ligue.", "according_to",
      "Le club a gagné 3 matchs (dont 2 à l’extérieur)", "la ligue"),
     ("Il a confirmé la date, en évoquant une « vingtaine de stands fermés », selon la police.",
@@ -311,6 +320,10 @@ def test_construction_is_found(text, kind, content, speaker):
 
 # sentences that hold no quote
 NOT_QUOTES = [
+    # "pour qui" completing the verb after it, a noun naming the claim: no source before them
+    "Les habitants pour qui il travaille depuis dix ans sont contents de son action.",
+    "Marie Dubois, pour qui il a voté en 2017, a perdu son siège.",
+    "Il a démissionné après des rumeurs selon lesquelles la réunion aurait eu lieu chez lui.",
     # a participle's adjunct before a comma is no clause an inverted verb reports
     "Installés depuis lundi, les panneaux ont fait réagir, et plusieurs voisins ont écrit au maire.",
     # a verbless phrase before a verb with no subject of its own is that verb's subject, no claim

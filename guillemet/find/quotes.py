@@ -706,6 +706,10 @@ def _according_quotes(scan: Scan) -> list[Found]:
             else:
                 continue
         else:
+            relative = _relative_claim(scan, tok.i)
+            if relative is not None:
+                out.append(relative)
+                continue
             src = _according_source(doc, tok.i, lang)
             if src is None:
                 continue
@@ -788,6 +792,58 @@ def _according_quotes(scan: Scan) -> list[Found]:
             continue
         out.append(Found("according_to", (s, e), cue=marker, mention=src, confidence=0.8))
     return out
+
+
+def _relative_claim(scan: Scan, t: int) -> Found | None:
+    """A claim in a relative clause whose pronoun is the marker's source: "une étude selon
+    laquelle les salaires ont baissé", "le procureur, pour qui les prévenus mentaient" (with
+    "pour", only a person or body before it: "les gens pour qui il travaille" is no claim).
+    The claim is the relative clause after its pronoun; the source, the noun it hangs on."""
+    doc, lang, text = scan.doc, scan.lang, scan.text
+    end = _marker_end(doc, t, lang.according_markers)
+    opinion = end is None
+    if opinion:
+        end = _marker_end(doc, t, lang.according_start_markers)
+    if end is None or end + 1 >= len(doc) or doc[end + 1].lower_ not in lang.relative_pronouns:
+        return None
+    pron = doc[end + 1]
+    j = t - 1
+    while j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN", "ADJ") or doc[j].sent.start != pron.sent.start:
+        return None
+    antecedent = doc[j]
+    while antecedent.pos_ == "ADJ" and antecedent.head.i < antecedent.i and antecedent.head.pos_ in ("NOUN", "PROPN"):
+        antecedent = antecedent.head  # "du président français selon qui": the noun
+    while antecedent.dep_ in ("flat:name", "flat") and antecedent.head.i < antecedent.i:
+        antecedent = antecedent.head
+    if antecedent.pos_ == "ADJ":
+        return None
+    src = syntax.noun_phrase(antecedent)
+    if not _is_source_like(doc, src, lang) and antecedent.lemma_.lower() not in lang.document_nouns:
+        return None  # "des rumeurs selon lesquelles …": the noun names the claim, not its source
+    verb = pron.head
+    if verb.i > pron.i and verb.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+        last = min(max(x.i for x in verb.subtree), pron.sent.end - 1)
+        subjects = [x for x in verb.children if x.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+        if opinion and any(x.lower_ in lang.pronouns for x in subjects):
+            return None  # "la députée pour qui il a voté": "qui" is the verb's, not an opinion's
+    else:  # the parse hung the pronoun on the marker: the clause runs to the sentence's end
+        last = pron.sent.end - 1
+        if opinion:
+            return None
+    while last > pron.i and (doc[last].is_punct and doc[last].text not in "»”\"" or doc[last].text == ","):
+        last -= 1
+    end = min(doc[last].idx + len(doc[last].text), scan.sentences.sentence_end(pron.idx))
+    s, e = trim(text, pron.idx + len(pron.text), end)
+    if _word_count(text[s:e]) < 3 or not _has_finite_verb(doc, s, e) or in_quote(scan.quotations, pron.idx):
+        return None
+    marker = (doc[t].idx, pron.idx + len(pron.text))
+    quoted = next((m for m in scan.quotations if m.open == s), None)
+    if quoted is not None and not text[quoted.close + 1:max(e, quoted.close + 1)].strip(SPACE + ".,;»”\""):
+        # "Manuel Valls, pour qui « … »": the clause is the speaker's own words
+        return Found("direct", quoted.span, cue=marker, mention=src, confidence=0.8)
+    return Found("according_to", (s, e), cue=marker, mention=src, confidence=0.8)
 
 
 def _inside_clause(doc: Doc, token_at: list[int], head: tuple[int, int], rest: tuple[int, int],
