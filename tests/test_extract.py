@@ -133,6 +133,11 @@ FOUND = [
      "le pont sera fermé en mai", "le journal local"),
     ("Le chantier a pris du retard.Le pont sera fermé en mai, selon la mairie.", "according_to",
      "Le pont sera fermé en mai", "la mairie"),
+    # a quoted fragment inside a reported clause is part of that clause, not a quote of its own
+    ("Paul Durand a annoncé qu'il observerait « de très près » les programmes de la chaîne.", "indirect",
+     "il observerait « de très près » les programmes de la chaîne", "Paul Durand"),
+    ("Dix-huit personnes ont été interpellées « pour jets de projectiles », a indiqué la préfecture.", "indirect",
+     "Dix-huit personnes ont été interpellées « pour jets de projectiles »", "la préfecture"),
     # the claim in a relative clause whose pronoun follows the marker; its source, the noun before
     ("Le syndicat a publié une étude selon laquelle les salaires ont baissé de 4 % en dix ans.", "according_to",
      "les salaires ont baissé de 4 % en dix ans", "une étude"),
@@ -364,6 +369,15 @@ NOT_QUOTES = [
 @pytest.mark.parametrize("text", NOT_QUOTES)
 def test_no_quote(text):
     assert quotes_of(text) == []
+
+
+def test_a_fragment_of_a_reported_clause_is_not_reported_again():
+    found = quotes_of("Paul Durand a annoncé qu'il observerait « de très près » les programmes de la chaîne.")
+    assert found == [("indirect", "il observerait « de très près » les programmes de la chaîne", "Paul Durand")]
+    # a quotation with its own incise inside a longer stretch stays a quote of its own
+    found = quotes_of("Les casseurs, que le préfet juge violents, « n'auront pas le dernier mot », a affirmé "
+                      "Claire Martin.")
+    assert ("direct", "n'auront pas le dernier mot", "Claire Martin") in found
 
 
 def test_no_speaker_is_made_up():

@@ -1025,12 +1025,27 @@ def _heads_claim(doc: Doc, claim: tuple[int, int], cue: tuple[int, int]) -> bool
     return any(t.i == span.root.i for t in verb)
 
 
+def _fragment_of(text: str, part: Found, clause: Found) -> bool:
+    """Whether a quoted fragment lies within a reported clause, past its first words, with no
+    verb of saying of its own but the clause's or a verb of the clause before it: "qu'il
+    observerait « constamment » les programmes" (not "…, « … », a dit X": its own incise)."""
+    (s, e), (cs, ce) = part.content, clause.content
+    return cs < s and e <= ce and e - s < 0.5 * (ce - cs) and any(ch.isalnum() for ch in text[cs:s]) \
+        and (part.cue is None or part.cue == clause.cue or cs <= part.cue[0] < s)
+
+
 def _dedupe(found: list[Found], doc: Doc) -> list[Found]:
-    """Keep one quote per stretch: direct over indirect over "selon" over mixed."""
+    """Keep one quote per stretch: direct over indirect over "selon" over mixed; but a quoted
+    fragment inside a reported clause is part of that clause ("il a annoncé qu'il observerait
+    « constamment » les programmes": the clause is the quote)."""
+    text = doc.text
+    clauses = [f for f in found if f.kind == "indirect"]
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (_PRIORITY[f.kind], f.content[0])):
         s, e = f.content
         if e <= s:
+            continue
+        if f.kind in ("direct", "mixed") and any(_fragment_of(text, f, c) for c in clauses):
             continue
         clash = False
         if f.kind == "according_to" and any(k.cue and s <= k.cue[0] < e and (
