@@ -133,6 +133,11 @@ FOUND = [
      "le pont sera fermé en mai", "le journal local"),
     ("Le chantier a pris du retard.Le pont sera fermé en mai, selon la mairie.", "according_to",
      "Le pont sera fermé en mai", "la mairie"),
+    # a verb of saying in a relative clause: its clause ends where the sentence's verb resumes
+    ("La députée Claire Martin, qui a dit avoir porté plainte, faisait référence à un fait divers.", "indirect",
+     "avoir porté plainte", "Claire Martin"),
+    ("Le maire Louis Bernard, qui a assuré que le pont rouvrirait, est parti.", "indirect", "le pont rouvrirait",
+     "Louis Bernard"),
     # a quoted fragment inside a reported clause is part of that clause, not a quote of its own
     ("Paul Durand a annoncé qu'il observerait « de très près » les programmes de la chaîne.", "indirect",
      "il observerait « de très près » les programmes de la chaîne", "Paul Durand"),

@@ -164,6 +164,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
                 and _attribute_follows(doc, cue.tokens[1]) and _counted_subject(cue):
             continue  # "6 % se disent « très satisfaits »": an answer, not a statement
         cue.content = _framed_content(cue, lang)
+        if cue.content is not None and cue.subject is not None and cue.subject.lower_ in lang.relative_pronouns:
+            cue.content = _within_relative(doc, cue.content)
         if cue.content is not None and _passive_request(cue, lang):
             continue  # "ils ont été invités à venir": the subject was asked, someone unnamed asked
         if cue.content is not None and tok.i == syntax.sentence_start(tok) and tok.lower_.endswith(lang.participle_endings):
@@ -797,6 +799,20 @@ def _author_resumes(nxt: Token, lang: Language) -> bool:
     if prev is not None and prev.text in "»”\"" and nxt.pos_ == "DET":
         return True  # « … », l’une des principales entrées: an apposition of the author's
     return False
+
+
+def _within_relative(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """A reported clause of a verb in a relative clause ends where the sentence's own verb
+    resumes after a comma: "Le maire, qui a assuré que le pont rouvrirait, est parti"."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return content
+    for tok in span[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.text == "," and tok.i > span.start and nxt.pos_ in ("VERB", "AUX") and nxt.morph.get("VerbForm") == ["Fin"]:
+            end = doc[tok.i - 1]
+            return content[0], end.idx + len(end.text)
+    return content
 
 
 def _clause_end(head: Token, lang: Language) -> int:
