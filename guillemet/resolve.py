@@ -164,7 +164,8 @@ class ArticleEntities:
 
     def _clean_name(self, ent: Span) -> str:
         toks = [t for t in ent if not (t.lower_ in self.lang.titles or t.lower_ in self.lang.determiners or t.is_space)]
-        while toks and toks[-1].is_punct:
+        # "Le Monde mardi": a day or a time after the name is no part of it (lower case only)
+        while toks and (toks[-1].is_punct or toks[-1].text.islower() and toks[-1].lower_ in self.lang.time_nouns):
             toks.pop()
         if not toks:
             return ""

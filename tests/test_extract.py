@@ -436,6 +436,8 @@ def test_description_resolved_to_the_name_it_was_tied_to():
 
 # (text, content of the last quote, its speaker): descriptions and pronouns resolved
 RESOLVED = [
+    # a day or a time the entity recogniser ran into the name is no part of it
+    ("« Le projet sera abandonné », a déclaré Radio Loire lundi soir.", "Le projet sera abandonné", "Radio Loire"),
     # a demonstrative points back to the phrase with the same noun
     ("Le journal cite une source proche de l’enquête. « Le suspect a été arrêté hier », a précisé cette source.",
      "Le suspect a été arrêté hier", "une source proche de l’enquête"),
