@@ -400,6 +400,24 @@ class ArticleEntities:
             ent = syntax.entity_at(doc, i + 1)
             if ent is not None and ent.label_ == "PER":
                 return self._clean_name(ent) or None
+            return None
+        # a role's title the parse cut short, the holder's name after it: "le député Les
+        # Républicains (LR) Éric Ciotti", "le ministre de l'Agriculture et des Forêts Paul Durand"
+        if i + 1 < len(doc) and doc[i].text == "(":
+            close = next((k for k in range(i + 1, min(len(doc), i + 6)) if doc[k].text == ")"), None)
+            i = close + 1 if close is not None else i
+        elif i + 2 < len(doc) and doc[i].lower_ in self.lang.and_words:
+            k = i + 1
+            while k < min(len(doc), i + 4) and doc[k].pos_ in ("ADP", "DET"):
+                k += 1
+            if k == i + 1 or k >= len(doc) or not doc[k].text[:1].isupper() or doc[k].ent_type_ == "PER":
+                return None  # "le ministre et Paul Durand": two people
+            i = k + 1
+        if i == toks.end or i >= len(doc) or self._head(toks).lemma_.lower() not in self.lang.person_roles:
+            return None
+        ent = syntax.entity_at(doc, i)
+        if ent is not None and ent.label_ == "PER" and ent.start == i:
+            return self._clean_name(ent) or None
         return None
 
     def _note(self, pos: int, ent: Entity, found: Found) -> None:

@@ -436,6 +436,11 @@ def test_description_resolved_to_the_name_it_was_tied_to():
 
 # (text, content of the last quote, its speaker): descriptions and pronouns resolved
 RESOLVED = [
+    # a title the parse cut short before its holder's name: past an acronym, past "et des …"
+    ("« C'est une bonne initiative », a estimé le député Les Républicains (LR) Paul Durand.",
+     "C'est une bonne initiative", "Paul Durand"),
+    ("Selon le ministre de l’Agriculture et des Forêts Paul Durand, le budget a doublé en dix ans.",
+     "le budget a doublé en dix ans", "Paul Durand"),
     # a day or a time the entity recogniser ran into the name is no part of it
     ("« Le projet sera abandonné », a déclaré Radio Loire lundi soir.", "Le projet sera abandonné", "Radio Loire"),
     # a demonstrative points back to the phrase with the same noun
