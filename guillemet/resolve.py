@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from guillemet import syntax
 from guillemet.found import Found
+from guillemet.identity import guess_speaker_type
 from guillemet.lang.base import Language
 from guillemet.names import given_name_gender, is_given_name
 
@@ -127,6 +128,7 @@ class ArticleEntities:
         self._folded_roles = _folded_words(lang.person_roles)
         self._definite = lang.definite_articles | lang.demonstratives
         self._primary = "".join(lang.primary_marks)
+        self._media: set[int] = set()  # ids of the organisations named as media ("Le Monde")
         self._collect_names()
 
     # -- building -------------------------------------------------------------------------
@@ -154,6 +156,10 @@ class ArticleEntities:
             if self._in_quote(pos):
                 continue
             ent = self.entity_for_name(name, "person" if label == "PER" else "organisation")
+            if label == "ORG" and id(ent) not in self._media:
+                written = next((e.text for e in self.doc.ents if e.start_char == pos), name)
+                if guess_speaker_type(written, self.lang) == "media":
+                    self._media.add(id(ent))  # "Le Monde", "France 3": what "le journal" may point to
             subj = root.dep_ in ("nsubj", "nsubj:pass") or (root.head.dep_ in ("nsubj",) and root.dep_ in ("appos", "flat:name"))
             oblique = any(c.dep_ == "case" for c in root.children) or root.dep_ in ("nmod", "obl", "obl:mod", "obl:arg")
             self.mentions.append(Mention(pos, ent, subject=subj, paragraph=self.paragraph(pos),
@@ -560,7 +566,8 @@ class ArticleEntities:
         Vive"), or a description with the same noun; never another description ("la mairie"
         is not "l’association")."""
         para = self.paragraph(pos)
-        cands = [m for m in self.mentions if m.pos < pos and m.entity.type == type_ and para - m.paragraph <= 2
+        cands = [m for m in self.mentions if m.pos < pos and para - m.paragraph <= 2
+                 and (m.entity.type == type_ or type_ == "media" and id(m.entity) in self._media)
                  and (m.entity.name[:1].isupper() or noun in fold(m.entity.name).split())]
         return max(cands, key=lambda m: m.pos).entity if cands else None
 

@@ -436,6 +436,9 @@ def test_description_resolved_to_the_name_it_was_tied_to():
 
 # (text, content of the last quote, its speaker): descriptions and pronouns resolved
 RESOLVED = [
+    # "la chaîne", "le journal": the medium the article named last
+    ("France 3 a diffusé une photo retouchée samedi. « Nous présentons nos excuses », a annoncé la chaîne dimanche.",
+     "Nous présentons nos excuses", "France 3"),
     # a title the parse cut short before its holder's name: past an acronym, past "et des …"
     ("« C'est une bonne initiative », a estimé le député Les Républicains (LR) Paul Durand.",
      "C'est une bonne initiative", "Paul Durand"),
@@ -546,6 +549,12 @@ def test_unresolved_stays_unresolved():
     got = extract("« Tout va bien », a-t-il dit.")
     assert got and got[0].speaker is None
     assert got[0].speaker_mention_text == "il"
+
+
+def test_a_medium_is_no_other_body():
+    # "le journal" after a union was named: no medium to point to, the description stays
+    got = extract("La CGT a publié l'enquête lundi. « Les faits sont graves », écrit le journal.")
+    assert [(q.kind, q.speaker) for q in got] == [("direct", "le journal")]
 
 
 def test_dates_and_numbers_inside_claims():

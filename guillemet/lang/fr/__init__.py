@@ -222,7 +222,8 @@ FRENCH = French(
         publication confidence confidences aveu aveux"""),
     generic_nouns={**{w: "organisation" for w in """organisation structure institution organisme instance
                       entreprise société firme groupe association ong""".split()},
-                   **{w: "person" for w in "intéressé intéressée".split()}},
+                   **{w: "person" for w in "intéressé intéressée".split()},
+                   **{w: "media" for w in "chaîne journal quotidien hebdomadaire magazine radio".split()}},
     observation_verbs=_words("constater observer remarquer noter relever vérifier"),
     impersonal_only=_words("apprendre"),
     non_speaker_subjects=_words("""cela ça ceci ce c’ c' tout rien vidéo évènement événement image

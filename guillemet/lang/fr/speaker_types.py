@@ -69,6 +69,13 @@ MEDIA_NAMES: tuple[str, ...] = (
     "The New York Times", "New York Times", "Washington Post", "The Guardian", "Guardian",
     "Financial Times", "Wall Street Journal", "Der Spiegel", "Bild", "Die Zeit",
     "Kommersant", "Izvestia", "Pravda", "RT", "Sputnik", "Kyiv Independent", "Politico",
+    "France 3", "France 5", "France Télévisions", "France Bleu", "France Culture", "M6", "C8",
+    "TMC", "LCP", "Public Sénat", "RMC", "Sud Ouest", "La Dépêche du Midi", "Le Progrès",
+    "20 Minutes", "Marianne", "Le Canard enchaîné", "Paris Match", "L'Opinion", "La Provence",
+    "La Voix du Nord", "Le Télégramme", "Midi libre", "Nice-Matin", "Le Dauphiné libéré",
+    "RTBF", "RTS", "Le Soir", "La Libre Belgique", "Le Temps", "Tribune de Genève",
+    "Radio-Canada", "Le Devoir", "La Presse", "Le Journal de Montréal", "Daily Mail",
+    "Daily Mirror", "The Independent", "The Times", "The Sun", "Sun", "El País", "Fox News",
 )
 
 #: Nouns naming a document.
