@@ -143,6 +143,13 @@ FOUND = [
      "il observerait « de très près » les programmes de la chaîne", "Paul Durand"),
     ("Dix-huit personnes ont été interpellées « pour jets de projectiles », a indiqué la préfecture.", "indirect",
      "Dix-huit personnes ont été interpellées « pour jets de projectiles »", "la préfecture"),
+    # "Pour X," after a connector, X a party to a trial; the holder's name set off after X
+    ("Le procès s'est ouvert lundi. Mais pour l'avocat, son client est bien innocent.", "according_to",
+     "son client est bien innocent", "l'avocat"),
+    ("Le procès s'est ouvert lundi. Pour l'accusation, la culpabilité de l'accusé ne fait aucun doute.",
+     "according_to", "la culpabilité de l'accusé ne fait aucun doute", "l'accusation"),
+    ("Le projet avance. Pour le maire, Paul Durand, il faut aller vite.", "according_to", "il faut aller vite",
+     "Paul Durand"),
     # the claim in a relative clause whose pronoun follows the marker; its source, the noun before
     ("Le syndicat a publié une étude selon laquelle les salaires ont baissé de 4 % en dix ans.", "according_to",
      "les salaires ont baissé de 4 % en dix ans", "une étude"),

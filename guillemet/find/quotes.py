@@ -716,8 +716,11 @@ def _according_quotes(scan: Scan) -> list[Found]:
             last = doc[_marker_end(doc, tok.i, lang.according_markers + lang.according_start_markers)]
             marker = (tok.idx, last.idx + len(last.text))
             if _marker_end(doc, tok.i, lang.according_markers) is None:
-                # only "Pour X, claim" at the head of a sentence, X a person or organisation
-                if not tx.starts_sentence(tok.idx) or not _is_source_like(doc, src, lang):
+                # only "Pour X, claim" at the head of a sentence (after a connector: "Mais pour
+                # X,"), X a person or organisation
+                opening = text[tx.sentence_start(tok.idx):tok.idx].strip(SPACE + ",").lower()
+                if not (tx.starts_sentence(tok.idx) or opening in lang.sentence_connectors) \
+                        or not _is_source_like(doc, src, lang):
                     continue
                 end_src = syntax.char_span(doc[slice(*src)])[1]
                 k = end_src
@@ -907,6 +910,8 @@ def _skip_apposition(doc: Doc, text: str, comma: int, limit: int, lang: Language
         return comma
     if span and span[0].pos_ in ("NOUN", "DET", "ADJ", "NUM"):
         return nxt
+    if span and len(span) <= 4 and all(t.pos_ == "PROPN" or t.ent_type_ == "PER" for t in span):
+        return nxt  # "Pour le maire, Paul Durand, il faut …": the holder's name
     return comma
 
 

@@ -187,6 +187,7 @@ FRENCH = French(
         institut banque office direction service autorité administration élysée matignon
         kremlin département région ville municipalité collectif comité fondation observatoire
         secrétariat opposition majorité coalition club équipe hôpital université école cabinet
+        accusation défense
         firme constructeur opérateur ambassade consulat diplomatie justice douane marine forces
         agence exécutif intersyndicale confédération ordre chambre académie conseil-général
         communauté métropole agglomération prefecture ministere gouvernements"""),
