@@ -150,6 +150,8 @@ FOUND = [
      "according_to", "la culpabilité de l'accusé ne fait aucun doute", "l'accusation"),
     ("Le projet avance. Pour le maire, Paul Durand, il faut aller vite.", "according_to", "il faut aller vite",
      "Paul Durand"),
+    ("Le budget est serré. À entendre la direction, l'usine rouvrira dès lundi.", "according_to",
+     "l'usine rouvrira dès lundi", "la direction"),
     # the claim in a relative clause whose pronoun follows the marker; its source, the noun before
     ("Le syndicat a publié une étude selon laquelle les salaires ont baissé de 4 % en dix ans.", "according_to",
      "les salaires ont baissé de 4 % en dix ans", "une étude"),

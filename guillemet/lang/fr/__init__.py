@@ -134,7 +134,7 @@ FRENCH = French(
                           "vouloir pouvoir devoir sembler paraître"),
     according_markers=(("selon",), ("d’", "après"), ("d'", "après"), ("à", "en", "croire"),
                        ("de", "source"), ("de", "sources")),
-    according_start_markers=(("pour",),),
+    according_start_markers=(("pour",), ("à", "entendre"), ("a", "entendre")),
     cited_forms=_words("cité citée cités citées"),
     agent_prepositions=_words("par"),
     impersonal_sources=("a-t-on appris", "apprend-on", "a-t-on indiqué", "indique-t-on",
