@@ -152,14 +152,29 @@ def test_lexicon_saves_frequent_keys_and_its_priors():
 
 def test_training_rows_read_the_lexicon_without_their_own_article():
     mkeys = ("femme", ("jeune",))
-    rows = SpeakerRows(y=[1, 0], article=[0, 1], keys=[(mkeys, "<person>"), (mkeys, "<person>")])
+    ckeys = ("<person>", ())
+    rows = SpeakerRows(y=[1, 0], article=[0, 1], keys=[(mkeys, ckeys), (mkeys, ckeys)])
     for a, right in ((0, False), (1, True)):
         rows.lexicons[a] = Lexicon()
-        speakers.count_lexicon(rows.lexicons[a], mkeys, right, [("<person>", right)])
+        speakers.count_lexicon(rows.lexicons[a], mkeys, right, [(ckeys, right)])
     cols = lexicon_columns(rows, rows.lexicon(), leave_out=True)
     i = speakers.LEXICON_FEATURES.index("lex_self")
     # article 0 reads article 1's count (right), article 1 reads article 0's (wrong)
     assert cols[0, i] > cols[1, i]
+
+
+def test_a_description_pairs_with_the_nouns_its_holder_was_described_by():
+    # "l'édile" was, in the training articles, the person the article had called "maire"
+    lex = Lexicon()
+    mayor, other = ("<person>", ("maire",)), ("<person>", ("ministre",))
+    for _ in range(10):
+        speakers.count_lexicon(lex, ("edile", ()), False, [(mayor, True), (other, False)])
+    i, seen = speakers.LEXICON_FEATURES.index("lex_pair"), speakers.LEXICON_FEATURES.index("lex_pair_seen")
+    to_mayor = speakers.lexicon_features(lex, ("edile", ()), mayor)
+    to_other = speakers.lexicon_features(lex, ("edile", ()), other)
+    assert to_mayor[i] > 0.8 > 0.2 > to_other[i] and to_mayor[seen] > 0
+    # a pronoun pairs with nothing: the table's prior, never seen
+    assert speakers.lexicon_features(lex, ("<pronoun>", ()), mayor)[seen] == 0.0
 
 
 class _AgainstRules:

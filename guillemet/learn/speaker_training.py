@@ -116,7 +116,7 @@ def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choo
             previous.append((f, res))
             qno = rows.group[-1] + 1 if rows.group else 0
             mkeys = speakers.mention_keys(rp.entities, f)
-            ckeys = [speakers.candidate_key(c) for c in cands]
+            ckeys = [speakers.candidate_keys(c) for c in cands]
             if g is None or g.get("optional"):
                 labels = [-1] * len(cands)
             else:
@@ -136,7 +136,7 @@ def speaker_rows(gold_docs: list[dict[str, Any]], model: str | None = None, choo
                 rows.rule_right.append(rule_ok)
                 speakers.count_lexicon(counted, mkeys, self_right, list(zip(ckeys, map(bool, labels))))
             if not cands:  # one empty row keeps the quote (counted wrong when it is in gold)
-                feats, labels, ckeys = [[0.0] * len(speakers.FEATURES)], [-1], [""]
+                feats, labels, ckeys = [[0.0] * len(speakers.FEATURES)], [-1], [("", ())]
             for ckey, feat, lab in zip(ckeys, feats, labels):
                 rows.X.append(feat)
                 rows.y.append(lab)

@@ -114,6 +114,7 @@ FEATURES: tuple[str, ...] = (
     "log_after_content", "named_after_content",
     # how often such a noun is a source in the training articles (learned lexicon)
     "lex_self", "lex_self_seen", "lex_self_word_min", "lex_self_word_max", "lex_candidate", "lex_candidate_seen",
+    "lex_pair", "lex_pair_seen",
     # compared with the other candidates of the quote (a pointwise score cannot compare by itself)
     "most_recent_person", "most_recent_agreeing", "most_recent_subject", "most_recent_proper_agreeing",
     "alt_proper_agreeing_sentences", "alt_described", "alt_prev_proper", "self_candidate_exists",
@@ -415,14 +416,39 @@ def candidate_key(c: Candidate) -> str:
     return c.head if not c.proper and c.head else f"<{c.type}{'' if c.proper else '?'}>"
 
 
+def candidate_keys(c: Candidate) -> tuple[str, tuple[str, ...]]:
+    """A candidate's lexicon key and the nouns the article describes it by ("maire"): what a
+    description of the quote pairs with ("l'édile" → the candidate described as "maire")."""
+    return candidate_key(c), tuple(sorted(h for h in c.described_heads if h))
+
+
 LEXICON_FEATURES = ("lex_self", "lex_self_seen", "lex_self_word_min", "lex_self_word_max", "lex_candidate",
-                    "lex_candidate_seen")
+                    "lex_candidate_seen", "lex_pair", "lex_pair_seen")
 
 
-def lexicon_features(lexicon: Lexicon, mkeys: tuple[str, tuple[str, ...]], ckey: str,
+def lexicon_features(lexicon: Lexicon, mkeys: tuple[str, tuple[str, ...]], ckeys: tuple[str, tuple[str, ...]],
                      without: Lexicon | None = None) -> list[float]:
     """The :data:`LEXICON_FEATURES` of a (mention, candidate) pair, less ``without``'s counts."""
-    return mention_lexicon_features(lexicon, mkeys, without) + candidate_lexicon_features(lexicon, ckey, without)
+    return (mention_lexicon_features(lexicon, mkeys, without) + candidate_lexicon_features(lexicon, ckeys[0], without)
+            + pair_lexicon_features(lexicon, mkeys, ckeys, without))
+
+
+def _pairs(mkeys: tuple[str, tuple[str, ...]], ckeys: tuple[str, tuple[str, ...]]) -> list[str]:
+    """The (description head, noun describing the candidate) keys of a pair: none unless the
+    quote's mention is a description."""
+    head = mkeys[0]
+    if head.startswith("<"):
+        return []
+    return [f"{head}|{k}" for k in ckeys[1]]
+
+
+def pair_lexicon_features(lexicon: Lexicon, mkeys: tuple[str, tuple[str, ...]], ckeys: tuple[str, tuple[str, ...]],
+                          without: Lexicon | None = None) -> list[float]:
+    """How often a description with this head named a source the article described by one of
+    the candidate's nouns: the best rate of its pairs and how often that pair was seen (the
+    last two of :data:`LEXICON_FEATURES`)."""
+    rates = [lexicon.rate("pair", k, without) for k in _pairs(mkeys, ckeys)]
+    return list(max(rates)) if rates else [lexicon.rate("pair", "", without)[0], 0.0]
 
 
 def mention_lexicon_features(lexicon: Lexicon, mkeys: tuple[str, tuple[str, ...]],
@@ -440,16 +466,19 @@ def candidate_lexicon_features(lexicon: Lexicon, ckey: str, without: Lexicon | N
 
 
 def count_lexicon(lexicon: Lexicon, mkeys: tuple[str, tuple[str, ...]], self_right: bool | None,
-                  candidates: list[tuple[str, bool]]) -> None:
+                  candidates: list[tuple[tuple[str, tuple[str, ...]], bool]]) -> None:
     """Count one quote into a lexicon: whether its description was its source (None when the
-    mention is no description), and each candidate key with whether it was the source."""
+    mention is no description), and each candidate's keys (:func:`candidate_keys`) with whether
+    it was the source."""
     head, words = mkeys
     if self_right is not None:
         lexicon.add("self", head, self_right)
         for w in words:
             lexicon.add("self_word", w, self_right)
-    for key, right in candidates:
-        lexicon.add("candidate", key, right)
+    for ckeys, right in candidates:
+        lexicon.add("candidate", ckeys[0], right)
+        for pair in _pairs(mkeys, ckeys):
+            lexicon.add("pair", pair, right)
 
 
 def quote_rows(src: Sources, found, resolved: Resolved, previous: list[tuple[object, Resolved]],
@@ -577,6 +606,7 @@ def quote_rows(src: Sources, found, resolved: Resolved, previous: list[tuple[obj
             "named_after_content": float(after_content is not None
                                          and _inverted_after(src, found.content[1], after_content)),
             **self_lexicon,
+            **dict(zip(LEXICON_FEATURES[6:], pair_lexicon_features(lexicon, mkeys, candidate_keys(c)))),
             # read by the comparisons below
             "self_description": float(mention_is_it and not c.proper),
         }
@@ -608,7 +638,7 @@ def _own_features(src: Sources, c: Candidate, lexicon: Lexicon, n_text: int) -> 
             "first_position": c.positions[0] / n_text if c.positions else 1.0,
             **{f"type_{t}": float(c.type == t) for t in _TYPES},
             "ever_subject": float(bool(c.subject_at)),
-            **dict(zip(LEXICON_FEATURES[4:], candidate_lexicon_features(lexicon, candidate_key(c)))),
+            **dict(zip(LEXICON_FEATURES[4:6], candidate_lexicon_features(lexicon, candidate_key(c)))),
         }
     return own
 
@@ -892,6 +922,6 @@ def nearest_mention(ents: ArticleEntities, c: Candidate, anchor: int) -> tuple[i
 
 
 
-__all__ = ["Candidate", "FEATURES", "Sources", "candidate_entity", "candidate_key", "choose_speakers",
+__all__ = ["Candidate", "FEATURES", "Sources", "candidate_entity", "candidate_key", "candidate_keys", "choose_speakers",
            "collect_candidates", "count_lexicon", "is_proper", "lexicon_features", "mention_keys", "mention_kind",
            "nearest_mention", "quote_rows", "speakers_count", "OVERRIDE_MARGIN", "OVERRIDE_MARGINS"]
