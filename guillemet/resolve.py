@@ -169,10 +169,16 @@ class ArticleEntities:
             self._record_role_set_off_before(ent, pos, pos + len(name))
 
     def _clean_name(self, ent: Span) -> str:
-        toks = [t for t in ent if not (t.lower_ in self.lang.titles or t.lower_ in self.lang.determiners or t.is_space)]
-        # "Le Monde mardi": a day or a time after the name is no part of it (lower case only)
-        while toks and (toks[-1].is_punct or toks[-1].text.islower() and toks[-1].lower_ in self.lang.time_nouns):
-            toks.pop()
+        def trailing(t: Token) -> bool:  # "Le Monde mardi": a day or a time after the name
+            return t.is_punct or t.is_space or t.text.islower() and t.lower_ in self.lang.time_nouns
+
+        end = len(ent)
+        while end and trailing(ent[end - 1]):
+            end -= 1
+        written = ent[:end].text.strip()
+        if ent.label_ == "ORG" and written in self.lang.speaker_types.MEDIA_NAMES:
+            return written  # "Le Monde", "La Croix": the article is part of a paper's name
+        toks = [t for t in ent[:end] if not (t.lower_ in self.lang.titles or t.lower_ in self.lang.determiners or t.is_space)]
         if not toks:
             return ""
         return self.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]

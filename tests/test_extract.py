@@ -455,6 +455,8 @@ RESOLVED = [
      "le budget a doublé en dix ans", "Paul Durand"),
     # a day or a time the entity recogniser ran into the name is no part of it
     ("« Le projet sera abandonné », a déclaré Radio Loire lundi soir.", "Le projet sera abandonné", "Radio Loire"),
+    # a paper's article is part of its name
+    ("« Le projet sera abandonné », a révélé Le Monde mardi.", "Le projet sera abandonné", "Le Monde"),
     # a demonstrative points back to the phrase with the same noun
     ("Le journal cite une source proche de l’enquête. « Le suspect a été arrêté hier », a précisé cette source.",
      "Le suspect a été arrêté hier", "une source proche de l’enquête"),
