@@ -142,12 +142,15 @@ class ArticleEntities:
 
     def _collect_names(self) -> None:
         names: list[tuple[int, str, str, Token]] = []
+        media: set[str] = set()  # organisations written as a medium's name ("Le Monde", "France 3")
         for ent in self.doc.ents:
             if ent.label_ not in ("PER", "ORG"):
                 continue
             clean = self._clean_name(ent)
             if clean:
                 names.append((ent.start_char, clean, ent.label_, ent.root))
+                if ent.label_ == "ORG" and guess_speaker_type(ent.text, self.lang) == "media":
+                    media.add(clean)
         # person names: longest form first so that "Poutine" joins "Vladimir Poutine"
         # fuller names first, so that "Xi" joins "Xi Jinping" wherever each appears
         for _, name, label, _ in sorted(names, key=lambda n: -len(name_words(n[1], self.lang))):
@@ -156,10 +159,8 @@ class ArticleEntities:
             if self._in_quote(pos):
                 continue
             ent = self.entity_for_name(name, "person" if label == "PER" else "organisation")
-            if label == "ORG" and id(ent) not in self._media:
-                written = next((e.text for e in self.doc.ents if e.start_char == pos), name)
-                if guess_speaker_type(written, self.lang) == "media":
-                    self._media.add(id(ent))  # "Le Monde", "France 3": what "le journal" may point to
+            if name in media:
+                self._media.add(id(ent))  # what "le journal", "la chaîne" may point to
             subj = root.dep_ in ("nsubj", "nsubj:pass") or (root.head.dep_ in ("nsubj",) and root.dep_ in ("appos", "flat:name"))
             oblique = any(c.dep_ == "case" for c in root.children) or root.dep_ in ("nmod", "obl", "obl:mod", "obl:arg")
             self.mentions.append(Mention(pos, ent, subject=subj, paragraph=self.paragraph(pos),
