@@ -415,7 +415,7 @@ class ArticleEntities:
                 return self._clean_name(ent) or None
             return None
         # a role's title the parse cut short, the holder's name after it: "le député Les
-        # Républicains (LR) Éric Ciotti", "le ministre de l'Agriculture et des Forêts Paul Durand"
+        # Centristes (LC) Paul Durand", "la ministre de la Mer et des Pêches Claire Martin"
         if i + 1 < len(doc) and doc[i].text == "(":
             close = next((k for k in range(i + 1, min(len(doc), i + 6)) if doc[k].text == ")"), None)
             i = close + 1 if close is not None else i

@@ -134,15 +134,15 @@ FOUND = [
     ("Le chantier a pris du retard.Le pont sera fermé en mai, selon la mairie.", "according_to",
      "Le pont sera fermé en mai", "la mairie"),
     # a verb of saying in a relative clause: its clause ends where the sentence's verb resumes
-    ("La députée Claire Martin, qui a dit avoir porté plainte, faisait référence à un fait divers.", "indirect",
-     "avoir porté plainte", "Claire Martin"),
+    ("La conseillère Claire Martin, qui a dit vouloir quitter le parti, présidait encore la séance.", "indirect",
+     "vouloir quitter le parti", "Claire Martin"),
     ("Le maire Louis Bernard, qui a assuré que le pont rouvrirait, est parti.", "indirect", "le pont rouvrirait",
      "Louis Bernard"),
     # a quoted fragment inside a reported clause is part of that clause, not a quote of its own
     ("Paul Durand a annoncé qu'il observerait « de très près » les programmes de la chaîne.", "indirect",
      "il observerait « de très près » les programmes de la chaîne", "Paul Durand"),
-    ("Dix-huit personnes ont été interpellées « pour jets de projectiles », a indiqué la préfecture.", "indirect",
-     "Dix-huit personnes ont été interpellées « pour jets de projectiles »", "la préfecture"),
+    ("Douze camions ont été contrôlés « sans le moindre incident », a indiqué la gendarmerie.", "indirect",
+     "Douze camions ont été contrôlés « sans le moindre incident »", "la gendarmerie"),
     # "Pour X," after a connector, X a party to a trial; the holder's name set off after X
     ("Le procès s'est ouvert lundi. Mais pour l'avocat, son client est bien innocent.", "according_to",
      "son client est bien innocent", "l'avocat"),
@@ -389,9 +389,9 @@ def test_a_fragment_of_a_reported_clause_is_not_reported_again():
     found = quotes_of("Paul Durand a annoncé qu'il observerait « de très près » les programmes de la chaîne.")
     assert found == [("indirect", "il observerait « de très près » les programmes de la chaîne", "Paul Durand")]
     # a quotation with its own incise inside a longer stretch stays a quote of its own
-    found = quotes_of("Les casseurs, que le préfet juge violents, « n'auront pas le dernier mot », a affirmé "
+    found = quotes_of("Les pêcheurs, que le préfet juge inquiets, « garderont leurs bateaux », a promis "
                       "Claire Martin.")
-    assert ("direct", "n'auront pas le dernier mot", "Claire Martin") in found
+    assert ("direct", "garderont leurs bateaux", "Claire Martin") in found
 
 
 def test_no_speaker_is_made_up():
@@ -449,10 +449,10 @@ RESOLVED = [
     ("France 3 a diffusé une photo retouchée samedi. « Nous présentons nos excuses », a annoncé la chaîne dimanche.",
      "Nous présentons nos excuses", "France 3"),
     # a title the parse cut short before its holder's name: past an acronym, past "et des …"
-    ("« C'est une bonne initiative », a estimé le député Les Républicains (LR) Paul Durand.",
-     "C'est une bonne initiative", "Paul Durand"),
-    ("Selon le ministre de l’Agriculture et des Forêts Paul Durand, le budget a doublé en dix ans.",
-     "le budget a doublé en dix ans", "Paul Durand"),
+    ("« Le chantier doit reprendre », a jugé le député Les Centristes (LC) Paul Durand.",
+     "Le chantier doit reprendre", "Paul Durand"),
+    ("Selon la ministre de la Mer et des Pêches Claire Martin, les quotas seront revus en mars.",
+     "les quotas seront revus en mars", "Claire Martin"),
     # a day or a time the entity recogniser ran into the name is no part of it
     ("« Le projet sera abandonné », a déclaré Radio Loire lundi soir.", "Le projet sera abandonné", "Radio Loire"),
     # a paper's article is part of its name
