@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Span, Token
 
 from guillemet import syntax
 from guillemet.found import Found
-from guillemet.identity import guess_speaker_type
 from guillemet.lang.base import Language
 from guillemet.names import given_name_gender, is_given_name
 
@@ -149,7 +148,7 @@ class ArticleEntities:
             clean = self._clean_name(ent)
             if clean:
                 names.append((ent.start_char, clean, ent.label_, ent.root))
-                if ent.label_ == "ORG" and guess_speaker_type(ent.text, self.lang) == "media":
+                if ent.label_ == "ORG" and clean in self.lang.speaker_types.MEDIA_NAMES:
                     media.add(clean)
         # person names: longest form first so that "Poutine" joins "Vladimir Poutine"
         # fuller names first, so that "Xi" joins "Xi Jinping" wherever each appears
