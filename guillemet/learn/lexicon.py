@@ -1,11 +1,14 @@
 """How often a noun names a source, counted on the training articles: a small learned lexicon.
 
-Two tables, each mapping a key to (times seen, times right):
+Tables, each mapping a key to (times seen, times right):
 
     self       a description's head noun → its quote's source is the description itself
                ("le parquet", "une source proche") rather than someone the article named
                ("la jeune femme", "le ministre")
+    self_word  the same, for each other word of the description
     candidate  a candidate's head noun (or "<person>" for a proper name …) → it is the source
+    pair       "description head|noun the article described the candidate by" ("edile|maire")
+               → that candidate is the description's source
 
 A rate is smoothed toward the table's prior, so a noun seen once says little. The lexicon is
 saved in the speaker model's recipe (``lexicon``) and rebuilt with it by ``guillemet train``;
