@@ -38,6 +38,13 @@ def _folded_words(words: frozenset[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+@lru_cache(maxsize=8)
+def _media_names(lang: Language) -> frozenset[str]:
+    """The media names of the language's data, as written ("Le Monde", "France 3")."""
+    data = lang.speaker_types
+    return frozenset(getattr(data, "MEDIA_NAMES", ())) if data is not None else frozenset()
+
+
 @lru_cache(maxsize=65536)
 def name_words(name: str, lang: Language) -> frozenset[str]:
     """The words that tell a name apart (folded; titles, particles and articles left out)."""
@@ -128,6 +135,7 @@ class ArticleEntities:
         self._definite = lang.definite_articles | lang.demonstratives
         self._primary = "".join(lang.primary_marks)
         self._media: set[int] = set()  # ids of the organisations named as media ("Le Monde")
+        self._media_names = _media_names(lang)
         self._collect_names()
 
     # -- building -------------------------------------------------------------------------
@@ -148,7 +156,7 @@ class ArticleEntities:
             clean = self._clean_name(ent)
             if clean:
                 names.append((ent.start_char, clean, ent.label_, ent.root))
-                if ent.label_ == "ORG" and clean in self.lang.speaker_types.MEDIA_NAMES:
+                if ent.label_ == "ORG" and clean in self._media_names:
                     media.add(clean)
         # person names: longest form first so that "Poutine" joins "Vladimir Poutine"
         # fuller names first, so that "Xi" joins "Xi Jinping" wherever each appears
@@ -176,7 +184,7 @@ class ArticleEntities:
         while end and trailing(ent[end - 1]):
             end -= 1
         written = ent[:end].text.strip()
-        if ent.label_ == "ORG" and written in self.lang.speaker_types.MEDIA_NAMES:
+        if ent.label_ == "ORG" and written in self._media_names:
             return written  # "Le Monde", "La Croix": the article is part of a paper's name
         toks = [t for t in ent[:end] if not (t.lower_ in self.lang.titles or t.lower_ in self.lang.determiners or t.is_space)]
         if not toks:

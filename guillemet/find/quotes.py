@@ -1043,7 +1043,7 @@ def _dedupe(found: list[Found], doc: Doc) -> list[Found]:
     """Keep one quote per stretch: direct over indirect over "selon" over mixed; but a quoted
     fragment inside a reported clause is part of that clause ("il a annoncé qu'il observerait
     « constamment » les programmes": the clause is the quote)."""
-    text = doc.text
+    text = syntax.text_of(doc)
     clauses = [f for f in found if f.kind == "indirect"]
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (_PRIORITY[f.kind], f.content[0])):

@@ -130,8 +130,8 @@ def train_language(lang: str, split: str = "train", dev_split: str = "dev", fold
     report = []
 
     qrows = quote_rows(train_docs)
-    drop = get_language(lang).quote_drop_below
-    keep, drop = quote_step.KEEP_FROM, quote_step.DROP_BELOW if drop is None else drop
+    keep, drop = quote_step.KEEP_FROM, get_language(lang).quote_drop_below
+    drop = quote_step.DROP_BELOW if drop is None else drop
     X, y, _, is_rule = qrows.arrays()
     rules_q = quote_f1(is_rule.astype(float), y, is_rule, n_gold, 0.5, 0.5)
     cv_q = cross_validate_quotes(qrows, n_gold, keep, drop, folds) if folds else None
