@@ -813,3 +813,109 @@ def test_an_sqlite_store_from_before_gets_the_stemmed_index(make_store, newsroom
     assert reopened.search(SearchQuery(q="grève")).total == 2  # « grèves » too, stemmed
     reopened.put([quoted("n-5", "x.fr", "2024-05-01", ("Paul Durand", "Les grévistes et la grève", "Paul Durand"))])
     assert reopened.search(SearchQuery(q="grève")).total == 3
+
+
+# -- counts per common word (guillemet.store.words) -----------------------------------------------
+
+STRIKES = [  # (speaker, words): "grève" once or twice, in quotes short and long
+    ("Claire Martin", "La grève continue"),
+    ("Claire Martin", "Grève, grève et encore grève"),
+    ("Paul Durand", "Nous soutenons la grève des dockers du port de Brest depuis le premier jour"),
+    ("Paul Durand", "Une grève"),
+    ("Sophie Leroy", "Les grèves se multiplient et chaque grève coûte cher aux familles du quartier"),
+    ("Sophie Leroy", "Le port est fermé"),
+    ("Emmanuel Macron", "Cette grève doit cesser"),
+    ("Emmanuel Macron", "La grève, je la comprends, mais le port doit rouvrir avant la fin du mois de mars"),
+    ("Paul Durand", "Grève illimitée"),
+    ("Claire Martin", "Nos grèves sont justes"),
+]
+
+
+def strike_articles(order: int = 1) -> list[Article]:
+    """Ten articles of two quotes each, over three outlets and four months (reversed: -1)."""
+    out = []
+    for i in range(10):
+        a, b = STRIKES[i], STRIKES[(i * 3 + 1) % len(STRIKES)]
+        outlet = ("Ouest-Matin.fr", "lecourrier.be", "brest-infos.fr")[i % 3]
+        out.append(quoted(f"s-{i}", outlet, f"2024-0{1 + i % 4}-1{i % 10}", (a[0], a[1], a[0]), (b[0], b[1], "il")))
+    return out[::order]
+
+
+@pytest.fixture
+def counted_words(monkeypatch):
+    """Stores opened in this test count "grève" and "port" as common words."""
+    from guillemet.store import words
+
+    stems = frozenset({"grev", "port"})
+    monkeypatch.setattr(words, "common_stems", lambda: stems)
+    return stems
+
+
+def visiting(store, method, query):
+    """What a search gives when it visits the matches (no word counts)."""
+    store.has_word_counts = False
+    try:
+        return method(query)
+    finally:
+        store.has_word_counts = True
+
+
+def word_rows(store) -> dict:
+    """The word counts a store keeps, without the quote keys (those follow the order of writes)."""
+    return {t: sorted(store._query(f"SELECT {cols} FROM {t}")) for t, cols in (
+        ("word_tally", "stem, facet, value, n"), ("word_speakers", "stem, speaker_type, speaker, n"),
+        ("word_lengths", "stem, tf, dl, n"), ("word_best", "stem, tf, dl, published, article_id, position"))}
+
+
+def test_one_common_word_is_ranked_and_faceted_from_its_counts_as_by_visiting(make_store, counted_words):
+    from guillemet.ingest import speaker_identity
+
+    store = make_store()
+    store.put(strike_articles(), speaker_identity())
+    for q in ("grève", "grèves", "port"):
+        facets = store.facets(SearchQuery(q=q))
+        assert facets == visiting(store, store.facets, SearchQuery(q=q)), q
+        assert sum(v.count for v in facets.kind) == store.search(SearchQuery(q=q)).total
+        for offset, limit in ((0, 20), (0, 3), (2, 4), (5, 5), (9, 20), (40, 5)):
+            query = SearchQuery(q=q, offset=offset, limit=limit)
+            assert ([h.quote.content_text for h in store.search(query).items]
+                    == [h.quote.content_text for h in visiting(store, store.search, query).items]), (q, offset, limit)
+    assert [v.count for v in store.facets(SearchQuery(q="grève")).speaker][:1] == [6]
+    # the counts served the first page (a backend that ranks otherwise visits the matches)
+    if store.placeholder == "?":
+        total = store.search(SearchQuery(q="grève")).total
+        assert store._word_page("grev", total, 0, 5) is not None
+    # any other search visits the matches
+    assert store._counted_stem(SearchQuery(q="grève", outlet="lecourrier.be")) is None
+    assert store._counted_stem(SearchQuery(q="grève dockers")) is None
+    assert store._counted_stem(SearchQuery(q="dockers")) is None
+
+
+def test_word_counts_follow_replaced_articles_and_not_the_order_of_writes(make_store, counted_words, tmp_path):
+    from guillemet.ingest import speaker_identity
+
+    store = make_store()
+    store.put(strike_articles(), speaker_identity())
+    # an article replaced under its id: its old quotes leave the counts
+    changed = dataclasses.replace(strike_articles()[1], outlet="Autre.net", published="2025-01-09")
+    changed.quotes[0] = dataclasses.replace(changed.quotes[0], kind="indirect")
+    store.put([changed], speaker_identity())
+    for q in ("grève", "port"):
+        assert store.facets(SearchQuery(q=q)) == visiting(store, store.facets, SearchQuery(q=q))
+    assert ("Autre.net", 2) in [(v.value, v.count) for v in store.facets(SearchQuery(q="grève")).outlet]
+    # the same articles written in another order and other batches: the same counts
+    other = open_store(str(tmp_path / "other.db"))  # SQLite beside either backend
+    try:
+        later = [a if a.id != changed.id else changed for a in strike_articles(-1)]
+        for i in range(0, len(later), 3):
+            other.put(later[i:i + 3], speaker_identity())
+        assert word_rows(other) == word_rows(store)
+    finally:
+        other.close()
+    # a store whose counts were made for other stems (or an older one) is counted again when opened
+    kept = word_rows(store)
+    with store.transaction() as cur:
+        cur.execute("DELETE FROM word_tally")
+        cur.execute("DELETE FROM word_best")
+        cur.execute("UPDATE guillemet_meta SET value = 'older' WHERE key = 'word_counts'")
+    assert word_rows(make_store()) == kept

@@ -28,6 +28,7 @@ from guillemet.store.query import QuoteHit, SearchQuery, SearchResult
 from guillemet.store.schema import ARTICLE_SPEAKERS, ARTICLES, QUOTES, SPEAKERS, Table
 from guillemet.store.speakers import SpeakerQueries, names_folded
 from guillemet.store.textquery import TextQuery, highlight, parse
+from guillemet.store import words
 
 if TYPE_CHECKING:
     from guillemet.speakers import SpeakerIdentity
@@ -117,6 +118,9 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         self.has_quote_counts = True
         self.has_speaker_words = True  # False: an older store open for reading (names_folded LIKE)
         self.has_tally = True  # False: an older store open for reading (facets count the quotes)
+        #: the common stems whose matches are counted (:mod:`guillemet.store.words`)
+        self.word_stems = words.common_stems()
+        self.has_word_counts = True  # False: counts made for other stems, or none (an older store)
         # speakers' distinct quotes for variant searches (guillemet.store.groups), its own lock:
         # a reader never waits on a write transaction for it
         self._said_cache: OrderedDict = OrderedDict()
@@ -179,6 +183,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             # facets without visiting a million quotes ("" for a missing value)
             "CREATE TABLE IF NOT EXISTS quote_tally (outlet TEXT NOT NULL, month TEXT NOT NULL, kind TEXT NOT NULL, "
             "speaker_type TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (outlet, month, kind, speaker_type))",
+            *words.SCHEMA,
         ]
 
     def index_sql(self) -> list[str]:
@@ -200,6 +205,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             "CREATE INDEX IF NOT EXISTS articles_id_published ON articles (id, published)",
             "CREATE INDEX IF NOT EXISTS speakers_quote_count ON speakers (quote_count)",
             "CREATE INDEX IF NOT EXISTS speaker_words_id ON speaker_words (speaker_id)",
+            *words.index_sql(self._newest_first),
             *IDENTITY_SCHEMA,
             *self._extra_schema(),
         ]
@@ -222,6 +228,33 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         """The SQL of a page's quote keys (``qid``) newest first, ending with ``LIMIT ? OFFSET ?``;
         ``where`` is the search's joins and conditions."""
         return f"SELECT q.qid FROM {self._page_source(walk)}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+
+    def _word_page(self, stem: str, total: int, offset: int, limit: int) -> list[Any] | None:
+        """The quote keys of a page of one common stem's matches in relevance order, read
+        off its counts (:mod:`guillemet.store.words`); None where they do not tell (a backend
+        that cannot rebuild its rank from them, a page deeper than ``word_best``)."""
+        return None
+
+    def _best_keys(self, stem: str, groups: list[words.Group], offset: int, limit: int) -> list[Any] | None:
+        """A page of the matches of ``groups`` (best first; alike within a group, newest first
+        there) read from ``word_best``; None if the page reaches a group it does not hold."""
+        keys: list[Any] = []
+        start = 0
+        for group in groups:
+            if start >= offset + limit:
+                break
+            end = start + group.n
+            if end > offset:
+                if any(tf == 1 and dl > words.SHORT for tf, dl in group.pairs):
+                    return None
+                skip, take = max(0, offset - start), min(end, offset + limit) - max(start, offset)
+                pairs = " OR ".join(["(tf = ? AND dl = ?)"] * len(group.pairs))
+                keys += [r[0] for r in self._query(
+                    f"SELECT qid FROM word_best WHERE stem = ? AND ({pairs}) ORDER BY "
+                    f"{self._newest_first('published')}, article_id, position LIMIT ? OFFSET ?",
+                    [stem, *(x for pair in group.pairs for x in pair), take, skip])]
+            start = end
+        return keys
 
     def _text_count(self, found: Filtered) -> int:
         """Quotes matching a search that has words and no other filter."""
@@ -260,6 +293,76 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             cur.executemany(self._sql("DELETE FROM quote_tally WHERE outlet = ? AND month = ? AND kind = ? "
                                       "AND speaker_type = ? AND n <= 0"), lowered)
 
+    # -- counts per common word (guillemet.store.words) -----------------------------------
+
+    def _stored_quotes(self, cur: Any, article_ids: Sequence[str]) -> Iterator[words.StoredQuote]:
+        """The stored quotes of these articles, as the word counts read them."""
+        for chunk in _chunks(list(article_ids), 500):
+            cur.execute(self._sql(f"SELECT {words.StoredQuote.SELECT} FROM quotes q JOIN articles a ON a.id = q.article_id "
+                                  f"WHERE a.id IN ({self._marks(len(chunk))})"), chunk)
+            yield from words.stored_quotes(cur.fetchall())
+
+    def _add_word_counts(self, cur: Any, deltas: words.WordDeltas) -> None:
+        """Apply the changes of a write to the word counts, dropping the counts that reach 0."""
+        for table, keys, counts in (("word_tally", ("stem", "facet", "value"), deltas.tally),
+                                    ("word_speakers", ("stem", "speaker_type", "speaker"), deltas.speakers),
+                                    ("word_lengths", ("stem", "tf", "dl"), deltas.lengths)):
+            rows = [(*key, n) for key, n in sorted(counts.items()) if n]
+            if not rows:
+                continue
+            cols = ", ".join(keys)
+            for chunk in _chunks(rows, 5000):
+                cur.executemany(self._sql(f"INSERT INTO {table} ({cols}, n) VALUES ({self._marks(len(keys) + 1)}) "
+                                          f"ON CONFLICT ({cols}) DO UPDATE SET n = {table}.n + excluded.n"), chunk)
+            lowered = [row[:-1] for row in rows if row[-1] < 0]
+            if lowered:
+                where = " AND ".join(f"{k} = ?" for k in keys)
+                cur.executemany(self._sql(f"DELETE FROM {table} WHERE {where} AND n <= 0"), lowered)
+        for chunk in _chunks(sorted(set(deltas.gone)), 500):
+            cur.execute(self._sql(f"DELETE FROM word_best WHERE qid IN ({self._marks(len(chunk))})"), chunk)
+        for chunk in _chunks(deltas.best, 5000):
+            cur.executemany(self._sql("INSERT INTO word_best (stem, tf, dl, published, article_id, position, qid) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?)"), chunk)
+
+    def _recount_words(self, cur: Any) -> None:
+        """Count the stored quotes' common words again when the counts were made for other
+        stems, or by a version that kept none."""
+        wanted = words.fingerprint(self.word_stems)
+        cur.execute("SELECT value FROM guillemet_meta WHERE key = 'word_counts'")
+        row = cur.fetchone()
+        if row is not None and row[0] == wanted:
+            return
+        for table in ("word_tally", "word_speakers", "word_lengths", "word_best"):
+            cur.execute(f"DELETE FROM {table}")
+        last = -1
+        while True:  # 20,000 quotes at a time, in key order
+            cur.execute(self._sql(f"SELECT {words.StoredQuote.SELECT} FROM quotes q JOIN articles a "
+                                  "ON a.id = q.article_id WHERE q.qid > ? ORDER BY q.qid LIMIT 20000"), [last])
+            rows = words.stored_quotes(cur.fetchall())
+            if not rows:
+                break
+            last = rows[-1].qid
+            self._add_word_counts(cur, words.WordDeltas(self.word_stems).add(rows, +1))
+        cur.execute("DELETE FROM guillemet_meta WHERE key = 'word_counts'")
+        cur.execute(self._sql("INSERT INTO guillemet_meta (key, value) VALUES ('word_counts', ?)"), [wanted])
+
+    def _words_counted(self, run: Callable[[str], list]) -> bool:
+        """Whether a store opened for reading has word counts made for this version's stems
+        (``run`` runs a query on its connection)."""
+        try:
+            rows = run("SELECT value FROM guillemet_meta WHERE key = 'word_counts'")
+        except Exception:  # an older store: no meta table  # noqa: BLE001
+            return False
+        return bool(rows) and rows[0][0] == words.fingerprint(self.word_stems)
+
+    def _counted_stem(self, query: SearchQuery) -> str | None:
+        """The stem of a search that is one common word and no filter, when its counts are
+        kept; else None."""
+        if not self.has_word_counts or not query.q or set(query.filters()) != {"q"}:
+            return None
+        found = words.single_stem(parse(query.q))
+        return found if found in self.word_stems else None
+
     def _create_schema(self, cur: Any) -> None:
         """Create what is missing; a store made by an older guillemet gets the columns a
         newer record has, filled from what it holds, before any index needs them."""
@@ -288,6 +391,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             cur.execute(f"DROP INDEX IF EXISTS {name}")
         for statement in self.index_sql():
             cur.execute(statement)
+        self._recount_words(cur)
         if ("quotes", "text_key") in added:
             cur.execute("SELECT qid, content_text FROM quotes")
             rows = [(text_key(t), qid) for qid, t in cur.fetchall()]
@@ -339,7 +443,9 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             touched: set[str] = set()
             removed = 0
             tally: Counter = Counter()
+            word_deltas = words.WordDeltas(self.word_stems)
             if present:
+                word_deltas.add(self._stored_quotes(cur, sorted(present)), -1)
                 for chunk in _chunks(sorted(present), 500):
                     cur.execute(self._sql(f"SELECT {_TALLY_KEYS}, count(*) FROM quotes q JOIN articles a "
                                           f"ON a.id = q.article_id WHERE a.id IN ({self._marks(len(chunk))}) "
@@ -369,6 +475,8 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             self._count_quotes(cur, sum(len(a.quotes) for a in stored) - removed)
             tally.update(_tally_key(a, q) for a in stored for q in a.quotes)
             self._add_tally(cur, tally)
+            word_deltas.add(self._stored_quotes(cur, ids), +1)
+            self._add_word_counts(cur, word_deltas)
             if names is not None:
                 names.refresh(touched | names.touched)
                 return
@@ -586,17 +694,22 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         if query.offset >= total:
             return SearchResult(total=total, items=[])
         newest = f"{self._newest_first('a.published')}, a.id, q.position"
-        if found.rank and query.sort == "relevance":
-            keys_sql = (f"SELECT q.qid FROM quotes q JOIN articles a ON a.id = q.article_id{where} "
-                        f"ORDER BY {found.rank}, {newest} LIMIT ? OFFSET ?")
-            keys_params = found.params + found.rank_params
-        else:
-            # walking newest first reads about (offset + limit) × store_total / total quotes;
-            # sorting reads total: walk when that is fewer
-            walk = total * total > (query.offset + query.limit) * store_total
-            keys_sql, keys_params = self._keys_sql(where, newest, walk), list(found.params)
-        # the page's keys from the indexes alone, then its rows: skipped rows cost no columns
-        keys = [r[0] for r in self._query(keys_sql, keys_params + [query.limit, query.offset])]
+        relevance = bool(found.rank) and query.sort == "relevance"
+        stem = self._counted_stem(query) if relevance else None
+        # one common word: the page from its counts, when they reach that deep
+        keys = self._word_page(stem, total, query.offset, query.limit) if stem is not None else None
+        if keys is None:
+            if relevance:
+                keys_sql = (f"SELECT q.qid FROM quotes q JOIN articles a ON a.id = q.article_id{where} "
+                            f"ORDER BY {found.rank}, {newest} LIMIT ? OFFSET ?")
+                keys_params = found.params + found.rank_params
+            else:
+                # walking newest first reads about (offset + limit) × store_total / total quotes;
+                # sorting reads total: walk when that is fewer
+                walk = total * total > (query.offset + query.limit) * store_total
+                keys_sql, keys_params = self._keys_sql(where, newest, walk), list(found.params)
+            # the page's keys from the indexes alone, then its rows: skipped rows cost no columns
+            keys = [r[0] for r in self._query(keys_sql, keys_params + [query.limit, query.offset])]
         if not keys:
             return SearchResult(total=total, items=[])
         cols = _cols(QUOTES, "q") + ", " + ", ".join(f"a.{c}" for c in _HIT_ARTICLE_COLUMNS)

@@ -54,6 +54,8 @@ class PostgresStore(Store):
                 self.has_quote_counts = "quote_count" in self._existing_columns(cur, "articles")
                 self.has_speaker_words = bool(self._existing_columns(cur, "speaker_words"))
                 self.has_tally = bool(self._existing_columns(cur, "quote_tally"))
+                self.has_word_counts = bool(self._existing_columns(cur, "word_best")) and self._words_counted(
+                    lambda sql: cur.execute(sql).fetchall())
             return
         self.ts_config = self._text_search_config()
         with self.transaction() as cur:

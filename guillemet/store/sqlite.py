@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterator
 
 from guillemet.errors import StoreError
 from guillemet.store.base import Filtered, Store, TextSQL
+from guillemet.store import words
 from guillemet.store.textquery import TextQuery, index_text, to_fts5
 
 #: The full-text table and its triggers as this version makes them.
@@ -98,6 +99,7 @@ class SQLiteStore(Store):
                                                            "AND name = 'speaker_words'").fetchall())
                 self.has_tally = bool(conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                                                    "AND name = 'quote_tally'").fetchall())
+                self.has_word_counts = self._words_counted(lambda sql: conn.execute(sql).fetchall())
                 return conn
             except sqlite3.Error as exc:
                 conn.close()
@@ -115,6 +117,14 @@ class SQLiteStore(Store):
         if must and not must_not:  # from the full-text index alone
             return self._query("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [must])[0][0]
         return super()._text_count(found)
+
+    def _word_page(self, stem: str, total: int, offset: int, limit: int) -> list[Any] | None:
+        lengths = self._query("SELECT tf, dl, n FROM word_lengths WHERE stem = ?", [stem])
+        averages = self._query("SELECT block FROM quotes_fts_data WHERE id = 1")
+        if not averages or sum(n for *_, n in lengths) != total:
+            return None  # counts and index disagree (a tokenizer edge): rank by the index
+        rows, tokens = _varints(bytes(averages[0][0]))[:2]
+        return self._best_keys(stem, words.bm25_groups(lengths, rows, tokens, total), offset, limit)
 
     def _quotes_key_sql(self) -> str:
         return "qid INTEGER PRIMARY KEY"
@@ -207,3 +217,22 @@ class SQLiteStore(Store):
             cur.execute("COMMIT")
         finally:
             cur.close()
+
+
+def _varints(blob: bytes) -> list[int]:
+    """The integers of an FTS5 record (SQLite's varints: 7 bits a byte, big-endian, a ninth
+    byte of 8): the averages record is the rows, then the tokens of each column."""
+    out, i = [], 0
+    while i < len(blob):
+        value = 0
+        for k in range(9):
+            byte = blob[i]
+            i += 1
+            if k == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        out.append(value)
+    return out
