@@ -864,7 +864,8 @@ def word_rows(store) -> dict:
     """The word counts a store keeps, without the quote keys (those follow the order of writes)."""
     return {t: sorted(store._query(f"SELECT {cols} FROM {t}")) for t, cols in (
         ("word_tally", "stem, facet, value, n"), ("word_speakers", "stem, speaker_type, speaker, n"),
-        ("word_lengths", "stem, tf, dl, n"), ("word_best", "stem, tf, dl, published, article_id, position"))}
+        ("word_lengths", "stem, tf, dl, n"), ("word_best", "stem, tf, dl, published, article_id, position"),
+        ("word_repeats", "stem, text_key"))}
 
 
 def test_one_common_word_is_ranked_and_faceted_from_its_counts_as_by_visiting(make_store, counted_words):
@@ -917,5 +918,30 @@ def test_word_counts_follow_replaced_articles_and_not_the_order_of_writes(make_s
     with store.transaction() as cur:
         cur.execute("DELETE FROM word_tally")
         cur.execute("DELETE FROM word_best")
+        cur.execute("DELETE FROM word_repeats")
         cur.execute("UPDATE guillemet_meta SET value = 'older' WHERE key = 'word_counts'")
     assert word_rows(make_store()) == kept
+
+
+def test_quote_groups_of_one_common_word_equal_grouping_its_matches(make_store, counted_words, monkeypatch):
+    from guillemet.ingest import speaker_identity
+    from guillemet.store import groups
+
+    store = make_store()
+    once = [quoted(f"o-{i}", "brest-infos.fr", date, ("Lucie Bernard", f"La grève du {day} a réuni du monde", "elle"))
+            for i, (date, day) in enumerate([("2024-05-02", "lundi"), ("2024-05-02", "mardi"),
+                                             ("2023-12-30", "mercredi"), ("2024-06-11", "jeudi")])]
+    store.put(strike_articles() + once, speaker_identity())
+    monkeypatch.setattr(groups, "WALK_SHARE", 0)  # read newest first whatever the store's size
+    for sort in ("relevance", "date"):
+        for offset, limit in ((0, 20), (0, 3), (2, 4), (6, 3), (8, 20), (30, 5)):
+            query = SearchQuery(q="grève", sort=sort, offset=offset, limit=limit)
+            found = store._filtered(query.checked())
+            counted = store._word_groups(query.checked(), found)
+            assert counted is not None
+            page = store.quote_groups(query)
+            assert page == visiting(store, store.quote_groups, query), (sort, offset, limit)
+            assert (page.total, [(g.key, g.speaker_id) for g in page.items]) == counted
+    page = store.quote_groups(SearchQuery(q="grève"))
+    assert [g.count for g in page.items][:10] == [2] * 9 + [1]  # the repeated first, then the newest once
+    assert page.items[9].content_text == "La grève du jeudi a réuni du monde"

@@ -323,6 +323,20 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         for chunk in _chunks(deltas.best, 5000):
             cur.executemany(self._sql("INSERT INTO word_best (stem, tf, dl, published, article_id, position, qid) "
                                       "VALUES (?, ?, ?, ?, ?, ?, ?)"), chunk)
+        # a text key stored twice or more lists its stems in word_repeats, else none
+        for chunk in _chunks(sorted(deltas.keys), 500):
+            marks = self._marks(len(chunk))
+            cur.execute(self._sql(f"SELECT text_key FROM quotes WHERE text_key IN ({marks}) GROUP BY text_key "
+                                  "HAVING count(*) > 1"), chunk)
+            repeated = {r[0] for r in cur.fetchall()}
+            cur.execute(self._sql(f"SELECT DISTINCT text_key FROM word_repeats WHERE text_key IN ({marks})"), chunk)
+            listed = {r[0] for r in cur.fetchall()}
+            gone = sorted(listed - repeated)
+            if gone:
+                cur.execute(self._sql(f"DELETE FROM word_repeats WHERE text_key IN ({self._marks(len(gone))})"), gone)
+            new = [(stem, key) for key in sorted(repeated - listed) for stem in deltas.keys[key]]
+            if new:
+                cur.executemany(self._sql("INSERT INTO word_repeats (stem, text_key) VALUES (?, ?)"), new)
 
     def _recount_words(self, cur: Any) -> None:
         """Count the stored quotes' common words again when the counts were made for other
@@ -332,7 +346,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         row = cur.fetchone()
         if row is not None and row[0] == wanted:
             return
-        for table in ("word_tally", "word_speakers", "word_lengths", "word_best"):
+        for table in ("word_tally", "word_speakers", "word_lengths", "word_best", "word_repeats"):
             cur.execute(f"DELETE FROM {table}")
         last = -1
         while True:  # 20,000 quotes at a time, in key order

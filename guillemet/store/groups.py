@@ -23,6 +23,9 @@ MAX_VARIANTS = 10
 #: Speakers whose distinct quotes (read and folded once) a store keeps for variant searches.
 SAID_CACHE = 256
 _ARTICLE = ("outlet", "published", "title", "url")
+#: A page of groups of one common word is read newest first when that reads fewer than this
+#: share (1 / WALK_SHARE) of its matches; else its matches are grouped.
+WALK_SHARE = 4
 
 
 @dataclass(slots=True)
@@ -106,19 +109,84 @@ class GroupQueries:
         """
         query = query.checked()
         found = self._filtered(query)
-        groups = f"{found.sql()} GROUP BY q.text_key, q.speaker_id"
-        last = "max(coalesce(a.published, ''))"
-        order = f"{last} DESC, n DESC" if query.sort == "date" else f"n DESC, {last} DESC"
-        # one pass over the matches: the page and, beside each row, how many groups there are
-        rows = self._query(f"SELECT q.text_key, q.speaker_id, count(*) AS n, count(*) OVER () {groups} "
-                           f"ORDER BY {order}, q.text_key LIMIT ? OFFSET ?",
-                           found.params + [query.limit, query.offset])
-        if rows:
-            total = rows[0][3]
-        else:  # a page past the end: counted apart
-            total = self._query(f"SELECT count(*) FROM (SELECT q.text_key {groups}) t", found.params)[0][0]
-        items = [self.quote_group(key, speaker_id) for key, speaker_id, _, _ in rows]
+        counted = self._word_groups(query, found)
+        if counted is not None:
+            total, page = counted
+        else:
+            groups = f"{found.sql()} GROUP BY q.text_key, q.speaker_id"
+            last = "max(coalesce(a.published, ''))"
+            order = f"{last} DESC, n DESC" if query.sort == "date" else f"n DESC, {last} DESC"
+            # one pass over the matches: the page and, beside each row, how many groups there are
+            rows = self._query(f"SELECT q.text_key, q.speaker_id, count(*) AS n, count(*) OVER () {groups} "
+                               f"ORDER BY {order}, q.text_key, coalesce(q.speaker_id, '') LIMIT ? OFFSET ?",
+                               found.params + [query.limit, query.offset])
+            if rows:
+                total = rows[0][3]
+            else:  # a page past the end: counted apart
+                total = self._query(f"SELECT count(*) FROM (SELECT q.text_key {groups}) t", found.params)[0][0]
+            page = [(key, speaker_id) for key, speaker_id, _, _ in rows]
+        items = [self.quote_group(key, speaker_id) for key, speaker_id in page]
         return GroupPage(total=total, items=[g for g in items if g is not None])
+
+    def _word_groups(self, query: SearchQuery, found) -> tuple[int, list[tuple[str, str | None]]] | None:
+        """(groups, the page's (key, speaker id)) of a search of one common word, without
+        grouping every match: the groups of its repeated quotes (``word_repeats``), and its
+        quotes stored once read newest first; None where that would read more than grouping."""
+        stem = self._counted_stem(query)
+        if stem is None:
+            return None
+        matches = self._text_count(found)
+        keys = [k for (k,) in self._query("SELECT text_key FROM word_repeats WHERE stem = ?", [stem])]
+        repeated: list[tuple[str, str | None, int, str]] = []
+        for chunk in _chunks(keys, 500):
+            repeated += [r for r in self._query(
+                "SELECT q.text_key, q.speaker_id, count(*), max(coalesce(a.published, '')) FROM quotes q "
+                f"JOIN articles a ON a.id = q.article_id WHERE q.text_key IN ({self._marks(len(chunk))}) "
+                "GROUP BY q.text_key, q.speaker_id", chunk) if r[2] > 1]
+        in_repeated = sum(n for _, _, n, _ in repeated)
+        need = query.offset + query.limit
+        # walking newest first reads about (quotes wanted) × store / matches quotes
+        if (need + in_repeated) * self.quote_total() * WALK_SHARE > matches * matches:
+            return None
+        total = matches - in_repeated + len(repeated)
+        once = self._newest_once(found, need, {(k, s) for k, s, _, _ in repeated})
+
+        def key(g):  # ties as the SQL orders them: text key, then speaker id
+            return g[0], g[1] or ""
+
+        if query.sort == "date":  # most recently seen first, then most repeated
+            rows = sorted(repeated + once, key=key)
+            rows.sort(key=lambda g: g[2], reverse=True)
+            rows.sort(key=lambda g: g[3], reverse=True)
+        else:  # most repeated first: every repeated group before the quotes stored once
+            rows = sorted(repeated, key=key)
+            rows.sort(key=lambda g: g[3], reverse=True)
+            rows.sort(key=lambda g: g[2], reverse=True)
+            rows += once
+        return total, [(k, s) for k, s, _, _ in rows[query.offset:need]]
+
+    def _newest_once(self, found, need: int, repeated: set) -> list[tuple[str, str | None, int, str]]:
+        """The ``need`` most recent groups of one quote among a search's matches (outside
+        ``repeated``), ordered as grouping orders them: date, newest first, then text key; a
+        date cut in two is read whole."""
+        where = (f" {found.join}" if found.join else "") + (" WHERE " + " AND ".join(found.conds) if found.conds else "")
+        newest = f"{self._newest_first('a.published')}, a.id, q.position"
+        size = 2 * need + len(repeated) + 50
+        while True:
+            qids = [r[0] for r in self._query(self._keys_sql(where, newest, True), found.params + [size, 0])]
+            rows = {}
+            for chunk in _chunks(qids, 500):
+                rows.update((r[0], r[1:]) for r in self._query(
+                    "SELECT q.qid, q.text_key, q.speaker_id, coalesce(a.published, '') FROM quotes q "
+                    f"JOIN articles a ON a.id = q.article_id WHERE q.qid IN ({self._marks(len(chunk))})", chunk))
+            once = [(k, s, 1, p) for k, s, p in (rows[q] for q in qids if q in rows) if (k, s) not in repeated]
+            complete = len(qids) < size  # every match read
+            if complete or (len(once) > need and once[need][3] != once[need - 1][3]):
+                break
+            size *= 2
+        once.sort(key=lambda g: (g[0], g[1] or ""))
+        once.sort(key=lambda g: g[3], reverse=True)
+        return once[:need]
 
     def quote_group(self, key: str, speaker_id: str | None, variants: bool = True) -> QuoteGroup | None:
         """One quote (text key and speaker id) with every occurrence and, if asked, its
@@ -179,3 +247,8 @@ class GroupQueries:
             while len(cache) > SAID_CACHE:
                 cache.popitem(last=False)
         return said
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

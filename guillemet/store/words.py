@@ -39,6 +39,8 @@ from guillemet.store.textquery import SEARCH_LANG, TextQuery, stem
 
 #: A quote of at most this many words is kept in ``word_best`` whatever its stem count.
 SHORT = 6
+#: What the counts hold (another version, another count: a store is counted again).
+VERSION = 2
 #: Facets counted per common stem (the speaker facet is ``word_speakers``).
 FACETS = ("outlet", "month", "kind", "speaker_type")
 
@@ -52,6 +54,10 @@ SCHEMA = [
     "CREATE TABLE IF NOT EXISTS word_best (stem TEXT NOT NULL, tf INTEGER NOT NULL, dl INTEGER NOT NULL, "
     "published TEXT, article_id TEXT NOT NULL, position INTEGER NOT NULL, qid INTEGER NOT NULL, "
     "PRIMARY KEY (stem, qid))",
+    # the words of quotes stored more than once (same text key): where a page of quote groups
+    # of one common word starts
+    "CREATE TABLE IF NOT EXISTS word_repeats (stem TEXT NOT NULL, text_key TEXT NOT NULL, "
+    "PRIMARY KEY (stem, text_key))",
 ]
 
 
@@ -59,7 +65,8 @@ def index_sql(newest_first) -> list[str]:
     """The index a page of ``word_best`` is read from, in the order results are shown."""
     return [f"CREATE INDEX IF NOT EXISTS word_best_order ON word_best (stem, tf, dl, {newest_first('published')}, "
             "article_id, position)",
-            "CREATE INDEX IF NOT EXISTS word_best_qid ON word_best (qid)"]
+            "CREATE INDEX IF NOT EXISTS word_best_qid ON word_best (qid)",
+            "CREATE INDEX IF NOT EXISTS word_repeats_key ON word_repeats (text_key)"]
 
 
 def common_stems() -> frozenset[str]:
@@ -68,9 +75,9 @@ def common_stems() -> frozenset[str]:
 
 
 def fingerprint(stems: Iterable[str]) -> str:
-    """What the counts were made for (the stems and :data:`SHORT`): another list, another
-    count."""
-    return hashlib.sha1((f"{SHORT}:" + ",".join(sorted(stems))).encode()).hexdigest()[:16]
+    """What the counts were made for (the stems, :data:`SHORT`, :data:`VERSION`): another
+    list, another count."""
+    return hashlib.sha1((f"{VERSION}:{SHORT}:" + ",".join(sorted(stems))).encode()).hexdigest()[:16]
 
 
 @dataclass(slots=True)
@@ -78,6 +85,7 @@ class StoredQuote:
     """What the counts need of a stored quote."""
 
     qid: int
+    text_key: str | None
     article_id: str
     position: int
     text: str | None
@@ -89,7 +97,7 @@ class StoredQuote:
     published: str | None
 
     #: The SQL that reads one from ``quotes q JOIN articles a``, in field order.
-    SELECT = ("q.qid, q.article_id, q.position, q.content_text, q.kind, q.speaker_type, q.speaker, q.speaker_id, "
+    SELECT = ("q.qid, q.text_key, q.article_id, q.position, q.content_text, q.kind, q.speaker_type, q.speaker, q.speaker_id, "
               "a.outlet, a.published")
 
 
@@ -109,6 +117,8 @@ class WordDeltas:
         self.lengths: Counter = Counter()
         self.best: list[tuple] = []
         self.gone: list[int] = []
+        #: text key → its common stems, for the quotes written or removed
+        self.keys: dict[str, list[str]] = {}
 
     def add(self, quotes: Iterable[StoredQuote], sign: int) -> "WordDeltas":
         for q in quotes:
@@ -118,6 +128,8 @@ class WordDeltas:
                 continue
             if sign < 0:
                 self.gone.append(q.qid)
+            if q.text_key:
+                self.keys[q.text_key] = sorted(common)
             values = (q.outlet or "", (q.published or "")[:7], q.kind or "", q.speaker_type or "")
             for s in common:
                 tf = counts[s]
