@@ -229,7 +229,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         ``where`` is the search's joins and conditions."""
         return f"SELECT q.qid FROM {self._page_source(walk)}{where} ORDER BY {order} LIMIT ? OFFSET ?"
 
-    def _word_page(self, stem: str, total: int, offset: int, limit: int) -> list[Any] | None:
+    def _word_page(self, stem: str, found: Filtered, total: int, offset: int, limit: int) -> list[Any] | None:
         """The quote keys of a page of one common stem's matches in relevance order, read
         off its counts (:mod:`guillemet.store.words`); None where they do not tell (a backend
         that cannot rebuild its rank from them, a page deeper than ``word_best``)."""
@@ -711,7 +711,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         relevance = bool(found.rank) and query.sort == "relevance"
         stem = self._counted_stem(query) if relevance else None
         # one common word: the page from its counts, when they reach that deep
-        keys = self._word_page(stem, total, query.offset, query.limit) if stem is not None else None
+        keys = self._word_page(stem, found, total, query.offset, query.limit) if stem is not None else None
         if keys is None:
             if relevance:
                 keys_sql = (f"SELECT q.qid FROM quotes q JOIN articles a ON a.id = q.article_id{where} "

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 from guillemet.errors import StoreError, require
-from guillemet.store.base import Store, TextSQL
+from guillemet.store.base import Filtered, Store, TextSQL
 from guillemet.store.textquery import Term, TextQuery, fold
 
 #: Our text search configuration: ``french`` with accents removed before stemming.
@@ -98,6 +98,35 @@ class PostgresStore(Store):
         inner = f"SELECT q.qid, q.position, a.published, a.id FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
         order = order.replace("a.", "m.").replace("q.", "m.")
         return f"SELECT m.qid FROM ({inner} OFFSET 0) m ORDER BY {order} LIMIT ? OFFSET ?"
+
+    def _word_page(self, stem: str, found: Filtered, total: int, offset: int, limit: int) -> list[Any] | None:
+        # ts_rank_cd of one word is 0.1 a occurrence whatever the quote's length: the matches
+        # rank by occurrences (tf), then newest first
+        by_tf: dict[int, int] = {}
+        for tf, n in self._query("SELECT tf, sum(n) FROM word_lengths WHERE stem = ? GROUP BY tf", [stem]):
+            by_tf[int(tf)] = int(n)
+        if sum(by_tf.values()) != total:
+            return None  # PostgreSQL's words and ours disagree (compounds): rank by the index
+        keys: list[Any] = []
+        start = 0
+        newest = f"{self._newest_first('published')}, article_id, position"
+        for tf in sorted(by_tf, reverse=True):
+            end = start + by_tf[tf]
+            if start >= offset + limit:
+                break
+            if end > offset:
+                skip, take = max(0, offset - start), min(end, offset + limit) - max(start, offset)
+                if tf > 1:  # every match of two occurrences or more is in word_best
+                    keys += [r[0] for r in self._query(f"SELECT qid FROM word_best WHERE stem = ? AND tf = ? "
+                                                       f"ORDER BY {newest} LIMIT ? OFFSET ?", [stem, tf, take, skip])]
+                else:  # once: the matches newest first, less those of word_best's higher counts
+                    where = (f" {found.join}" if found.join else "") + " WHERE " + " AND ".join(
+                        [*found.conds, "q.qid NOT IN (SELECT qid FROM word_best WHERE stem = ? AND tf > 1)"])
+                    order = f"{self._newest_first('a.published')}, a.id, q.position"
+                    keys += [r[0] for r in self._query(self._keys_sql(where, order, True),
+                                                       [*found.params, stem, take, skip])]
+            start = end
+        return keys
 
     def _quotes_key_sql(self) -> str:
         return "qid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"

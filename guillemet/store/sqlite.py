@@ -118,7 +118,7 @@ class SQLiteStore(Store):
             return self._query("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [must])[0][0]
         return super()._text_count(found)
 
-    def _word_page(self, stem: str, total: int, offset: int, limit: int) -> list[Any] | None:
+    def _word_page(self, stem: str, found: Filtered, total: int, offset: int, limit: int) -> list[Any] | None:
         lengths = self._query("SELECT tf, dl, n FROM word_lengths WHERE stem = ?", [stem])
         averages = self._query("SELECT block FROM quotes_fts_data WHERE id = 1")
         if not averages or sum(n for *_, n in lengths) != total:
