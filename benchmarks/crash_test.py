@@ -43,6 +43,12 @@ TABLES = {
     "speakers": "SELECT {speaker_cols} FROM speakers ORDER BY id",
     "speaker_names": "SELECT * FROM speaker_names ORDER BY type, name",
     "speaker_words": "SELECT word, speaker_id FROM speaker_words ORDER BY word, speaker_id",
+    "quote_tally": "SELECT * FROM quote_tally ORDER BY outlet, month, kind, speaker_type",
+    "word_tally": "SELECT * FROM word_tally ORDER BY stem, facet, value",
+    "word_speakers": "SELECT * FROM word_speakers ORDER BY stem, speaker_type, speaker",
+    "word_lengths": "SELECT * FROM word_lengths ORDER BY stem, tf, dl",
+    "word_best": "SELECT stem, tf, dl, published, article_id, position FROM word_best ORDER BY stem, article_id, position",
+    "word_repeats": "SELECT * FROM word_repeats ORDER BY stem, text_key",
 }
 
 

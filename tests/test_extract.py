@@ -320,6 +320,20 @@ FOUND = [
     ("Le rassemblement a compté 900 marcheurs selon la gendarmerie, 2 400 selon le collectif.", "according_to",
      "2 400", "le collectif"),
     ("Ils étaient quelques centaines (450 selon la gendarmerie).", "according_to", "450", "la gendarmerie"),
+    # "Selon X, claim" after a sentence adverb or a colon: the claim follows
+    ("Le calme est revenu. En effet, selon les informations de Radio Loire, les grévistes souhaitent se réunir "
+     "dimanche.", "according_to", "les grévistes souhaitent se réunir dimanche", "Radio Loire"),
+    ("Le bilan est lourd : selon la préfecture, trois personnes ont été blessées.", "according_to",
+     "trois personnes ont été blessées", "la préfecture"),
+    # a reported clause ends where a clause with its own subject follows a comma …
+    ("Paul Durand annonce dimanche qu'il ne portera pas plainte, le parquet se saisit des faits.", "indirect",
+     "il ne portera pas plainte", "Paul Durand"),
+    # … not at a second reported clause
+    ("Paul Durand a dit qu'il viendrait, que le maire parlerait et que tout irait bien.", "indirect",
+     "il viendrait, que le maire parlerait et que tout irait bien", "Paul Durand"),
+    # "laisser entendre que", the verb left unlemmatised by the tagger
+    ("Claire Martin est arrivée. Elle laisse entendre qu'elle sera candidate.", "indirect", "elle sera candidate",
+     "Claire Martin"),
     # a rubric before the lead is no part of its sentence
     ("EXCLUSIF - Selon le syndicat, la cantine fermera trois semaines.", "according_to",
      "la cantine fermera trois semaines", "le syndicat"),

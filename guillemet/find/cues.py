@@ -95,7 +95,7 @@ def _lexicon_keys(lang: Language, strings) -> tuple[np.ndarray, np.ndarray]:
 def _hash_lexicon(lang: Language, strings) -> tuple[np.ndarray, np.ndarray]:
     lemmas = {strings.add(v) for v in lang.cue_verbs} | {strings.add(v.split()[0]) for v in lang.cue_verbs}
     forms = {strings.add(f) for f in lang.cue_forms}
-    forms |= {strings.add(f) for v in lang.cue_verbs for f in lang.bare_forms(v)}  # "remarque"
+    forms |= {strings.add(f) for v in lang.cue_verbs for f in lang.bare_forms(v.split()[0])}  # "remarque", "laisse"
     return np.array(sorted(lemmas), dtype=np.uint64), np.array(sorted(forms), dtype=np.uint64)
 
 
@@ -122,7 +122,7 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
         lemma = cue_lemma(tok, lang)
         noun = _light_verb_noun(tok, lang)
         if noun is not None:  # "a fait état de", "called for": the verb and its word
-            lemma = f"{tok.lemma_.lower()} {noun.lower_}"
+            lemma = f"{_verb_lemma(tok, lang)} {noun.lower_}"
         frames = lang.frames(lemma) if lemma else frozenset()
         if "direct" not in frames and tok.pos_ == "VERB" and _incise_after_quote(tok, lang):
             # « … », s’est souvenu X: any verb with its subject inverted after a quotation
@@ -703,9 +703,15 @@ def _light_verb_noun(tok: Token, lang: Language) -> Token | None:
     if tok.pos_ not in ("VERB", "AUX") or not tok.i + 1 < len(tok.doc):
         return None
     nxt = tok.doc[tok.i + 1]
-    if f"{tok.lemma_.lower()} {nxt.lower_}" in lang.cue_verbs:
+    if f"{_verb_lemma(tok, lang)} {nxt.lower_}" in lang.cue_verbs:
         return nxt
     return None
+
+
+def _verb_lemma(tok: Token, lang: Language) -> str:
+    """The verb's lemma, or its infinitive when the lemmatizer left the form as it is ("laisse")."""
+    lemma = tok.lemma_.lower()
+    return (lang.infinitive_of(tok.lower_) or lemma) if lemma == tok.lower_ else lemma
 
 
 def _main_clause_after(cue: Cue, lang: Language) -> None:
@@ -835,7 +841,7 @@ def _clause_end(head: Token, lang: Language) -> int:
         text = texts[i]
         if text in (".", "!", "?", ";", "…") or text == "\n":
             break
-        if text == "," and i + 1 < sent_end and _author_resumes(doc[i + 1], lang):
+        if text == "," and i + 1 < sent_end and (_author_resumes(doc[i + 1], lang) or _clause_of_its_own(doc, i, head)):
             break
         if _another_cue_joined(doc, i, lang) or _concessive_gerund(doc, i, lang):
             break
@@ -847,6 +853,23 @@ def _clause_end(head: Token, lang: Language) -> int:
     while end_tok.i > head.i and (end_tok.is_punct and end_tok.text not in "»”\")" or end_tok.is_space):
         end_tok = doc[end_tok.i - 1]
     return end_tok.idx + len(end_tok.text)
+
+
+def _clause_of_its_own(doc: Doc, k: int, head: Token) -> bool:
+    """Whether a clause with its own subject starts after the comma at ``k`` and hangs
+    outside the reported clause of ``head``: "qu’il ne portera pas plainte, le parquet se
+    saisit des faits" (not ", que le maire parlerait": a second reported clause)."""
+    for j in range(k + 1, min(len(doc), k + 7)):
+        tok = doc[j]
+        if tok.is_punct:
+            return False
+        if tok.pos_ in ("VERB", "AUX") and tok.morph.get("VerbForm") == ["Fin"]:
+            subject = [c for c in tok.children if c.dep_.startswith("nsubj") and k < c.i < j
+                       and c.pos_ in ("NOUN", "PROPN") or c.dep_.startswith("nsubj") and k < c.i < j
+                       and c.pos_ == "PRON" and c.morph.get("PronType") != ["Rel"]]
+            subordinate = any(c.dep_ == "mark" and k < c.i < j for c in tok.children)  # ", même si c’est …"
+            return bool(subject) and not subordinate and head not in tok.ancestors and tok is not head
+    return False
 
 
 def _another_cue_joined(doc: Doc, k: int, lang: Language) -> bool:

@@ -731,8 +731,10 @@ def _according_quotes(scan: Scan) -> list[Found]:
         src_chars = syntax.char_span(doc[slice(*src)])
         sent_s = tx.sentence_start(tok.idx)
         sent_e = tx.sentence_end(src_chars[1])
-        head_text = text[sent_s:tok.idx]
-        if not head_text.strip(SPACE + "—–-") or head_text.strip().lower() in lang.sentence_connectors \
+        # "…: Selon X, claim": a colon opens the claim's sentence
+        head_s = max([sent_s] + [k + 1 for k in range(sent_s, tok.idx) if text[k] == ":" and not in_quote(outer, k)])
+        head_text = text[head_s:tok.idx]
+        if not head_text.strip(SPACE + "—–-") or head_text.strip(SPACE + ",").lower() in lang.sentence_connectors \
                 or _RUBRIC.fullmatch(head_text):
             # "Selon X, claim."
             k = src_chars[1]

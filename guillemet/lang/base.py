@@ -154,7 +154,8 @@ class Language:
             ("alors même que, selon lui, …").
         clause_openers: Words right before an inserted marker that begin the claim after it
             ("…, dont, selon la police, …").
-        sentence_connectors: Words that may open a sentence before "Selon X," (mais, et).
+        sentence_connectors: Words that may open a sentence before "Selon X," (mais, et, en
+            effet), lower case.
         clause_stops: Words after a comma where the author resumes (", ajoutant", ", selon").
         clause_stop_prefixes: Prefixes of such words ("d’après", "d’autant").
         adjunct_starts: Words after a comma that open an adjunct of the author's (", lors de").

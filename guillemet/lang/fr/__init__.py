@@ -64,6 +64,8 @@ _add("""indiquer souligner ajouter répondre répliquer rétorquer riposter lanc
 _add("proposer suggérer réaffirmer", _SAY_INF | {"of_infinitive"})
 _add("préconiser", _SAY | {"of_infinitive"})
 _add("compléter stipuler écrier", _SAY)
+# "a laissé entendre qu’il serait candidat": said without saying it outright
+_add("laisser_entendre", _SAY)
 # … and with an infinitive there ("a indiqué avoir identifié l'homme", "a confirmé avoir ouvert")
 _add("indiquer ajouter confirmer", _SAY_INF)
 # next to a quotation only: "« … », s'excuse-t-il", "« A, s'agace X. B »"
@@ -274,7 +276,9 @@ FRENCH = French(
         depuis ainsi afin lors même sauf encore moins plus autant tant"""),
     subordinators=_words("que qu’ qu' qui si quand lorsque dont où comme car mais"),
     clause_openers=_words("dont que qu’ qu'"),
-    sentence_connectors=_words("mais et or ainsi enfin toutefois cependant pourtant"),
+    sentence_connectors=_words("mais et or ainsi enfin toutefois cependant pourtant donc néanmoins")
+    | {"en effet", "par ailleurs", "de plus", "en outre", "d’ailleurs", "d'ailleurs", "en revanche",
+       "pour autant", "dès lors", "de son côté", "de leur côté", "quant à lui", "quant à elle"},
     clause_stops=_words("""selon ajoutant précisant estimant assurant expliquant soulignant
         rappelant affirmant indiquant avant tandis alors en"""),
     clause_stop_prefixes=("d’", "d'"),
