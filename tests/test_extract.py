@@ -331,6 +331,9 @@ FOUND = [
     # … not at a second reported clause
     ("Paul Durand a dit qu'il viendrait, que le maire parlerait et que tout irait bien.", "indirect",
      "il viendrait, que le maire parlerait et que tout irait bien", "Paul Durand"),
+    # the subject before the verb carries a relative clause the parse hung the verb on
+    ("Plus loin, un autre gréviste de Brest qui préfère ne pas donner son nom dit revenir de Lyon.", "indirect",
+     "revenir de Lyon", "un autre gréviste de Brest"),
     # "laisser entendre que", the verb left unlemmatised by the tagger
     ("Claire Martin est arrivée. Elle laisse entendre qu'elle sera candidate.", "indirect", "elle sera candidate",
      "Claire Martin"),
@@ -574,6 +577,12 @@ def test_unresolved_stays_unresolved():
     got = extract("« Tout va bien », a-t-il dit.")
     assert got and got[0].speaker is None
     assert got[0].speaker_mention_text == "il"
+
+
+def test_a_name_after_the_medium_spoken_to_is_the_speaker():
+    # "a déclaré à l’AFP X": the medium's name ends its phrase, the capitalised words after it are X
+    got = extract("« Le marché rouvrira », a déclaré à l'AFP Europe Écologie.")
+    assert [q.speaker_mention_text for q in got] == ["Europe Écologie"]
 
 
 def test_a_medium_is_no_other_body():

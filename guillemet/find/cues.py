@@ -347,7 +347,8 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
             i = _skip_pp(doc, i + 1, stop, persons, lang)
             continue
         if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ") or (
-                tok.pos_ == "PRON" and tok.lower_ in lang.postposed_pronouns):
+                tok.pos_ == "PRON" and tok.lower_ in lang.postposed_pronouns) or (
+                tok.pos_ == "X" and tok.text[:1].isupper() and tok.text[1:2].islower()):  # a foreign name ("Dragos")
             return _take_subject(cue, i, stop, persons, lang)
         break
     return False
@@ -379,14 +380,21 @@ def _skip_pp(doc: Doc, j: int, stop: int, persons: dict, lang: Language) -> int:
         if t.pos_ in ("ADJ", "NUM"):
             j += 1
             continue
-        if t.pos_ in ("NOUN", "PROPN"):
-            if seen_noun and (j in persons or _name_starts(doc, j)):
+        if t.pos_ in ("NOUN", "PROPN", "X"):
+            if seen_noun and (j in persons or _name_starts(doc, j) or _after_medium(doc, j, lang)):
                 break
             seen_noun = True
             j += 1
             continue
         break
     return j
+
+
+def _after_medium(doc: Doc, j: int, lang: Language) -> bool:
+    """A capitalised word right after a medium's name ("à l’AFP | Dragos Pavelescu"): a name
+    begins, the medium's name does not go on."""
+    media = getattr(lang.speaker_types, "MEDIA_NAMES", ())
+    return doc[j - 1].text in media and doc[j].text[:1].isupper() and doc[j].text[1:2].islower()
 
 
 def _name_starts(doc: Doc, j: int) -> bool:
@@ -515,6 +523,12 @@ def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:
             head = head.head
         if head.lemma_.lower() in lang.time_nouns:
             return None
+        if not head.dep_.startswith("nsubj"):
+            # "un gréviste qui préfère ne pas donner son nom dit …": the word before the verb
+            # ends a relative clause; the subject is the noun the clause describes
+            relative = next((a for a in head.ancestors if a.dep_ == "acl:relcl"), None)
+            if relative is not None and relative.head.pos_ in ("NOUN", "PROPN") and sent_start <= relative.head.i < head.i:
+                return relative.head
         return head
     if tok.pos_ == "PRON" and tok.lower_ in lang.pronouns:
         return tok
