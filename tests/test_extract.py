@@ -334,6 +334,12 @@ FOUND = [
     # the subject before the verb carries a relative clause the parse hung the verb on
     ("Plus loin, un autre gréviste de Brest qui préfère ne pas donner son nom dit revenir de Lyon.", "indirect",
      "revenir de Lyon", "un autre gréviste de Brest"),
+    # a verb of saying before the colon names the speaker; "selon X" after says who reports it
+    ("Le voisin a parlé. La suspecte lui avait alors lancé : « Regarde-moi dans les yeux », selon le voisin.",
+     "direct", "Regarde-moi dans les yeux", "La suspecte"),
+    # a role with its holder in apposition at a passive cue: the holder
+    ("Paul Durand était là. Les dégâts ont été estimés par la maire de Lyon, Claire Martin, « entre 3 et 4 "
+     "millions d'euros » pour le seul mobilier.", "mixed", "entre 3 et 4 millions d'euros", "Claire Martin"),
     # "laisser entendre que", the verb left unlemmatised by the tagger
     ("Claire Martin est arrivée. Elle laisse entendre qu'elle sera candidate.", "indirect", "elle sera candidate",
      "Claire Martin"),

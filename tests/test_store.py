@@ -945,3 +945,23 @@ def test_quote_groups_of_one_common_word_equal_grouping_its_matches(make_store, 
     page = store.quote_groups(SearchQuery(q="grève"))
     assert [g.count for g in page.items][:10] == [2] * 9 + [1]  # the repeated first, then the newest once
     assert page.items[9].content_text == "La grève du jeudi a réuni du monde"
+
+
+def test_a_word_newest_first_walks_the_articles_not_every_match_times_every_article(make_store, newsroom):
+    """sort=date of a common word walks the articles newest first and looks each quote up in
+    the word's matches (read once); the plan that scanned every article for each match took
+    minutes at a million quotes."""
+    store = make_store()
+    store.put(newsroom)
+    query = SearchQuery(q="grève OR chantage", sort="date").checked()
+    found = store._filtered(query)
+    where = f" {found.join}" + " WHERE " + " AND ".join(found.conds)
+    walked = [r[0] for r in store._query(store._keys_sql(where, "a.published DESC, a.id, q.position", True),
+                                         found.params + [20, 0])]
+    sorted_ = [r[0] for r in store._query(store._keys_sql(where, "a.published DESC, a.id, q.position", False),
+                                          found.params + [20, 0])]
+    assert walked == sorted_ and len(walked) == 5
+    if store.placeholder == "?":  # SQLite's plan: the articles outside, by their newest-first index
+        plan = [r[3] for r in store._query("EXPLAIN QUERY PLAN " + store._keys_sql(
+            where, "a.published DESC, a.id, q.position", True), found.params + [20, 0])]
+        assert plan[0].startswith("SCAN a USING") and "articles_newest" in plan[0], plan

@@ -105,7 +105,8 @@ def _direct_quotes(scan: Scan) -> list[Found]:
                     subject_after_verb(cue, lang)
             if cue is None and t < len(doc) and doc[t].lower_ in _first_words(lang.according_markers) \
                     and "," in text[m.close:pos] \
-                    and (tx.starts_sentence(m.open) or text[:m.open].rstrip(SPACE).endswith(":")):
+                    and (tx.starts_sentence(m.open) or text[:m.open].rstrip(SPACE).endswith(":")) \
+                    and not _said_before_colon(scan, m.open):
                 head = _according_source(doc, t, lang)
                 if head is not None and tx.sentence_end(pos) >= syntax.char_span(doc[slice(*head)])[1]:
                     for part in _split_incise(scan, m):
@@ -609,6 +610,20 @@ def _marker_regex(lang: Language) -> re.Pattern[str]:
 
 
 _MARKER_RES: dict[Language, re.Pattern[str]] = {}
+
+
+def _said_before_colon(scan: Scan, at: int) -> bool:
+    """Whether a verb of saying with its subject ends right before the colon that opens the
+    quotation at ``at``: "Elle avait lancé : « … », selon le voisin" is hers, as the voisin
+    reports it."""
+    text = scan.text
+    if not text[:at].rstrip(SPACE).endswith(":"):
+        return False
+    j = len(text[:at].rstrip(SPACE)) - 2  # before the colon
+    while j > 0 and text[j] in SPACE:
+        j -= 1
+    cue = scan.cue_of_token.get(scan.token_at[j]) if j >= 0 else None
+    return cue is not None and cue.subject_span is not None and "direct" in cue.frames and not cue.inverted
 
 
 def _according_source(doc: Doc, t: int, lang: Language) -> tuple[int, int] | None:

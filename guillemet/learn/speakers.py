@@ -777,6 +777,8 @@ def choose_speakers(rp, model, margin: float | None = None) -> list[Resolved]:
     groups, rows, previous = [], [], []
     for f, res in zip(rp.found, rp.resolved):
         kind = mention_kind(rp.entities, f.mention)
+        if kind in ("role", "description") and _named_beside(rp.entities, f.mention, res):
+            kind = "name"  # "la maire de Lyon, Claire Martin, …": the holder is named at the cue
         cands: list[Candidate] = []
         if res.entity is None or kind != "name":
             # a name written at the cue is the speaker: the model only weighs what points back
@@ -850,6 +852,21 @@ def choose_speakers(rp, model, margin: float | None = None) -> list[Resolved]:
                 mention = None
         out.append(Resolved(ent.name, ent.type, score, ent, mention))
     return out
+
+
+def _named_beside(ents: ArticleEntities, mention: tuple[int, int] | None, res: Resolved) -> bool:
+    """Whether the rules' source is named in apposition right after the quote's mention
+    ("la maire de Lyon, Claire Martin"): the mention's holder, not a description to weigh."""
+    if mention is None or res.entity is None:
+        return False
+    toks = ents.doc[mention[0]:mention[1]]
+    end = toks[-1].idx + len(toks[-1].text)
+    text = syntax.text_of(ents.doc)
+    gap = text[end:end + 3]
+    if not gap.startswith(","):
+        return False
+    at = end + len(gap) - len(gap[1:].lstrip())
+    return any(m.entity is res.entity and at <= m.pos <= end + 3 for m in ents.mentions)
 
 
 def _third_person(ents: ArticleEntities, mention: tuple[int, int]) -> bool:

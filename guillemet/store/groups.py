@@ -181,7 +181,8 @@ class GroupQueries:
                     f"JOIN articles a ON a.id = q.article_id WHERE q.qid IN ({self._marks(len(chunk))})", chunk))
             once = [(k, s, 1, p) for k, s, p in (rows[q] for q in qids if q in rows) if (k, s) not in repeated]
             complete = len(qids) < size  # every match read
-            if complete or (len(once) > need and once[need][3] != once[need - 1][3]):
+            # the date of the last group wanted is read whole once a later (older) one was read
+            if complete or (len(once) > need and once[-1][3] != once[need - 1][3]):
                 break
             size *= 2
         once.sort(key=lambda g: (g[0], g[1] or ""))

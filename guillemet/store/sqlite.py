@@ -29,6 +29,10 @@ _FTS_TRIGGERS = (
 )
 
 
+#: How a search's words join the full-text index, and its condition.
+_FTS_JOIN = "JOIN quotes_fts ON quotes_fts.rowid = q.qid"
+_FTS_MATCH = "quotes_fts MATCH ?"
+
 #: Each connection maps up to this much of the file into memory (pages are read in place, with
 #: no system call and no copy; the OS page cache holds them once for every connection) …
 MMAP_BYTES = 1 << 40
@@ -107,6 +111,15 @@ class SQLiteStore(Store):
         raise StoreError(f"Cannot read the SQLite store {self.path!r} ({last}): check that it is a "
                          "guillemet database.")
 
+    def _keys_sql(self, where: str, order: str, walk: bool) -> str:
+        if walk and _FTS_MATCH in where:
+            # walking the articles newest first: the matches are found once (a set of rowids),
+            # then looked up as the walk goes; joined, SQLite would scan the full-text matches
+            # outside and every article for each of them
+            where = where.replace(" " + _FTS_JOIN, "").replace(_FTS_MATCH, f"q.qid IN (SELECT rowid FROM quotes_fts "
+                                                                         f"WHERE {_FTS_MATCH})")
+        return super()._keys_sql(where, order, walk)
+
     def _page_source(self, walk: bool) -> str:
         if walk:  # CROSS JOIN: SQLite keeps this join order, articles outside, newest first
             return "articles a CROSS JOIN quotes q ON q.article_id = a.id"
@@ -153,8 +166,8 @@ class SQLiteStore(Store):
         must, must_not = to_fts5(text)
         found = TextSQL()
         if must:
-            found.join = "JOIN quotes_fts ON quotes_fts.rowid = q.qid"
-            found.conds.append("quotes_fts MATCH ?")
+            found.join = _FTS_JOIN
+            found.conds.append(_FTS_MATCH)
             found.params.append(must)
             found.rank = "bm25(quotes_fts)"
         if must_not:
