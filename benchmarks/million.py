@@ -185,7 +185,7 @@ def size_on_disk(db: str) -> dict:
 # --- query shapes ------------------------------------------------------------------------------
 
 def shapes(store, rng: random.Random) -> dict:
-    """Ten query shapes, each a function of a random draw, run through the store's methods."""
+    """The query shapes (thirteen), each a function of a random draw, run through the store's methods."""
     words = [w.lower() for (t,) in store._query("SELECT content_text FROM quotes WHERE mod(qid, 997) = 0")
              for w in WORD.findall(t)]
     common = [w for w, _ in Counter(words).most_common(300)][50:]  # frequent, not stop words
@@ -210,6 +210,7 @@ def shapes(store, rng: random.Random) -> dict:
     since, until = month()
     return {
         "word": lambda: store.search(SearchQuery(q=rng.choice(common))),
+        "word_newest_first": lambda: store.search(SearchQuery(q=rng.choice(common), sort="date")),
         "rare_word": lambda: store.search(SearchQuery(q=rng.choice(rare))),
         "two_words": lambda: store.search(SearchQuery(q=f"{rng.choice(common)} {rng.choice(common)}")),
         "speaker_id": lambda: store.search(SearchQuery(speaker=rng.choice(speakers[:50]))),
