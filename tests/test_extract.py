@@ -340,6 +340,12 @@ FOUND = [
     # a role with its holder in apposition at a passive cue: the holder
     ("Paul Durand était là. Les dégâts ont été estimés par la maire de Lyon, Claire Martin, « entre 3 et 4 "
      "millions d'euros » pour le seul mobilier.", "mixed", "entre 3 et 4 millions d'euros", "Claire Martin"),
+    # a role described by a participle phrase, its holder after the comma
+    ("« Campagne odieuse », a de son côté tweeté la secrétaire d'État chargée de l'Égalité, Claire Martin.",
+     "direct", "Campagne odieuse", "Claire Martin"),
+    # a bare word of the author's before an inverted incise is no subject
+    ("Le bilan est lourd. Résultat, poursuit Paul Durand : « Les prix montent et les salaires stagnent. »",
+     "direct", "Les prix montent et les salaires stagnent.", "Paul Durand"),
     # "laisser entendre que", the verb left unlemmatised by the tagger
     ("Claire Martin est arrivée. Elle laisse entendre qu'elle sera candidate.", "indirect", "elle sera candidate",
      "Claire Martin"),

@@ -264,6 +264,9 @@ def _find_subject(cue: Cue, lang: Language, lost_auxiliary: bool = False) -> Non
             if child.i < verb.i and child.right_edge.i + 2 == cue.tokens[0] \
                     and doc[child.right_edge.i + 1].text == "," and _incise_before_predicate(cue, lang):
                 return  # "Le plan, a précisé Paul Durand, coûtera …": an incise, its subject after it
+            if child.i + 2 == cue.tokens[0] and doc[child.i + 1].text == "," and not list(child.children) \
+                    and child.i == syntax.sentence_start(child) and subject_after_verb(cue, lang):
+                return  # "Résultat, poursuit Paul Durand : « … »": a word of the author's, then the incise
             if child.lower_ in lang.impersonal_pronouns:
                 cue.subject, cue.subject_span = child, (child.i, child.i + 1)
                 _impersonal_source(cue, lang)
@@ -454,8 +457,9 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
         if not nouns:
             return False
         head = nouns[0]
-        if head.lower_ not in lang.titles and head.pos_ != "PROPN" and end < stop and doc[end].text == ",":
-            k = end + 1
+        comma = _past_participle_phrase(doc, end, stop)  # "la secrétaire d’État chargée de l’Égalité, X"
+        if head.lower_ not in lang.titles and head.pos_ != "PROPN" and comma < stop and doc[comma].text == ",":
+            k = comma + 1
             if k in persons:
                 head, end = persons[k].root, persons[k].end
             else:
@@ -470,6 +474,19 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
     cue.subject, cue.inverted = head, True
     cue.subject_span = (i, end)
     return True
+
+
+def _past_participle_phrase(doc: Doc, k: int, stop: int) -> int:
+    """The comma after a participle phrase that starts at token ``k`` and describes the noun
+    before it ("chargée de l’Égalité,"), or ``k`` when none does."""
+    if k >= stop or doc[k].morph.get("VerbForm") != ["Part"] or doc[k].pos_ not in ("VERB", "ADJ"):
+        return k
+    for j in range(k + 1, min(stop, k + 8)):
+        if doc[j].text == ",":
+            return j
+        if doc[j].text in ";:«»“”\"" or doc[j].pos_ in ("AUX",) or doc[j].morph.get("VerbForm") == ["Fin"]:
+            break
+    return k
 
 
 def _quoted_term_end(doc: Doc, k: int, stop: int, lang: Language) -> int | None:
