@@ -9,7 +9,8 @@ Each run is ``guillemet ingest CORPUS --db DB --workers N --batch-size B`` in it
 group; a kill sends SIGKILL to the group (the ingest and its worker processes) once the store
 holds the given share of the corpus. After the last kill the ingest runs to its end. Both
 stores are then dumped table by table (articles, quotes, article_speakers, speakers,
-speaker_names; surrogate keys left out) and compared row for row. Prints one JSON object.
+speaker_names, speaker_words, the quote tally and the counts per common word; surrogate keys
+left out) and compared row for row. Prints one JSON object.
 """
 
 from __future__ import annotations
