@@ -325,6 +325,12 @@ FOUND = [
      "dimanche.", "according_to", "les grévistes souhaitent se réunir dimanche", "Radio Loire"),
     ("Le bilan est lourd : selon la préfecture, trois personnes ont été blessées.", "according_to",
      "trois personnes ont été blessées", "la préfecture"),
+    # "…, et, selon X, claim": after a conjunction the claim follows the source
+    ("Les manifestations se poursuivent et, selon le ministère de l'Intérieur, 33 600 personnes ont défilé "
+     "samedi.", "according_to", "33 600 personnes ont défilé samedi", "le ministère de l'Intérieur"),
+    # "Selon X claim" without the comma
+    ("Selon la direction il s'agit de pièces pour le ferrage.", "according_to",
+     "il s'agit de pièces pour le ferrage", "la direction"),
     # a reported clause ends where a clause with its own subject follows a comma …
     ("Paul Durand annonce dimanche qu'il ne portera pas plainte, le parquet se saisit des faits.", "indirect",
      "il ne portera pas plainte", "Paul Durand"),

@@ -755,6 +755,8 @@ def _according_quotes(scan: Scan) -> list[Found]:
             k = src_chars[1]
             while k < sent_e and text[k] not in ",:":
                 k += 1
+            if k >= sent_e and _has_finite_verb(doc, src_chars[1], sent_e):
+                k = src_chars[1] - 1  # "Selon la direction il s’agit de …": no comma, the clause follows
             for _ in range(3):  # "Pour X, président de la coopérative, ancien berger, claim"
                 nxt = _skip_apposition(doc, text, k, sent_e, lang)
                 if nxt == k:
@@ -777,9 +779,9 @@ def _according_quotes(scan: Scan) -> list[Found]:
                 k += 1
             prev_word = doc.char_span(len(before) - 2, len(before) - 1, alignment_mode="expand") if len(before) > 2 else None
             if before.endswith(",") and prev_word is not None and k < sent_e and text[k] == "," \
-                    and (prev_word[-1].lower_ in lang.subordinators or prev_word[-1].pos_ == "SCONJ") \
+                    and (prev_word[-1].lower_ in lang.subordinators or prev_word[-1].pos_ in ("SCONJ", "CCONJ")) \
                     and _word_count(text[k:sent_e]) >= 3:
-                # "alors même que, selon lui, « … »": the claim follows the source
+                # "alors même que, selon lui, « … »", "… et, selon X, claim": the claim follows the source
                 s, e = trim(text, k + 1, sent_e)
             elif before.endswith(",") and k < sent_e and text[k] == "," and _word_count(text[k:sent_e]) >= 2 \
                     and _inside_clause(doc, token_at, (left, len(before) - 1), (k + 1, sent_e), lang):
