@@ -327,7 +327,7 @@ FOUND = [
      "trois personnes ont été blessées", "la préfecture"),
     # "…, et, selon X, claim": after a conjunction the claim follows the source
     ("Les manifestations se poursuivent et, selon le ministère de l'Intérieur, 33 600 personnes ont défilé "
-     "samedi.", "according_to", "33 600 personnes ont défilé samedi", "le ministère de l'Intérieur"),
+     "samedi.", "according_to", "33 600 personnes ont défilé samedi", "ministère de l'Intérieur"),
     # "Selon X claim" without the comma
     ("Selon la direction il s'agit de pièces pour le ferrage.", "according_to",
      "il s'agit de pièces pour le ferrage", "la direction"),
