@@ -328,6 +328,8 @@ FOUND = [
     # "…, et, selon X, claim": after a conjunction the claim follows the source
     ("Les manifestations se poursuivent et, selon le ministère de l'Intérieur, 33 600 personnes ont défilé "
      "samedi.", "according_to", "33 600 personnes ont défilé samedi", "ministère de l'Intérieur"),
+    # a verb of saying, whom it addresses, then the infinitive it frames
+    ("Le voisin explique à la presse ne pas l'avoir reconnue.", "indirect", "ne pas l'avoir reconnue", "Le voisin"),
     # "Selon X claim" without the comma
     ("Selon la direction il s'agit de pièces pour le ferrage.", "according_to",
      "il s'agit de pièces pour le ferrage", "la direction"),

@@ -664,6 +664,14 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
             if child.i > verb.i and child.dep_ in ("xcomp", "ccomp", "obj") and inf:
                 if not any(c.dep_ in ("mark", "case") for c in child.children if c.i < child.i):
                     return child.left_edge.idx, _clause_end(child, lang)
+        start = _past_addressee(doc, cue.tokens[1], lang)  # "explique à la presse | ne pas l’avoir reconnue"
+        if start is not None:
+            j = start
+            while j < len(doc) and j < start + 4 and (doc[j].pos_ == "ADV" or doc[j].lower_ in lang.clitics):
+                j += 1
+            if j < len(doc) and syntax.is_infinitive(doc[j], lang) and doc[j].pos_ in ("VERB", "AUX"):
+                head = doc[j].head if doc[j].dep_ in ("cop", "aux:tense", "aux:pass") and doc[j].head.i > j else doc[j]
+                return doc[start].idx, _clause_end(head, lang)
     # appeler X à + inf, demander à X de + inf
     if frames & {"to_infinitive", "of_infinitive"}:
         for tok in verb.subtree:
@@ -727,6 +735,18 @@ def _bare_clause(cue: Cue, lang: Language) -> Token | None:
             continue  # 'said, “We will …”': the quotation is what was said, direct
         return child
     return None
+
+
+def _past_addressee(doc: Doc, k: int, lang: Language) -> int | None:
+    """The token after a prepositional phrase of a few words opening at ``k`` ("à la
+    presse", "au Parisien"), or None: whom a verb of saying addresses, before what it frames."""
+    if k >= len(doc) or not (doc[k].pos_ == "ADP" or doc[k].lower_ in lang.to_contractions):
+        return None
+    j, named = k + 1, False
+    while j < len(doc) and j <= k + 5 and (doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN") or doc[j].text in "’'"):
+        named = named or doc[j].pos_ in ("NOUN", "PROPN")
+        j += 1
+    return j if named and j < len(doc) else None
 
 
 def _light_verb_noun(tok: Token, lang: Language) -> Token | None:
