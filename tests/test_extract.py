@@ -321,36 +321,36 @@ FOUND = [
      "2 400", "le collectif"),
     ("Ils étaient quelques centaines (450 selon la gendarmerie).", "according_to", "450", "la gendarmerie"),
     # "Selon X, claim" after a sentence adverb or a colon: the claim follows
-    ("Le calme est revenu. En effet, selon les informations de Radio Loire, les grévistes souhaitent se réunir "
-     "dimanche.", "according_to", "les grévistes souhaitent se réunir dimanche", "Radio Loire"),
+    ("Le calme est revenu. Par ailleurs, selon les informations de Radio Loire, les grévistes veulent se retrouver "
+     "jeudi.", "according_to", "les grévistes veulent se retrouver jeudi", "Radio Loire"),
     ("Le bilan est lourd : selon la préfecture, trois personnes ont été blessées.", "according_to",
      "trois personnes ont été blessées", "la préfecture"),
     # "…, et, selon X, claim": after a conjunction the claim follows the source
-    ("Les manifestations se poursuivent et, selon le ministère de l'Intérieur, 33 600 personnes ont défilé "
-     "samedi.", "according_to", "33 600 personnes ont défilé samedi", "ministère de l'Intérieur"),
+    ("Le cortège a traversé la ville et, selon la préfecture du Gard, 2 100 marcheurs y ont pris part.",
+     "according_to", "2 100 marcheurs y ont pris part", "la préfecture du Gard"),
     # a verb of saying, whom it addresses, then the infinitive it frames
     ("Le voisin explique à la presse ne pas l'avoir reconnue.", "indirect", "ne pas l'avoir reconnue", "Le voisin"),
     # "Selon X claim" without the comma
-    ("Selon la direction il s'agit de pièces pour le ferrage.", "according_to",
-     "il s'agit de pièces pour le ferrage", "la direction"),
+    ("Selon l'éditeur il manque encore trois chapitres au manuscrit.", "according_to",
+     "il manque encore trois chapitres au manuscrit", "l'éditeur"),
     # a reported clause ends where a clause with its own subject follows a comma …
-    ("Paul Durand annonce dimanche qu'il ne portera pas plainte, le parquet se saisit des faits.", "indirect",
-     "il ne portera pas plainte", "Paul Durand"),
+    ("Paul Durand affirme mardi qu'il ne signera pas le contrat, la direction attend sa réponse.",
+     "indirect", "il ne signera pas le contrat", "Paul Durand"),
     # … not at a second reported clause
     ("Paul Durand a dit qu'il viendrait, que le maire parlerait et que tout irait bien.", "indirect",
      "il viendrait, que le maire parlerait et que tout irait bien", "Paul Durand"),
     # the subject before the verb carries a relative clause the parse hung the verb on
-    ("Plus loin, un autre gréviste de Brest qui préfère ne pas donner son nom dit revenir de Lyon.", "indirect",
-     "revenir de Lyon", "un autre gréviste de Brest"),
+    ("Plus haut sur le quai, un pêcheur de Concarneau qui refuse de donner son prénom dit attendre la fin de la "
+     "tempête.", "indirect", "attendre la fin de la tempête", "un pêcheur de Concarneau"),
     # a verb of saying before the colon names the speaker; "selon X" after says who reports it
-    ("Le voisin a parlé. La suspecte lui avait alors lancé : « Regarde-moi dans les yeux », selon le voisin.",
-     "direct", "Regarde-moi dans les yeux", "La suspecte"),
+    ("Le témoin a parlé. Le gardien lui avait crié : « Sortez tout de suite », selon un témoin.",
+     "direct", "Sortez tout de suite", "Le gardien"),
     # a role with its holder in apposition at a passive cue: the holder
-    ("Paul Durand était là. Les dégâts ont été estimés par la maire de Lyon, Claire Martin, « entre 3 et 4 "
-     "millions d'euros » pour le seul mobilier.", "mixed", "entre 3 et 4 millions d'euros", "Claire Martin"),
+    ("Paul Durand était là. Les dégâts ont été estimés par la maire de Lyon, Claire Martin, « à près de deux "
+     "millions » pour les seules vitrines.", "mixed", "à près de deux millions", "Claire Martin"),
     # a role described by a participle phrase, its holder after the comma
-    ("« Campagne odieuse », a de son côté tweeté la secrétaire d'État chargée de l'Égalité, Claire Martin.",
-     "direct", "Campagne odieuse", "Claire Martin"),
+    ("« Quelle honte », a pour sa part écrit la ministre déléguée chargée des Sports, Claire Martin.",
+     "direct", "Quelle honte", "Claire Martin"),
     # a bare word of the author's before an inverted incise is no subject
     ("Le bilan est lourd. Résultat, poursuit Paul Durand : « Les prix montent et les salaires stagnent. »",
      "direct", "Les prix montent et les salaires stagnent.", "Paul Durand"),

@@ -825,7 +825,7 @@ STRIKES = [  # (speaker, words): "grève" once or twice, in quotes short and lon
     ("Sophie Leroy", "Les grèves se multiplient et chaque grève coûte cher aux familles du quartier"),
     ("Sophie Leroy", "Le port est fermé"),
     ("Emmanuel Macron", "Cette grève doit cesser"),
-    ("Emmanuel Macron", "La grève, je la comprends, mais le port doit rouvrir avant la fin du mois de mars"),
+    ("Emmanuel Macron", "La grève, je la comprends, mais le port doit rouvrir avant le prochain été"),
     ("Paul Durand", "Grève illimitée"),
     ("Claire Martin", "Nos grèves sont justes"),
 ]

@@ -457,7 +457,7 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
         if not nouns:
             return False
         head = nouns[0]
-        comma = _past_participle_phrase(doc, end, stop)  # "la secrétaire d’État chargée de l’Égalité, X"
+        comma = _past_participle_phrase(doc, end, stop)  # "la ministre déléguée chargée des Sports, X"
         if head.lower_ not in lang.titles and head.pos_ != "PROPN" and comma < stop and doc[comma].text == ",":
             k = comma + 1
             if k in persons:
@@ -541,7 +541,7 @@ def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:
         if head.lemma_.lower() in lang.time_nouns:
             return None
         if not head.dep_.startswith("nsubj"):
-            # "un gréviste qui préfère ne pas donner son nom dit …": the word before the verb
+            # "un pêcheur qui refuse de donner son prénom dit …": the word before the verb
             # ends a relative clause; the subject is the noun the clause describes
             relative = next((a for a in head.ancestors if a.dep_ == "acl:relcl"), None)
             if relative is not None and relative.head.pos_ in ("NOUN", "PROPN") and sent_start <= relative.head.i < head.i:
@@ -908,8 +908,8 @@ def _clause_end(head: Token, lang: Language) -> int:
 
 def _clause_of_its_own(doc: Doc, k: int, head: Token) -> bool:
     """Whether a clause with its own subject starts after the comma at ``k`` and hangs
-    outside the reported clause of ``head``: "qu’il ne portera pas plainte, le parquet se
-    saisit des faits" (not ", que le maire parlerait": a second reported clause)."""
+    outside the reported clause of ``head``: "qu’il ne signera pas le contrat, la direction
+    attend sa réponse" (not ", que le maire parlerait": a second reported clause)."""
     for j in range(k + 1, min(len(doc), k + 7)):
         tok = doc[j]
         if tok.is_punct:

@@ -756,7 +756,7 @@ def _according_quotes(scan: Scan) -> list[Found]:
             while k < sent_e and text[k] not in ",:":
                 k += 1
             if k >= sent_e and _has_finite_verb(doc, src_chars[1], sent_e):
-                k = src_chars[1] - 1  # "Selon la direction il s’agit de …": no comma, the clause follows
+                k = src_chars[1] - 1  # "Selon l’éditeur il manque …": no comma, the clause follows
             for _ in range(3):  # "Pour X, président de la coopérative, ancien berger, claim"
                 nxt = _skip_apposition(doc, text, k, sent_e, lang)
                 if nxt == k:
