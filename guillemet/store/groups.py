@@ -10,11 +10,15 @@ id group by their words alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from guillemet.record import quote_from_dict
 from guillemet.store.query import SearchQuery
 from guillemet.store.schema import QUOTES
 from guillemet.variants import Wording, WordingIndex, text_key, variant_ratio
+
+if TYPE_CHECKING:
+    from guillemet.store.base import Filtered
 
 __all__ = ["GroupPage", "GroupQueries", "Occurrence", "QuoteGroup", "Variant", "text_key"]
 
@@ -128,7 +132,7 @@ class GroupQueries:
         items = [self.quote_group(key, speaker_id) for key, speaker_id in page]
         return GroupPage(total=total, items=[g for g in items if g is not None])
 
-    def _word_groups(self, query: SearchQuery, found) -> tuple[int, list[tuple[str, str | None]]] | None:
+    def _word_groups(self, query: SearchQuery, found: "Filtered") -> tuple[int, list[tuple[str, str | None]]] | None:
         """(groups, the page's (key, speaker id)) of a search of one common word, without
         grouping every match: the groups of its repeated quotes (``word_repeats``), and its
         quotes stored once read newest first; None where that would read more than grouping."""
@@ -165,7 +169,7 @@ class GroupQueries:
             rows += once
         return total, [(k, s) for k, s, _, _ in rows[query.offset:need]]
 
-    def _newest_once(self, found, need: int, repeated: set) -> list[tuple[str, str | None, int, str]]:
+    def _newest_once(self, found: "Filtered", need: int, repeated: set) -> list[tuple[str, str | None, int, str]]:
         """The ``need`` most recent groups of one quote among a search's matches (outside
         ``repeated``), ordered as grouping orders them: date, newest first, then text key; a
         date cut in two is read whole."""
