@@ -892,7 +892,7 @@ def test_one_common_word_is_ranked_and_faceted_from_its_counts_as_by_visiting(ma
     assert store._counted_stem(SearchQuery(q="dockers")) is None
 
 
-def test_word_counts_follow_replaced_articles_and_not_the_order_of_writes(make_store, counted_words, tmp_path):
+def test_word_counts_follow_replaced_articles_and_not_the_order_of_writes(make_store, counted_words, tmp_path, db):
     from guillemet.ingest import speaker_identity
 
     store = make_store()
@@ -920,6 +920,13 @@ def test_word_counts_follow_replaced_articles_and_not_the_order_of_writes(make_s
         cur.execute("DELETE FROM word_best")
         cur.execute("DELETE FROM word_repeats")
         cur.execute("UPDATE guillemet_meta SET value = 'older' WHERE key = 'word_counts'")
+    # read-only, such a store is searched by visiting the matches (nothing can be counted)
+    reader = open_store(db, readonly=True)
+    try:
+        assert not reader.has_word_counts
+        assert reader.facets(SearchQuery(q="grève")) == visiting(store, store.facets, SearchQuery(q="grève"))
+    finally:
+        reader.close()
     assert word_rows(make_store()) == kept
 
 
