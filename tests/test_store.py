@@ -972,3 +972,26 @@ def test_a_word_newest_first_walks_the_articles_not_every_match_times_every_arti
         plan = [r[3] for r in store._query("EXPLAIN QUERY PLAN " + store._keys_sql(
             where, "a.published DESC, a.id, q.position", True), found.params + [20, 0])]
         assert plan[0].startswith("SCAN a USING") and "articles_newest" in plan[0], plan
+
+
+def test_a_deep_page_of_every_quote_skips_whole_articles_and_equals_sorting(make_store, monkeypatch):
+    """A page deep in every quote (no filter) is read from the few articles it falls in, found
+    by the articles' quote counts: the same page as sorting every quote, dates missing or tied
+    and articles without quotes included."""
+    from guillemet.store import base
+
+    store = make_store()
+    articles = [fake_extract_one(Article(**d)) for d in many_articles(40)]
+    articles += [dataclasses.replace(a, id=a.id + "-undated", published=None) for a in articles[:5]]
+    articles += [dataclasses.replace(articles[6], id="no-quotes", quotes=[])]
+    store.put(articles)
+    total = store.quote_total()
+    assert total > 30
+
+    def page(offset, limit, deep):
+        monkeypatch.setattr(base, "DEEP_PAGE", 0 if deep else 10**12)
+        return [(h.article_id, h.position) for h in store.search(SearchQuery(offset=offset, limit=limit)).items]
+
+    for offset in (0, 1, 7, total // 2, total - 3, total - 1):
+        for limit in (1, 5, 20):
+            assert page(offset, limit, True) == page(offset, limit, False), (offset, limit)

@@ -87,6 +87,9 @@ class Filtered:
                 + (" WHERE " + " AND ".join(where) if where else ""))
 
 
+#: A page of every quote starting this deep skips whole articles by their quote counts.
+DEEP_PAGE = 1000
+
 #: The quote tally's key of a stored quote, in SQL (quotes q joined with articles a) …
 _TALLY_KEYS = ("coalesce(a.outlet, ''), coalesce(substr(a.published, 1, 7), ''), coalesce(q.kind, ''), "
                "coalesce(q.speaker_type, '')")
@@ -228,6 +231,32 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         """The SQL of a page's quote keys (``qid``) newest first, ending with ``LIMIT ? OFFSET ?``;
         ``where`` is the search's joins and conditions."""
         return f"SELECT q.qid FROM {self._page_source(walk)}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+
+    def _deep_page(self, offset: int, limit: int) -> list[Any]:
+        """A page deep in every quote, newest first: whole articles are skipped by their quote
+        counts (read off the newest-first index), then the page is read from the few articles it
+        falls in, in the same order as sorting every quote."""
+        newest = f"{self._newest_first('a.published')}, a.id"
+        skipped, articles, wanted = 0, [], 0
+        with self.reading() as cur:
+            cur.execute(self._sql(f"SELECT a.id, a.quote_count FROM articles a WHERE a.quote_count > 0 ORDER BY {newest}"))
+            while rows := cur.fetchmany(4096):
+                for article_id, count in rows:
+                    if not articles and skipped + count <= offset:
+                        skipped += count
+                        continue
+                    articles.append(article_id)
+                    wanted += count
+                    if skipped + wanted >= offset + limit:
+                        break
+                else:
+                    continue
+                break
+        if not articles:
+            return []
+        return [r[0] for r in self._query(
+            f"SELECT q.qid FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.id IN ({self._marks(len(articles))}) "
+            f"ORDER BY {newest}, q.position LIMIT ? OFFSET ?", [*articles, limit, offset - skipped])]
 
     def _word_page(self, stem: str, found: Filtered, total: int, offset: int, limit: int) -> list[Any] | None:
         """The quote keys of a page of one common stem's matches in relevance order, read
@@ -712,6 +741,8 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         stem = self._counted_stem(query) if relevance else None
         # one common word: the page from its counts, when they reach that deep
         keys = self._word_page(stem, found, total, query.offset, query.limit) if stem is not None else None
+        if keys is None and not found.conds and query.offset >= DEEP_PAGE and self.has_quote_counts:
+            keys = self._deep_page(query.offset, query.limit)
         if keys is None:
             if relevance:
                 keys_sql = (f"SELECT q.qid FROM quotes q JOIN articles a ON a.id = q.article_id{where} "
