@@ -31,7 +31,7 @@ import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from guillemet.folding import WORD
 from guillemet.lang import get_language
@@ -61,7 +61,7 @@ SCHEMA = [
 ]
 
 
-def index_sql(newest_first) -> list[str]:
+def index_sql(newest_first: Callable[[str], str]) -> list[str]:
     """The index a page of ``word_best`` is read from, in the order results are shown."""
     return [f"CREATE INDEX IF NOT EXISTS word_best_order ON word_best (stem, tf, dl, {newest_first('published')}, "
             "article_id, position)",
@@ -97,8 +97,8 @@ class StoredQuote:
     published: str | None
 
     #: The SQL that reads one from ``quotes q JOIN articles a``, in field order.
-    SELECT = ("q.qid, q.text_key, q.article_id, q.position, q.content_text, q.kind, q.speaker_type, q.speaker, q.speaker_id, "
-              "a.outlet, a.published")
+    SELECT = ("q.qid, q.text_key, q.article_id, q.position, q.content_text, q.kind, q.speaker_type, "
+              "q.speaker, q.speaker_id, a.outlet, a.published")
 
 
 def words_of(text: str | None) -> tuple[int, Counter]:
@@ -121,6 +121,7 @@ class WordDeltas:
         self.keys: dict[str, list[str]] = {}
 
     def add(self, quotes: Iterable[StoredQuote], sign: int) -> "WordDeltas":
+        """Count these quotes in (``sign`` +1: written) or out (-1: removed); returns itself."""
         for q in quotes:
             dl, counts = words_of(q.text)
             common = [s for s in counts if s in self.stems]
@@ -192,4 +193,5 @@ def single_stem(text: TextQuery) -> str | None:
 
 
 def stored_quotes(rows: Iterable[Sequence[Any]]) -> list[StoredQuote]:
+    """Rows read with :attr:`StoredQuote.SELECT`, as records."""
     return [StoredQuote(*r) for r in rows]
