@@ -91,6 +91,8 @@ def noun_phrase(head: Token, limit: int = 16) -> tuple[int, int]:
                 continue
             if tok is head and child.dep_ in ("case", "fixed") and child.i < head.i:
                 continue  # "selon le rapport": the preposition is not part of the mention
+            if child.i < head.i and child.morph.get("PronType") == ["Rel"]:
+                continue  # "où les autorités ont annoncé": a relative word opens the clause, not the phrase
             if child.dep_ == "dep" and child.pos_ not in ("PROPN", "NOUN", "ADJ") \
                     and not (child.pos_ == "X" and child.text[:1].isupper()):
                 continue  # (a capitalised foreign word is a name's: "South China Morning Post")
