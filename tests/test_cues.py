@@ -123,3 +123,19 @@ def test_gerund_hook():
     souriant = next(t for t in doc if t.text == "souriant")
     assert FR.is_gerund(souriant) and syntax.is_participle_clause(souriant, FR)
     assert not FR.is_gerund(next(t for t in doc if t.text == "répondu"))
+
+
+def test_a_relative_word_the_parse_hangs_on_a_subject_is_no_part_of_its_phrase():
+    # "… en Bretagne où les maires ont annoncé …" parsed with "où" under "maires" (as the
+    # tagger does in some sentences): the mention is "les maires"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from guillemet import syntax
+
+    words = ["une", "première", "en", "Bretagne", "où", "les", "maires", "ont", "annoncé"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 6, 6, 8, 8, 1],
+              deps=["det", "ROOT", "case", "nmod", "nmod", "det", "nsubj", "aux:tense", "acl:relcl"],
+              pos=["DET", "NOUN", "ADP", "PROPN", "PRON", "DET", "NOUN", "AUX", "VERB"],
+              morphs=["", "", "", "", "PronType=Rel", "", "", "", ""])
+    assert syntax.noun_phrase(doc[6]) == (5, 7)
