@@ -38,13 +38,6 @@ def _folded_words(words: frozenset[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-@lru_cache(maxsize=8)
-def _media_names(lang: Language) -> frozenset[str]:
-    """The media names of the language's data, as written ("Le Monde", "France 3")."""
-    data = lang.speaker_types
-    return frozenset(getattr(data, "MEDIA_NAMES", ())) if data is not None else frozenset()
-
-
 @lru_cache(maxsize=65536)
 def name_words(name: str, lang: Language) -> frozenset[str]:
     """The words that tell a name apart (folded; titles, particles and articles left out)."""
@@ -135,7 +128,7 @@ class ArticleEntities:
         self._definite = lang.definite_articles | lang.demonstratives
         self._primary = "".join(lang.primary_marks)
         self._media: set[int] = set()  # ids of the organisations named as media ("Le Monde")
-        self._media_names = _media_names(lang)
+        self._media_names = lang.media_names
         self._collect_names()
 
     # -- building -------------------------------------------------------------------------

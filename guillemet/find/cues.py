@@ -396,8 +396,7 @@ def _skip_pp(doc: Doc, j: int, stop: int, persons: dict, lang: Language) -> int:
 def _after_medium(doc: Doc, j: int, lang: Language) -> bool:
     """A capitalised word right after a medium's name ("à l’AFP | Dragos Pavelescu"): a name
     begins, the medium's name does not go on."""
-    media = getattr(lang.speaker_types, "MEDIA_NAMES", ())
-    return doc[j - 1].text in media and doc[j].text[:1].isupper() and doc[j].text[1:2].islower()
+    return doc[j - 1].text in lang.media_names and doc[j].text[:1].isupper() and doc[j].text[1:2].islower()
 
 
 def _name_starts(doc: Doc, j: int) -> bool:
@@ -915,11 +914,11 @@ def _clause_of_its_own(doc: Doc, k: int, head: Token) -> bool:
         if tok.is_punct:
             return False
         if tok.pos_ in ("VERB", "AUX") and tok.morph.get("VerbForm") == ["Fin"]:
-            subject = [c for c in tok.children if c.dep_.startswith("nsubj") and k < c.i < j
-                       and c.pos_ in ("NOUN", "PROPN") or c.dep_.startswith("nsubj") and k < c.i < j
-                       and c.pos_ == "PRON" and c.morph.get("PronType") != ["Rel"]]
-            subordinate = any(c.dep_ == "mark" and k < c.i < j for c in tok.children)  # ", même si c’est …"
-            return bool(subject) and not subordinate and head not in tok.ancestors and tok is not head
+            between = [c for c in tok.children if k < c.i < j]
+            subject = any(c.dep_.startswith("nsubj") and (c.pos_ in ("NOUN", "PROPN") or c.pos_ == "PRON"
+                                                        and c.morph.get("PronType") != ["Rel"]) for c in between)
+            subordinate = any(c.dep_ == "mark" for c in between)  # ", même si c’est …"
+            return subject and not subordinate and head not in tok.ancestors and tok is not head
     return False
 
 

@@ -617,9 +617,10 @@ def _said_before_colon(scan: Scan, at: int) -> bool:
     quotation at ``at``: "Elle avait lancé : « … », selon le voisin" is hers, as the voisin
     reports it."""
     text = scan.text
-    if not text[:at].rstrip(SPACE).endswith(":"):
+    before = text[:at].rstrip(SPACE)
+    if not before.endswith(":"):
         return False
-    j = len(text[:at].rstrip(SPACE)) - 2  # before the colon
+    j = len(before) - 2  # before the colon
     while j > 0 and text[j] in SPACE:
         j -= 1
     cue = scan.cue_of_token.get(scan.token_at[j]) if j >= 0 else None

@@ -305,6 +305,11 @@ class Language:
         """Object and reflexive pronouns written before the verb."""
         return self.object_clitics | self.reflexive_clitics
 
+    @cached_property
+    def media_names(self) -> frozenset[str]:
+        """The media names of the language's data, as written ("Le Monde", "AFP")."""
+        return frozenset(getattr(self.speaker_types, "MEDIA_NAMES", ()))
+
     def is_not_cue(self, lemma: str) -> bool:
         return lemma in self.not_cue_lemmas
 

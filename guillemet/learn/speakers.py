@@ -862,10 +862,11 @@ def _named_beside(ents: ArticleEntities, mention: tuple[int, int] | None, res: R
     toks = ents.doc[mention[0]:mention[1]]
     end = toks[-1].idx + len(toks[-1].text)
     text = syntax.text_of(ents.doc)
-    gap = text[end:end + 3]
-    if not gap.startswith(","):
+    if text[end:end + 1] != ",":
         return False
-    at = end + len(gap) - len(gap[1:].lstrip())
+    at = end + 1
+    while at < end + 3 and text[at:at + 1].isspace():
+        at += 1  # past the comma's spaces
     return any(m.entity is res.entity and at <= m.pos <= end + 3 for m in ents.mentions)
 
 

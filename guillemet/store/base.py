@@ -80,6 +80,12 @@ class Filtered:
     rank_params: list[Any] = field(default_factory=list)
     text: TextQuery = field(default_factory=TextQuery)
 
+    def where(self, *conds: str) -> str:
+        """The search's joins and ``WHERE …`` (with more conditions if given), to follow a FROM
+        of quotes q and articles a."""
+        where = [*self.conds, *conds]
+        return (f" {self.join}" if self.join else "") + (" WHERE " + " AND ".join(where) if where else "")
+
     def sql(self, join: str = "", *conds: str) -> str:
         """``FROM … WHERE …`` with more joins (no parameters) and conditions if given."""
         where = [*self.conds, *conds]
@@ -240,18 +246,13 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         skipped, articles, wanted = 0, [], 0
         with self.reading() as cur:
             cur.execute(self._sql(f"SELECT a.id, a.quote_count FROM articles a WHERE a.quote_count > 0 ORDER BY {newest}"))
-            while rows := cur.fetchmany(4096):
+            while skipped + wanted < offset + limit and (rows := cur.fetchmany(4096)):
                 for article_id, count in rows:
                     if not articles and skipped + count <= offset:
-                        skipped += count
-                        continue
-                    articles.append(article_id)
-                    wanted += count
-                    if skipped + wanted >= offset + limit:
-                        break
-                else:
-                    continue
-                break
+                        skipped += count  # the page starts after this article
+                    elif skipped + wanted < offset + limit:
+                        articles.append(article_id)
+                        wanted += count
         if not articles:
             return []
         return [r[0] for r in self._query(
@@ -311,21 +312,27 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
 
     def _add_tally(self, cur: Any, deltas: dict[tuple[str, str, str, str], int]) -> None:
         """Add to the quote tally (negative counts remove), dropping the rows that reach 0."""
+        self._add_counts(cur, "quote_tally", ("outlet", "month", "kind", "speaker_type"), deltas)
+
+    def _add_counts(self, cur: Any, table: str, keys: tuple[str, ...], deltas: dict[tuple, int]) -> None:
+        """Add counts to a table of ``keys`` and ``n`` (negative counts remove), dropping the rows
+        that reach 0."""
         rows = [(*key, n) for key, n in sorted(deltas.items()) if n]
         if not rows:
             return
-        cur.executemany(self._sql("INSERT INTO quote_tally (outlet, month, kind, speaker_type, n) VALUES "
-                                  "(?, ?, ?, ?, ?) ON CONFLICT (outlet, month, kind, speaker_type) "
-                                  "DO UPDATE SET n = quote_tally.n + excluded.n"), rows)
-        lowered = [row[:4] for row in rows if row[4] < 0]
+        cols = ", ".join(keys)
+        for chunk in _chunks(rows, 5000):
+            cur.executemany(self._sql(f"INSERT INTO {table} ({cols}, n) VALUES ({self._marks(len(keys) + 1)}) "
+                                      f"ON CONFLICT ({cols}) DO UPDATE SET n = {table}.n + excluded.n"), chunk)
+        lowered = [row[:-1] for row in rows if row[-1] < 0]
         if lowered:
-            cur.executemany(self._sql("DELETE FROM quote_tally WHERE outlet = ? AND month = ? AND kind = ? "
-                                      "AND speaker_type = ? AND n <= 0"), lowered)
+            where = " AND ".join(f"{k} = ?" for k in keys)
+            cur.executemany(self._sql(f"DELETE FROM {table} WHERE {where} AND n <= 0"), lowered)
 
     # -- counts per common word (guillemet.store.words) -----------------------------------
 
     def _stored_quotes(self, cur: Any, article_ids: Sequence[str]) -> Iterator[words.StoredQuote]:
-        """The stored quotes of these articles, as the word counts read them."""
+        """The stored quotes of these articles, as the tally and the word counts read them."""
         for chunk in _chunks(list(article_ids), 500):
             cur.execute(self._sql(f"SELECT {words.StoredQuote.SELECT} FROM quotes q JOIN articles a ON a.id = q.article_id "
                                   f"WHERE a.id IN ({self._marks(len(chunk))})"), chunk)
@@ -333,20 +340,9 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
 
     def _add_word_counts(self, cur: Any, deltas: words.WordDeltas) -> None:
         """Apply the changes of a write to the word counts, dropping the counts that reach 0."""
-        for table, keys, counts in (("word_tally", ("stem", "facet", "value"), deltas.tally),
-                                    ("word_speakers", ("stem", "speaker_type", "speaker"), deltas.speakers),
-                                    ("word_lengths", ("stem", "tf", "dl"), deltas.lengths)):
-            rows = [(*key, n) for key, n in sorted(counts.items()) if n]
-            if not rows:
-                continue
-            cols = ", ".join(keys)
-            for chunk in _chunks(rows, 5000):
-                cur.executemany(self._sql(f"INSERT INTO {table} ({cols}, n) VALUES ({self._marks(len(keys) + 1)}) "
-                                          f"ON CONFLICT ({cols}) DO UPDATE SET n = {table}.n + excluded.n"), chunk)
-            lowered = [row[:-1] for row in rows if row[-1] < 0]
-            if lowered:
-                where = " AND ".join(f"{k} = ?" for k in keys)
-                cur.executemany(self._sql(f"DELETE FROM {table} WHERE {where} AND n <= 0"), lowered)
+        self._add_counts(cur, "word_tally", ("stem", "facet", "value"), deltas.tally)
+        self._add_counts(cur, "word_speakers", ("stem", "speaker_type", "speaker"), deltas.speakers)
+        self._add_counts(cur, "word_lengths", ("stem", "tf", "dl"), deltas.lengths)
         for chunk in _chunks(sorted(set(deltas.gone)), 500):
             cur.execute(self._sql(f"DELETE FROM word_best WHERE qid IN ({self._marks(len(chunk))})"), chunk)
         for chunk in _chunks(deltas.best, 5000):
@@ -488,13 +484,10 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             tally: Counter = Counter()
             word_deltas = words.WordDeltas(self.word_stems)
             if present:
-                word_deltas.add(self._stored_quotes(cur, sorted(present)), -1)
-                for chunk in _chunks(sorted(present), 500):
-                    cur.execute(self._sql(f"SELECT {_TALLY_KEYS}, count(*) FROM quotes q JOIN articles a "
-                                          f"ON a.id = q.article_id WHERE a.id IN ({self._marks(len(chunk))}) "
-                                          "GROUP BY 1, 2, 3, 4"), chunk)
-                    for *key, n in cur.fetchall():
-                        tally[tuple(key)] -= n
+                # the quotes about to be replaced, read once: out of the tally and the word counts
+                leaving = list(self._stored_quotes(cur, sorted(present)))
+                tally.subtract(q.tally_key() for q in leaving)
+                word_deltas.add(leaving, -1)
                 touched |= self._speaker_ids_of(cur, sorted(present))
                 if names is not None:
                     names.forget(sorted(present))
@@ -720,7 +713,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         query = query.checked()
         found = self._filtered(query)
         store_total = self.quote_total()
-        where = (f" {found.join}" if found.join else "") + (" WHERE " + " AND ".join(found.conds) if found.conds else "")
+        where = found.where()
         on_quotes = query.q or query.speaker or query.kind or query.speaker_type
         on_articles = query.outlet or query.since or query.until
         if not found.conds:

@@ -173,7 +173,7 @@ class GroupQueries:
         """The ``need`` most recent groups of one quote among a search's matches (outside
         ``repeated``), ordered as grouping orders them: date, newest first, then text key; a
         date cut in two is read whole."""
-        where = (f" {found.join}" if found.join else "") + (" WHERE " + " AND ".join(found.conds) if found.conds else "")
+        where = found.where()
         newest = f"{self._newest_first('a.published')}, a.id, q.position"
         size = 2 * need + len(repeated) + 50
         while True:

@@ -120,8 +120,7 @@ class PostgresStore(Store):
                     keys += [r[0] for r in self._query(f"SELECT qid FROM word_best WHERE stem = ? AND tf = ? "
                                                        f"ORDER BY {newest} LIMIT ? OFFSET ?", [stem, tf, take, skip])]
                 else:  # once: the matches newest first, less those of word_best's higher counts
-                    where = (f" {found.join}" if found.join else "") + " WHERE " + " AND ".join(
-                        [*found.conds, "q.qid NOT IN (SELECT qid FROM word_best WHERE stem = ? AND tf > 1)"])
+                    where = found.where("q.qid NOT IN (SELECT qid FROM word_best WHERE stem = ? AND tf > 1)")
                     order = f"{self._newest_first('a.published')}, a.id, q.position"
                     keys += [r[0] for r in self._query(self._keys_sql(where, order, True),
                                                        [*found.params, stem, take, skip])]

@@ -96,6 +96,10 @@ class StoredQuote:
     outlet: str | None
     published: str | None
 
+    def tally_key(self) -> tuple[str, str, str, str]:
+        """Its key in the quote tally: outlet, month, kind, speaker type ("" when missing)."""
+        return self.outlet or "", (self.published or "")[:7], self.kind or "", self.speaker_type or ""
+
     #: The SQL that reads one from ``quotes q JOIN articles a``, in field order.
     SELECT = ("q.qid, q.text_key, q.article_id, q.position, q.content_text, q.kind, q.speaker_type, "
               "q.speaker, q.speaker_id, a.outlet, a.published")
@@ -131,7 +135,7 @@ class WordDeltas:
                 self.gone.append(q.qid)
             if q.text_key:
                 self.keys[q.text_key] = sorted(common)
-            values = (q.outlet or "", (q.published or "")[:7], q.kind or "", q.speaker_type or "")
+            values = q.tally_key()
             for s in common:
                 tf = counts[s]
                 for facet, value in zip(FACETS, values):
