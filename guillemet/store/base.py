@@ -269,21 +269,14 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         """A page of the matches of ``groups`` (best first; alike within a group, newest first
         there) read from ``word_best``; None if the page reaches a group it does not hold."""
         keys: list[Any] = []
-        start = 0
-        for group in groups:
-            if start >= offset + limit:
-                break
-            end = start + group.n
-            if end > offset:
-                if any(tf == 1 and dl > words.SHORT for tf, dl in group.pairs):
-                    return None
-                skip, take = max(0, offset - start), min(end, offset + limit) - max(start, offset)
-                pairs = " OR ".join(["(tf = ? AND dl = ?)"] * len(group.pairs))
-                keys += [r[0] for r in self._query(
-                    f"SELECT qid FROM word_best WHERE stem = ? AND ({pairs}) ORDER BY "
-                    f"{self._newest_first('published')}, article_id, position LIMIT ? OFFSET ?",
-                    [stem, *(x for pair in group.pairs for x in pair), take, skip])]
-            start = end
+        for i, skip, take in words.page_slices((g.n for g in groups), offset, limit):
+            pairs = groups[i].pairs
+            if any(tf == 1 and dl > words.SHORT for tf, dl in pairs):
+                return None
+            keys += [r[0] for r in self._query(
+                f"SELECT qid FROM word_best WHERE stem = ? AND ({' OR '.join(['(tf = ? AND dl = ?)'] * len(pairs))}) "
+                f"ORDER BY {self._newest_first('published')}, article_id, position LIMIT ? OFFSET ?",
+                [stem, *(x for pair in pairs for x in pair), take, skip])]
         return keys
 
     def _text_count(self, found: Filtered) -> int:

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 from guillemet.errors import StoreError, require
+from guillemet.store import words
 from guillemet.store.base import Filtered, Store, TextSQL
 from guillemet.store.textquery import Term, TextQuery, fold
 
@@ -108,23 +109,17 @@ class PostgresStore(Store):
         if sum(by_tf.values()) != total:
             return None  # PostgreSQL's words and ours disagree (compounds): rank by the index
         keys: list[Any] = []
-        start = 0
         newest = f"{self._newest_first('published')}, article_id, position"
-        for tf in sorted(by_tf, reverse=True):
-            end = start + by_tf[tf]
-            if start >= offset + limit:
-                break
-            if end > offset:
-                skip, take = max(0, offset - start), min(end, offset + limit) - max(start, offset)
-                if tf > 1:  # every match of two occurrences or more is in word_best
-                    keys += [r[0] for r in self._query(f"SELECT qid FROM word_best WHERE stem = ? AND tf = ? "
-                                                       f"ORDER BY {newest} LIMIT ? OFFSET ?", [stem, tf, take, skip])]
-                else:  # once: the matches newest first, less those of word_best's higher counts
-                    where = found.where("q.qid NOT IN (SELECT qid FROM word_best WHERE stem = ? AND tf > 1)")
-                    order = f"{self._newest_first('a.published')}, a.id, q.position"
-                    keys += [r[0] for r in self._query(self._keys_sql(where, order, True),
-                                                       [*found.params, stem, take, skip])]
-            start = end
+        counts = sorted(by_tf, reverse=True)
+        for i, skip, take in words.page_slices((by_tf[tf] for tf in counts), offset, limit):
+            if counts[i] > 1:  # every match of two occurrences or more is in word_best
+                keys += [r[0] for r in self._query(f"SELECT qid FROM word_best WHERE stem = ? AND tf = ? "
+                                                   f"ORDER BY {newest} LIMIT ? OFFSET ?", [stem, counts[i], take, skip])]
+            else:  # once: the matches newest first, less those of word_best's higher counts
+                where = found.where("q.qid NOT IN (SELECT qid FROM word_best WHERE stem = ? AND tf > 1)")
+                order = f"{self._newest_first('a.published')}, a.id, q.position"
+                keys += [r[0] for r in self._query(self._keys_sql(where, order, True),
+                                                   [*found.params, stem, take, skip])]
         return keys
 
     def _quotes_key_sql(self) -> str:

@@ -31,7 +31,7 @@ import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from guillemet.folding import WORD
 from guillemet.lang import get_language
@@ -184,6 +184,19 @@ def bm25_groups(lengths: Sequence[tuple[int, int, int]], rows: int, tokens: int,
         group.pairs.append((tf, dl))
         group.n += n
     return [scored[s] for s in sorted(scored)]
+
+
+def page_slices(sizes: Iterable[int], offset: int, limit: int) -> Iterator[tuple[int, int, int]]:
+    """(group index, rows to skip in it, rows to take from it) for the page [offset, offset +
+    limit) of groups of these sizes read one after another."""
+    start = 0
+    for i, size in enumerate(sizes):
+        if start >= offset + limit:
+            return
+        end = start + size
+        if end > offset:
+            yield i, max(0, offset - start), min(end, offset + limit) - max(start, offset)
+        start = end
 
 
 def single_stem(text: TextQuery) -> str | None:
