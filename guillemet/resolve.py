@@ -223,7 +223,9 @@ class ArticleEntities:
         head = root
         while head.dep_ in ("flat:name", "flat") and head.head.i != head.i:
             head = head.head
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        bracketed = head.left_edge.i > 0 and self.doc[head.left_edge.i - 1].text == "(" and ent.type != "person"
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not bracketed:
+            # (not "le président du Conseil supérieur de l’audiovisuel (CSA)": the body's initials)
             desc = head.head
             self._tie(desc, ent, head)
         for child in head.children:
@@ -344,6 +346,7 @@ class ArticleEntities:
             for child in head.children:
                 if child.dep_ in ("appos", "flat:name") and child.i >= toks.end and child.i - toks.end <= 2 \
                         and (child.ent_type_ == "PER" or child.pos_ == "PROPN") \
+                        and not (child.ent_type_ != "PER" and self.doc[child.i - 1].text == "(") \
                         and not any(t.pos_ == "ADP" for t in self.doc[toks.end:child.i + 1]) \
                         and not any(c.dep_ == "case" for c in child.children):
                     name = self._name_in(self.doc[child.i:child.i + 1 + sum(1 for c in child.children if c.dep_ == "flat:name")], child)
@@ -379,7 +382,9 @@ class ArticleEntities:
         if generic and toks[0].lower_ in self._definite and head.morph.get("Number") != ["Plur"] \
                 and not any(t.pos_ == "PROPN" for t in toks) \
                 and not (head.i + 1 < len(self.doc) and self.doc[head.i + 1].pos_ == "ADJ"):
-            ent = self._recent_of_type(generic, pos, fold(head.lemma_))
+            # "a assuré à l’AFP la chaîne": what the cue names is not the antecedent
+            before = found.cue[0] if found.cue is not None and found.cue[0] < pos else pos
+            ent = self._recent_of_type(generic, before, fold(head.lemma_))
             if ent is not None:
                 self._note(pos, ent, found)
                 return Resolved(ent.name, ent.type, 0.7, ent)
@@ -485,11 +490,13 @@ class ArticleEntities:
         if head.pos_ == "NOUN":
             for run in runs:
                 r = run[0]
+                if head.i < r.i and any(t.pos_ == "ADP" for t in self.doc[head.i + 1:r.i]):
+                    continue  # "le cycliste de la Cofidis": after a preposition, whatever the parse
                 # a name hanging from the head by a preposition complements it
                 anc = r
                 while anc.i != head.i and anc.head.i != anc.i:
                     if any(c.dep_ == "case" or c.i < anc.i and c.lower_ in self.lang.of_words
-                           for c in anc.children) and anc.dep_ in ("nmod", "obl", "obl:mod"):
+                           for c in anc.children) and anc.dep_.startswith(("nmod", "obl")):
                         break
                     anc = anc.head
                 else:

@@ -364,6 +364,25 @@ FOUND = [
     # a rubric before the lead is no part of its sentence
     ("EXCLUSIF - Selon le syndicat, la cantine fermera trois semaines.", "according_to",
      "la cantine fermera trois semaines", "le syndicat"),
+    # verbs of manner borrowed by an incise, tagged as adjectives or nouns, a clitic before them
+    ("Le guide Paul Girard a longtemps cherché l'épave. « Il faudra une tempête pour la revoir », "
+     "sourit Mme Lemaire.", "direct", "Il faudra une tempête pour la revoir", "Lemaire"),
+    ("Le guide Paul Girard a cherché l'épave. « C'est un champ entier pour l'archéologie », "
+     "s'enthousiasme Anne Lemaire.", "direct", "C'est un champ entier pour l'archéologie", "Anne Lemaire"),
+    # the medium spoken to is no office of the speaker's
+    ("« C'est la fin de tout », a commenté une passante auprès de l'AFP.", "direct", "C'est la fin de tout",
+     "une passante"),
+    ("« Le budget est prêt », a déclaré le secrétaire d'État auprès du ministre des Armées.", "direct",
+     "Le budget est prêt", "le secrétaire d'État auprès du ministre des Armées"),
+    # a rank in numbers is part of the role
+    ("Les impôts doivent baisser tout de suite, propose le numéro un de la CGT.", "indirect",
+     "Les impôts doivent baisser tout de suite", "le numéro un de la CGT"),
+    # a name after a preposition in a role is the body served, not the speaker, whatever the parse
+    ("« La course était dure », a raconté le cycliste de la Cofidis-Solutions.", "direct",
+     "La course était dure", "le cycliste de la Cofidis-Solutions"),
+    # a body's initials in brackets after a role are the body's
+    ("« Le texte est prêt », a indiqué le président du Conseil supérieur de l’audiovisuel (CSA).", "direct",
+     "Le texte est prêt", "le président du Conseil supérieur de l’audiovisuel"),
 ]
 
 
@@ -570,6 +589,9 @@ RESOLVED = [
      "défendent le projet.", "Trois ans de perdus", "Paul Durand"),
     # a detached adjective between the verb and its subject, read as a noun by the tagger
     ("« Plus rien ne roule », indique, dépité, un chauffeur.", "Plus rien ne roule", "un chauffeur"),
+    # the medium a cue names is no antecedent of the description after it
+    ("France 3 a présenté ses excuses. « Nous regrettons cette erreur », a assuré à l'AFP la chaîne.",
+     "Nous regrettons cette erreur", "France 3"),
     # a quotation with a time phrase after it, then its cue
     ("Paul Durand, un voisin, doute encore. « C’est un coup monté » mardi soir, dit-il.",
      "C’est un coup monté", "Paul Durand"),

@@ -70,15 +70,20 @@ def cue_lemma(tok: Token, lang: Language) -> str | None:
 
 
 def _in_incise(tok: Token, lang: Language) -> bool:
-    """", remarque Jean Dupont,": a word between a comma and a name, as verbs of incises sit."""
+    """", remarque Jean Dupont,": a word between a comma and a name, as verbs of incises sit;
+    also ", s’enthousiasme Jean Dupont" (its reflexive clitic before it) and ", soupire-t-elle"
+    (its inverted pronoun after it)."""
     doc = tok.doc
     i = tok.i - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
+    if i > 0 and doc[i].lower_ in lang.reflexive_clitics:
+        i -= 1
     if i < 0 or doc[i].text != ",":
         return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PER" or nxt.lower_ in lang.incise_subject_starts)
+    return nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PER" or nxt.lower_ in lang.incise_subject_starts
+                                or nxt.lower_ in lang.inverted_pronouns or nxt.lower_ in lang.inversion_links)
 
 
 _KEYS: dict[tuple[Language, int], tuple[np.ndarray, np.ndarray]] = {}
@@ -420,7 +425,8 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
                 end = term
                 continue
         if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in lang.of_words or t.text in ("-", "’", "'") or t.is_space \
-                or (t.pos_ == "PRON" and (end == i or doc[end - 1].pos_ == "DET" or doc[end - 1].lower_ in lang.of_words)) or (end > i and t.text[:1].isupper() and t.text[1:2].isalpha()):
+                or (t.pos_ == "PRON" and (end == i or doc[end - 1].pos_ == "DET" or doc[end - 1].lower_ in lang.of_words
+                                          or t.like_num and doc[end - 1].pos_ == "NOUN")) or (end > i and t.text[:1].isupper() and t.text[1:2].isalpha()):
             end += 1
             continue
         if t.lower_ in lang.and_words and end + 1 < stop and doc[end + 1].pos_ in ("DET", "NOUN", "PROPN"):

@@ -70,6 +70,9 @@ _add("laisser_entendre", _SAY)
 _add("indiquer ajouter confirmer", _SAY_INF)
 # next to a quotation only: "« … », s'excuse-t-il", "« A, s'agace X. B »"
 _add("excuser agacer énerver désoler", frozenset({"direct", "inverted"}))
+# … and the verbs of manner an incise borrows: "« … », sourit X", "s’enthousiasme-t-elle"
+_add("""sourire enthousiasmer soupirer rire esclaffer lamenter impatienter exaspérer emballer
+     grimacer rigoler désespérer""", frozenset({"direct", "inverted"}))
 _add("déconseiller", frozenset({"of_infinitive"}))
 _add("condamner", frozenset({"mixed"}))
 # only with an impersonal subject: "a-t-on appris de source policière"
