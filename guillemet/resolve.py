@@ -323,7 +323,11 @@ class ArticleEntities:
         head = self._head(toks)
         low = head.lower_
         # "les propos de X", "un tweet de X", "une information de la radio X": X said it
-        author = self._author_of(head) if head.pos_ == "NOUN" and head.lemma_.lower() in self.lang.speech_nouns else None
+        # "selon un bilan fourni par la mairie", "… une étude publiée par l’OCDE": the author
+        # (a document that speaks itself stays the source: "Le Bilan …, publié par X, indique")
+        author = None if head.pos_ != "NOUN" else self._author_of(head) if head.lemma_.lower() in self.lang.speech_nouns \
+            else self._author_of(head, agent_only=True) if head.lemma_.lower() in self.lang.document_nouns \
+            and found.kind == "according_to" else None
         if author is not None and author.i != head.i:
             lo, hi = syntax.noun_phrase(author)
             hi = next((t.i for t in self.doc[author.i + 1:hi] if t.pos_ == "ADP"
@@ -551,16 +555,23 @@ class ArticleEntities:
             return min(after, key=lambda x: x[0])[1]
         return None
 
-    def _author_of(self, head: Token) -> Token | None:
+    def _author_of(self, head: Token, agent_only: bool = False) -> Token | None:
         """X in "les propos de X" (de-complement) or "un message adressé par X" (agent)."""
         for child in head.children:
-            if child.i > head.i and child.dep_ in ("nmod", "nmod:poss") and child.pos_ in ("NOUN", "PROPN") \
+            if not agent_only and child.i > head.i and child.dep_ in ("nmod", "nmod:poss") and child.pos_ in ("NOUN", "PROPN") \
                     and any(c.dep_ == "case" and c.lower_ in self.lang.of_words for c in child.children):
                 return child
             if child.dep_ == "acl" and child.i > head.i:
                 for agent in child.children:
                     if agent.dep_ in ("obl:agent", "obl") and any(c.lower_ in self.lang.agent_prepositions for c in agent.children):
                         return agent
+                # "publiée mercredi par l’OCDE": the parse may hang the agent on the time word
+                doc = self.doc
+                for j in range(child.i + 1, min(len(doc) - 1, child.i + 5)):
+                    if doc[j].is_punct:
+                        break
+                    if doc[j].lower_ in self.lang.agent_prepositions:
+                        return next((t for t in doc[j + 1:j + 4] if t.pos_ in ("NOUN", "PROPN")), None)
         return None
 
     def _same_head_before(self, head: Token, pos: int) -> Token | None:

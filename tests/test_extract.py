@@ -380,6 +380,17 @@ FOUND = [
     # a name after a preposition in a role is the body served, not the speaker, whatever the parse
     ("« La course était dure », a raconté le cycliste de la Cofidis-Solutions.", "direct",
      "La course était dure", "le cycliste de la Cofidis-Solutions"),
+    # a clause between commas before a post-posed cue is what was said, no aside of a subject
+    ("Des renforts sont arrivés. À Lyon, 300 policiers ont été mobilisés, a indiqué la préfecture, "
+     "qui signale des rassemblements épars.", "indirect", "À Lyon, 300 policiers ont été mobilisés", "la préfecture"),
+    # "selon X" inside the claim, an adjunct of the clause after it: the whole clause
+    ("La grève a été suivie, selon le syndicat, par 40 % des agents.", "according_to",
+     "La grève a été suivie, selon le syndicat, par 40 % des agents", "le syndicat"),
+    # … but a name of an institution after it describes the source
+    ("Le virus circule moins, selon Jean Dupont, à l'Inserm.", "according_to", "Le virus circule moins",
+     "Jean Dupont"),
+    # a document's author is its source, whatever the parse hangs the agent on
+    ("Le chômage baisse, selon une étude publiée mercredi par l'OCDE.", "according_to", "Le chômage baisse", "OCDE"),
     # a body's initials in brackets after a role are the body's
     ("« Le texte est prêt », a indiqué le président du Conseil supérieur de l’audiovisuel (CSA).", "direct",
      "Le texte est prêt", "le président du Conseil supérieur de l’audiovisuel"),

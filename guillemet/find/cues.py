@@ -522,8 +522,9 @@ def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:
         j = i - 1
         while j >= sent_start and doc[j].text not in (",", ".", ";", *lang.primary_marks):
             j -= 1
-        if j >= sent_start and doc[j].text == "," and i - j <= 8:
-            i = j - 1
+        if j >= sent_start and doc[j].text == "," and i - j <= 8 \
+                and not any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in doc[j + 1:i]):
+            i = j - 1  # (not "À Lyon, 300 policiers sont mobilisés, a indiqué X": a clause, no aside)
         else:
             return _subject_before_relative(cue, sent_start, lang)
     if i >= sent_start and doc[i].text in "»”\"" and i - 1 > sent_start:

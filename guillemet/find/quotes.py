@@ -877,8 +877,9 @@ def _inside_clause(doc: Doc, token_at: list[int], head: tuple[int, int], rest: t
     * a subject before, its verb after ("Les dégâts, selon la préfecture, dépassent …");
     * an auxiliary or copula left hanging ("Le projet sera, selon le ministère, présenté …");
     * a verb before and the verbless rest of it after ("L'enquête visait, selon lui, les
-      comptes de la mairie") — unless that rest describes the source ("…, selon Jean Dupont,
-      maire de la ville").
+      comptes de la mairie", "La grève a été suivie, selon le syndicat, par 40 % des agents")
+      — unless that rest describes the source ("…, selon Jean Dupont, maire de la ville",
+      "…, selon Jean Dupont, de l'Inserm").
     """
     head_verb = _has_finite_verb(doc, *head)
     rest_verb = _has_finite_verb(doc, *rest)
@@ -898,9 +899,11 @@ def _inside_clause(doc: Doc, token_at: list[int], head: tuple[int, int], rest: t
     if rest_verb:
         return False
     words = [t for t in doc.char_span(*rest, alignment_mode="expand") or [] if not t.is_space]
-    if not words or words[0].pos_ not in ("DET", "NUM"):
-        return False
+    if not words or not (words[0].pos_ in ("DET", "NUM") or words[0].pos_ == "ADP" and words[0].lower_ not in lang.of_words):
+        return False  # (an adjunct goes on the clause too: "a été bien reçu, selon lui, dans d'autres villes")
     noun = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is not None and words[0].pos_ == "ADP":
+        return noun.pos_ != "PROPN"  # "dans d'autres villes", not "à l'Inserm"
     return noun is not None and not _is_source_like(doc, (noun.i, noun.i + 1), lang)
 
 
