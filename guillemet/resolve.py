@@ -323,11 +323,9 @@ class ArticleEntities:
         head = self._head(toks)
         low = head.lower_
         # "les propos de X", "un tweet de X", "une information de la radio X": X said it
-        # "selon un bilan fourni par la mairie", "… une étude publiée par l’OCDE": the author
-        # (a document that speaks itself stays the source: "Le Bilan …, publié par X, indique")
+        # "selon un bilan fourni par la mairie", "une étude publiée par l’OCDE": the author
         author = None if head.pos_ != "NOUN" else self._author_of(head) if head.lemma_.lower() in self.lang.speech_nouns \
-            else self._author_of(head, agent_only=True) if head.lemma_.lower() in self.lang.document_nouns \
-            and found.kind == "according_to" else None
+            else self._author_of(head, agent_only=True) if head.lemma_.lower() in self.lang.document_nouns else None
         if author is not None and author.i != head.i:
             lo, hi = syntax.noun_phrase(author)
             hi = next((t.i for t in self.doc[author.i + 1:hi] if t.pos_ == "ADP"
