@@ -391,6 +391,16 @@ FOUND = [
      "Jean Dupont"),
     # a document's author is its source, whatever the parse hangs the agent on
     ("Le chômage baisse, selon une étude publiée mercredi par l'OCDE.", "according_to", "Le chômage baisse", "OCDE"),
+    # the initials of the medium spoken to are no subject; the name after them is
+    ("« Nous voulons priver l'État de la TVA », a déclaré à l'Agence France-Presse (AFP) Benoît Julou.",
+     "direct", "Nous voulons priver l'État de la TVA", "Benoît Julou"),
+    # an aside of a preposition and an infinitive between the verb and its subject
+    ("« Ce patient présente deux pathologies graves », indique, sans les nommer, le certificat médical.",
+     "direct", "Ce patient présente deux pathologies graves", "le certificat médical"),
+    # a participle after a determiner, tagged as a verb, names a person
+    ("La ministre doit partir. « C'est allé trop vite », déplore un jeune détenu.", "direct",
+     "C'est allé trop vite", "un jeune détenu"),
+    ("« Je suis innocent », a répété l'accusé.", "direct", "Je suis innocent", "l'accusé"),
     # a body's initials in brackets after a role are the body's
     ("« Le texte est prêt », a indiqué le président du Conseil supérieur de l’audiovisuel (CSA).", "direct",
      "Le texte est prêt", "le président du Conseil supérieur de l’audiovisuel"),

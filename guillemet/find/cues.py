@@ -351,6 +351,9 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
         if tok.like_num and i + 1 < stop and _is_time_word(doc[i + 1], lang):
             i += 1
             continue
+        if tok.pos_ == "ADP" and _infinitive_after(doc, i + 1, stop, lang) is not None:
+            i = _infinitive_after(doc, i + 1, stop, lang) + 1  # ", sans les nommer, le certificat"
+            continue
         if tok.pos_ == "ADP" or tok.lower_ in lang.to_contractions:
             i = _skip_pp(doc, i + 1, stop, persons, lang)
             continue
@@ -362,8 +365,22 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
     return False
 
 
+def _participle_as_noun(tok: Token) -> bool:
+    """"un jeune détenu", "l’accusé": a participle right after a determiner or an adjective
+    of it, which the tagger took for a verb, names a person."""
+    return tok.pos_ == "VERB" and tok.morph.get("VerbForm") == ["Part"] and tok.i > 0 \
+        and tok.doc[tok.i - 1].pos_ in ("DET", "ADJ") and not tok.doc[tok.i - 1].is_punct
+
+
 def _is_time_word(tok: Token, lang: Language) -> bool:
     return tok.lower_ in lang.time_nouns or tok.lemma_.lower() in lang.time_nouns
+
+
+def _infinitive_after(doc: Doc, j: int, stop: int, lang: Language) -> int | None:
+    """The infinitive a preposition governs, past object clitics ("sans | les nommer"), or None."""
+    while j < stop and doc[j].lower_ in lang.object_clitics:
+        j += 1
+    return j if j < stop and doc[j].pos_ in ("VERB", "AUX") and doc[j].morph.get("VerbForm") == ["Inf"] else None
 
 
 def _skip_pp(doc: Doc, j: int, stop: int, persons: dict, lang: Language) -> int:
@@ -394,6 +411,11 @@ def _skip_pp(doc: Doc, j: int, stop: int, persons: dict, lang: Language) -> int:
             seen_noun = True
             j += 1
             continue
+        if t.text == "(" and seen_noun:
+            close = next((k for k in range(j + 1, min(stop, j + 5)) if doc[k].text == ")"), None)
+            if close is not None:  # "à l’Agence France-Presse (AFP) | Jean Dupont": its initials
+                j = close + 1
+                continue
         break
     return j
 
@@ -425,6 +447,7 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
                 end = term
                 continue
         if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in lang.of_words or t.text in ("-", "’", "'") or t.is_space \
+                or _participle_as_noun(t) \
                 or (t.pos_ == "PRON" and (end == i or doc[end - 1].pos_ == "DET" or doc[end - 1].lower_ in lang.of_words
                                           or t.like_num and doc[end - 1].pos_ == "NOUN")) or (end > i and t.text[:1].isupper() and t.text[1:2].isalpha()):
             end += 1
@@ -458,7 +481,7 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
         if names:
             head = doc[names[0]]
     if head is None:
-        nouns = [t for t in doc[i:end] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        nouns = [t for t in doc[i:end] if t.pos_ in ("NOUN", "PROPN", "PRON") or _participle_as_noun(t)]
         if not nouns:
             return False
         head = nouns[0]
