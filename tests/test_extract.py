@@ -401,6 +401,12 @@ FOUND = [
     ("La ministre doit partir. « C'est allé trop vite », déplore un jeune détenu.", "direct",
      "C'est allé trop vite", "un jeune détenu"),
     ("« Je suis innocent », a répété l'accusé.", "direct", "Je suis innocent", "l'accusé"),
+    # a second cue after the reported clause: the whole sentence is what its speaker reported
+    ("Samedi, la famille a annoncé qu'elle porterait plainte dès lundi, a annoncé à l'AFP Paul Durand.",
+     "indirect", "Samedi, la famille a annoncé qu'elle porterait plainte dès lundi", "Paul Durand"),
+    # a gerund's infinitive ends where the main clause's subject and verb begin
+    ("Tout en disant préférer « une sortie pacifique », Paul Durand a répété que rien n'était exclu.",
+     "indirect", "préférer « une sortie pacifique »", "Paul Durand"),
     # a body's initials in brackets after a role are the body's
     ("« Le texte est prêt », a indiqué le président du Conseil supérieur de l’audiovisuel (CSA).", "direct",
      "Le texte est prêt", "le président du Conseil supérieur de l’audiovisuel"),
@@ -420,6 +426,8 @@ def test_construction_is_found(text, kind, content, speaker):
 
 # sentences that hold no quote
 NOT_QUOTES = [
+    # an impersonal "il faut dire que": the author's comment
+    "La ville a beaucoup changé. Il faut dire que les loyers ont doublé en dix ans.",
     # "pour qui" completing the verb after it, a noun naming the claim: no source before them
     "Les habitants pour qui il travaille depuis dix ans sont contents de son action.",
     "Marie Dubois, pour qui il a voté en 2017, a perdu son siège.",

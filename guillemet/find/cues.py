@@ -136,6 +136,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
             continue
         if tok.pos_ == "AUX" and any(c.pos_ == "VERB" for c in tok.children):
             continue
+        if tok.dep_ == "xcomp" and syntax.is_infinitive(tok, lang) and any(c.dep_.startswith("expl") for c in tok.head.children):
+            continue  # "Il faut dire que …": the author's own comment, nobody reported
         lo, hi = syntax.verb_group(tok, lang)
         lost = _lost_auxiliary(tok, lang)
         if lost is not None:
@@ -881,6 +883,13 @@ def _author_resumes(nxt: Token, lang: Language) -> bool:
         return True  # ", condamnées par le président"
     if nxt.lower_ in lang.adjunct_starts:
         return True  # ", au lendemain de …", ", lors de …"
+    if nxt.lower_ in lang.auxiliary_forms:  # ", a annoncé à l’AFP X": an incise of the author's
+        doc, j = nxt.doc, nxt.i + 1
+        while j < len(doc) and j <= nxt.i + 3 and (doc[j].pos_ == "ADV" or doc[j].lower_ in lang.inversion_links
+                                                   or doc[j].lower_ in lang.inverted_pronouns):
+            j += 1
+        if j < len(doc) and doc[j].pos_ == "VERB" and cue_lemma(doc[j], lang) is not None:
+            return True
     prev = nxt.doc[nxt.i - 2] if nxt.i >= 2 else None
     if prev is not None and prev.text in "»”\"" and nxt.pos_ == "DET":
         return True  # « … », l’une des principales entrées: an apposition of the author's
@@ -944,6 +953,8 @@ def _clause_of_its_own(doc: Doc, k: int, head: Token) -> bool:
         if tok.is_punct:
             return False
         if tok.pos_ in ("VERB", "AUX") and tok.morph.get("VerbForm") == ["Fin"]:
+            if tok.dep_.startswith("aux") and tok.head.i > tok.i:
+                tok = tok.head  # ", Paul Durand a répété": the subject hangs on the participle
             between = [c for c in tok.children if k < c.i < j]
             subject = any(c.dep_.startswith("nsubj") and (c.pos_ in ("NOUN", "PROPN") or c.pos_ == "PRON"
                                                         and c.morph.get("PronType") != ["Rel"]) for c in between)
