@@ -407,6 +407,9 @@ FOUND = [
     # a gerund's infinitive ends where the main clause's subject and verb begin
     ("Tout en disant préférer « une sortie pacifique », Paul Durand a répété que rien n'était exclu.",
      "indirect", "préférer « une sortie pacifique »", "Paul Durand"),
+    # "selon X" inside a clause with no comma on either side: the clause around it
+    ("La préfecture suit le cortège. D'autres ont décidé selon la préfecture de défiler en blanc.", "according_to",
+     "D'autres ont décidé selon la préfecture de défiler en blanc", "la préfecture"),
     # a body's initials in brackets after a role are the body's
     ("« Le texte est prêt », a indiqué le président du Conseil supérieur de l’audiovisuel (CSA).", "direct",
      "Le texte est prêt", "le président du Conseil supérieur de l’audiovisuel"),

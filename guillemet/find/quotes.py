@@ -802,6 +802,13 @@ def _according_quotes(scan: Scan) -> list[Found]:
                     and tok.i > 0 and (doc[tok.i - 1].pos_ in ("ADP", "CCONJ", "SCONJ") or doc[tok.i - 1].lower_ in lang.clause_openers):
                 # "… avec selon les chiffres du ministère, 66 000 manifestants"
                 s, e = trim(text, _skip_apposition(doc, text, k, sent_e, lang) + 1, sent_e)
+            elif k < sent_e and text[k] not in ",;:.!?)»”\"" and _word_count(text[k:sent_e]) >= 2 \
+                    and not before.endswith((",", "—", "–", "(", "-")):
+                # "D'autres ont décidé selon la préfecture de défiler en blanc": "selon X" inside
+                # the clause, no comma on either side: the clause from its last comma before
+                comma = max([left] + [k + 1 for k in range(left, len(before)) if text[k] == ","
+                                      and not in_quote(outer, k)])
+                s, e = trim(text, comma, sent_e)
             else:
                 # "en référence à l’acte I qui avait réuni 282 000 personnes selon les autorités"
                 comma = max([left] + [k + 1 for k in range(left, len(before)) if text[k] == ","
