@@ -410,6 +410,9 @@ FOUND = [
     # "selon X" inside a clause with no comma on either side: the clause around it
     ("La préfecture suit le cortège. D'autres ont décidé selon la préfecture de défiler en blanc.", "according_to",
      "D'autres ont décidé selon la préfecture de défiler en blanc", "la préfecture"),
+    # "cité par Y" after the source of "selon X" says who relayed X: X's claim, nothing of Y's
+    ("Selon une source au ministère de l’Intérieur, citée par l’AFP, les services redoutent des violences.",
+     "according_to", "les services redoutent des violences", "une source au ministère de l’Intérieur"),
     # a body's initials in brackets after a role are the body's
     ("« Le texte est prêt », a indiqué le président du Conseil supérieur de l’audiovisuel (CSA).", "direct",
      "Le texte est prêt", "le président du Conseil supérieur de l’audiovisuel"),

@@ -710,6 +710,8 @@ def _according_quotes(scan: Scan) -> list[Found]:
             continue
         marker = (tok.idx, tok.idx + len(tok.text))
         if low in lang.cited_forms:
+            if _describes_a_marked_source(doc, tok.i, first_words, lang):
+                continue  # "Selon une source policière, citée par l’AFP, …": who relayed the source
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in lang.agent_prepositions:
                 src = None
                 # "cité par X": X follows "par"
@@ -824,6 +826,23 @@ def _according_quotes(scan: Scan) -> list[Found]:
     return out
 
 
+def _describes_a_marked_source(doc: Doc, i: int, markers: frozenset[str], lang: Language) -> bool:
+    """Whether the word at ``i`` ("citée") follows a comma after the source of a marker of its
+    sentence, no verb between: "Selon une source au ministère, citée par l’AFP, …"."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].text != ",":
+        return False
+    for k in range(j - 1, max(-1, j - 16), -1):
+        tok = doc[k]
+        if tok.text in ".!?;:" or "\n" in tok.text or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.lower_ in markers:
+            return True
+    return False
+
+
 def _relative_claim(scan: Scan, t: int) -> Found | None:
     """A claim in a relative clause whose pronoun is the marker's source: "une étude selon
     laquelle les salaires ont baissé", "le procureur, pour qui les prévenus mentaient" (with
@@ -936,6 +955,8 @@ def _skip_apposition(doc: Doc, text: str, comma: int, limit: int, lang: Language
     span = doc.char_span(comma + 1, nxt, alignment_mode="expand")
     if span is not None and span and span[0].lower_ in lang.noun_relatives and len(span) <= 12:
         return nxt  # "Selon le journal, qui cite une source, …": a relative clause
+    if span is not None and span and span[0].lower_ in lang.cited_forms and len(span) <= 8:
+        return nxt  # "Selon une source, citée par l’AFP, …": who relayed it
     if span is None or len(span) > 7 or any(t.pos_ in ("VERB", "AUX") for t in span):
         return comma
     if span and span[0].pos_ in ("NOUN", "DET", "ADJ", "NUM"):
