@@ -153,6 +153,12 @@ def verb_group(verb: Token, lang: Language) -> tuple[int, int]:
         if doc[k].is_punct and not doc[k].text.startswith("-"):
             start = k + 1
             break
+    # "a-t-elle twitté" where the tagger broke the tree: auxiliary, link, pronoun, then the verb
+    j = verb.i - 1
+    if start == verb.i and j > 0 and doc[j].lower_ in lang.inverted_pronouns:
+        k = j - 1 if doc[j - 1].lower_ in lang.inversion_links else j
+        if k > 0 and doc[k - 1].lower_ in lang.auxiliary_forms:
+            start = k - 1
     # reflexive "se"/"s’" and object clitics right before the group ("les encourageait")
     clitics = lang.clitics
     while start > 0 and doc[start - 1].lower_ in clitics and (

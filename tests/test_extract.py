@@ -413,6 +413,9 @@ FOUND = [
     # "cité par Y" after the source of "selon X" says who relayed X: X's claim, nothing of Y's
     ("Selon une source au ministère de l’Intérieur, citée par l’AFP, les services redoutent des violences.",
      "according_to", "les services redoutent des violences", "une source au ministère de l’Intérieur"),
+    # "a-t-elle twitté", the group broken by the tagger (the pronoun and verb read as names)
+    ("Claire Martin a démenti. « Il s’agit bien d’une erreur que nous déplorons », a-t-elle twitté.", "direct",
+     "Il s’agit bien d’une erreur que nous déplorons", "Claire Martin"),
     # a body's initials in brackets after a role are the body's
     ("« Le texte est prêt », a indiqué le président du Conseil supérieur de l’audiovisuel (CSA).", "direct",
      "Le texte est prêt", "le président du Conseil supérieur de l’audiovisuel"),
