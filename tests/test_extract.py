@@ -416,6 +416,14 @@ FOUND = [
     # "a-t-elle twitté", the group broken by the tagger (the pronoun and verb read as names)
     ("Claire Martin a démenti. « Il s’agit bien d’une erreur que nous déplorons », a-t-elle twitté.", "direct",
      "Il s’agit bien d’une erreur que nous déplorons", "Claire Martin"),
+    # an infinitive carried by its passive auxiliary ("à être reçus")
+    ("Les syndicats avaient unanimement demandé à être reçus par le ministre.", "indirect",
+     "être reçus par le ministre", "Les syndicats"),
+    # the author's own words after the reported clause: ", ce qui …", ", comme il l'avait dit"
+    ("Paul Durand a démenti avoir tenu ces propos, ce qui a poussé le maire à publier une vidéo.", "indirect",
+     "avoir tenu ces propos", "Paul Durand"),
+    ("Paul Durand ajoute échanger avec d'autres élus, comme il l'avait déjà affirmé.", "indirect",
+     "échanger avec d'autres élus", "Paul Durand"),
     # a body's initials in brackets after a role are the body's
     ("« Le texte est prêt », a indiqué le président du Conseil supérieur de l’audiovisuel (CSA).", "direct",
      "Le texte est prêt", "le président du Conseil supérieur de l’audiovisuel"),

@@ -709,8 +709,8 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
             if tok.i <= verb.i or tok.i - verb.i > 12:
                 continue
             if not syntax.is_infinitive(tok, lang) and not any(
-                    c.dep_ == "cop" and syntax.is_infinitive(c, lang) for c in tok.children):
-                continue  # "à être « raisonnables »": the copula carries the infinitive
+                    c.dep_ in ("cop", "aux:pass") and syntax.is_infinitive(c, lang) for c in tok.children):
+                continue  # "à être « raisonnables »", "à être reçus": the copula or auxiliary carries the infinitive
             marks = [c for c in tok.children if c.dep_ in ("mark", "case") and c.i < tok.i
                      and c.lower_ in lang.infinitive_markers]
             if marks:
@@ -883,6 +883,13 @@ def _author_resumes(nxt: Token, lang: Language) -> bool:
         return True  # ", condamnées par le président"
     if nxt.lower_ in lang.adjunct_starts:
         return True  # ", au lendemain de …", ", lors de …"
+    doc = nxt.doc
+    if nxt.pos_ == "PRON" and nxt.lower_ in lang.demonstratives and nxt.i + 1 < len(doc) \
+            and doc[nxt.i + 1].lower_ in lang.relative_pronouns:
+        return True  # ", ce qui a poussé le maire à …": the author comments on the whole clause
+    if nxt.pos_ == "SCONJ" and nxt.lower_ not in lang.complementizers and any(cue_lemma(t, lang) is not None and t.pos_ == "VERB"
+                                   for t in doc[nxt.i + 1:min(len(doc), nxt.i + 6)]):
+        return True  # ", comme il l’avait déjà affirmé": the author recalls another time it was said
     if nxt.lower_ in lang.auxiliary_forms:  # ", a annoncé à l’AFP X": an incise of the author's
         doc, j = nxt.doc, nxt.i + 1
         while j < len(doc) and j <= nxt.i + 3 and (doc[j].pos_ == "ADV" or doc[j].lower_ in lang.inversion_links

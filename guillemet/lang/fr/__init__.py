@@ -82,6 +82,8 @@ _add("""qualifier décrire appeler évoquer exprimer parler réclamer exiger pr�
      saluer promettre vanter""", frozenset({"mixed"}))
 # appeler X à + infinitive, demander à X de + infinitive
 _add("appeler inviter exhorter inciter encourager", frozenset({"to_infinitive", "mixed"}))
+# "a demandé à être reçu": asking for oneself
+_add("demander", frozenset({"to_infinitive"}))
 _add("""demander exiger promettre menacer accuser conseiller recommander ordonner enjoindre prier
      supplier réclamer reprocher""", frozenset({"of_infinitive"}))
 _add("alerter interroger avertir", frozenset({"about_phrase"}))
