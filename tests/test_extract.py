@@ -424,6 +424,9 @@ FOUND = [
      "avoir tenu ces propos", "Paul Durand"),
     ("Paul Durand ajoute échanger avec d'autres élus, comme il l'avait déjà affirmé.", "indirect",
      "échanger avec d'autres élus", "Paul Durand"),
+    # a quoted phrase as the noun phrase "faire état de" reports: the quoted words (GUIDELINES)
+    ("La préfecture faisait état de « rassemblements épars » dans la capitale.", "mixed",
+     "rassemblements épars", "La préfecture"),
     # a body's initials in brackets after a role are the body's
     ("« Le texte est prêt », a indiqué le président du Conseil supérieur de l’audiovisuel (CSA).", "direct",
      "Le texte est prêt", "le président du Conseil supérieur de l’audiovisuel"),

@@ -724,8 +724,8 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
             k += 1
         if k + 1 < len(doc) and doc[k].lower_ in lang.of_words:
             nxt = doc[k + 1]
-            if not (nxt.pos_ == "DET" and nxt.morph.get("Poss") == ["Yes"] and k + 2 < len(doc)
-                    and doc[k + 2].text in "«“\""):
+            quoted = any(t.text in lang.quote_pairs for t in doc[k + 1:k + 4])
+            if not quoted:  # "de sa « forte émotion »", "de « rassemblements épars »": a mixed quote
                 text = syntax.text_of(doc)
                 start = doc[k].idx if doc[k].lower_ in lang.of_contractions else _skip_space(text, doc[k].idx + len(doc[k].text))
                 head = nxt if nxt.pos_ not in ("DET", "NUM", "ADJ") else nxt.head

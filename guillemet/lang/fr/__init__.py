@@ -88,7 +88,7 @@ _add("""demander exiger promettre menacer accuser conseiller recommander ordonne
      supplier réclamer reprocher""", frozenset({"of_infinitive"}))
 _add("alerter interroger avertir", frozenset({"about_phrase"}))
 # a verb and its noun: "a fait état de …", "a fait part de sa « … »"
-_add("faire_état", frozenset({"of_phrase", "inverted"}))
+_add("faire_état", frozenset({"of_phrase", "inverted", "mixed"}))
 _add("faire_part", frozenset({"mixed"}))
 _add("avertir prévenir informer assurer rassurer convaincre persuader rappeler répéter", frozenset({"object_clause"}))
 
