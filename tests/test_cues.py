@@ -84,7 +84,7 @@ def test_no_cue(text):
 def test_frames_are_those_of_the_lexicon():
     doc = parse("La mairie a fait état de 300 plaintes en un mois.")
     (cue,) = find_cues(doc, FR)
-    assert cue.frames == FR.frames("faire état") == {"of_phrase", "inverted"}
+    assert cue.frames == FR.frames("faire état") == {"of_phrase", "inverted", "mixed"}
 
 
 def test_cue_lemma_of_a_word_that_is_no_verb_is_none():
