@@ -472,6 +472,10 @@ class ArticleEntities:
                 else:
                     runs.append([t])
         runs = [run[:-1] if _HYPHEN.fullmatch(run[-1].text) else run for run in runs]
+        # "la jeune Américaine": one capitalised noun after an article and an adjective is a description
+        runs = [run for run in runs if not (len(run) == 1 and run[0].i >= 2 and not run[0].text.isupper()
+                                            and self.doc[run[0].i - 1].pos_ == "ADJ"
+                                            and self.doc[run[0].i - 2].pos_ == "DET")]
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.lang.person_roles:
             # "le maire UDI", "la députée Les Républicains": a party after a person's role is
             # their affiliation, not their name

@@ -225,8 +225,9 @@ def main_subject(verb: Token, lang: Language) -> Token | None:
         for child in tok.children:
             if child.dep_ == "expl:subj":
                 return None  # "il est fréquent d'évoquer …": no one in particular
-            if child.dep_ in ("nsubj", "nsubj:pass") and not is_inversion_link(child, lang):
-                return child
+            if child.dep_ in ("nsubj", "nsubj:pass") and not is_inversion_link(child, lang) \
+                    and not (child.pos_ == "NOUN" and child.lemma_.lower() in lang.time_nouns):
+                return child  # (not "avait une nouvelle fois dénoncé": a time the parse took for a subject)
         if tok.pos_ in ("VERB", "AUX"):
             pron = inverted_pronoun(tok, lang)  # "…, a-t-il répété …, avant de déclarer que"
             if pron is not None:

@@ -427,6 +427,15 @@ FOUND = [
     # a quoted phrase as the noun phrase "faire état de" reports: the quoted words (GUIDELINES)
     ("La préfecture faisait état de « rassemblements épars » dans la capitale.", "mixed",
      "rassemblements épars", "La préfecture"),
+    # whom the words are written to is no part of who writes them
+    ("« Il n’est jamais trop tard pour changer de cap », écrivent les syndicalistes à Paul Durand.", "direct",
+     "Il n’est jamais trop tard pour changer de cap", "les syndicalistes"),
+    # a time the parse took for a subject ("une nouvelle fois") is none
+    ("Mercredi, Paul Durand avait une nouvelle fois dénoncé un show et répété que le maire mentait.", "indirect",
+     "le maire mentait", "Paul Durand"),
+    # a capitalised noun after an article and an adjective is a description, not a name
+    ("« C'est un tel honneur », a déclaré la jeune Américaine, au bord des larmes.", "direct",
+     "C'est un tel honneur", "la jeune Américaine"),
     # a body's initials in brackets after a role are the body's
     ("« Le texte est prêt », a indiqué le président du Conseil supérieur de l’audiovisuel (CSA).", "direct",
      "Le texte est prêt", "le président du Conseil supérieur de l’audiovisuel"),

@@ -261,6 +261,7 @@ def _find_subject(cue: Cue, lang: Language, lost_auxiliary: bool = False) -> Non
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and not syntax.is_inversion_link(child, lang) \
                 and not any(c.dep_ == "case" for c in child.children) and child.pos_ != "ADJ" \
+                and not _is_time_word(child, lang) \
                 and not (cue.tokens[0] <= child.i < cue.tokens[1] and child.lower_ in lang.clitics):
             lo_, hi_ = sorted((child.i, verb.i))
             if any(t.text in (".", "!", "?") or "\n" in t.text for t in doc[lo_:hi_]):
@@ -466,6 +467,8 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
         for k in range(end + 1, min(stop, end + 6)):
             if doc[k].text in ",;:" or doc[k].pos_ in ("VERB", "AUX"):
                 break
+            if k == end + 1 and (k in persons or _name_starts(doc, k)):
+                break  # "écrivent les syndicalistes à Paul Durand": whom they write to
             if k in persons or _name_starts(doc, k):
                 end = persons[k].end if k in persons else k + 1
                 while end < stop and doc[end].text[:1].isupper() and doc[end].pos_ in ("PROPN", "NOUN", "ADJ"):
