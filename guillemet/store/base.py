@@ -25,7 +25,7 @@ from guillemet.store.groups import GroupQueries, text_key
 from guillemet.store.identity import SCHEMA as IDENTITY_SCHEMA
 from guillemet.store.identity import StoreIdentity
 from guillemet.store.query import QuoteHit, SearchQuery, SearchResult
-from guillemet.store.schema import ARTICLE_SPEAKERS, ARTICLES, QUOTES, SPEAKERS, Table
+from guillemet.store.schema import ARTICLES, ARTICLE_SPEAKERS, QUOTES, SPEAKERS, Table, chunks
 from guillemet.store.speakers import SpeakerQueries, names_folded
 from guillemet.store.textquery import TextQuery, highlight, parse
 from guillemet.store import words
@@ -314,7 +314,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         if not rows:
             return
         cols = ", ".join(keys)
-        for chunk in _chunks(rows, 5000):
+        for chunk in chunks(rows, 5000):
             cur.executemany(self._sql(f"INSERT INTO {table} ({cols}, n) VALUES ({self._marks(len(keys) + 1)}) "
                                       f"ON CONFLICT ({cols}) DO UPDATE SET n = {table}.n + excluded.n"), chunk)
         lowered = [row[:-1] for row in rows if row[-1] < 0]
@@ -326,7 +326,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
 
     def _stored_quotes(self, cur: Any, article_ids: Sequence[str]) -> Iterator[words.StoredQuote]:
         """The stored quotes of these articles, as the tally and the word counts read them."""
-        for chunk in _chunks(list(article_ids), 500):
+        for chunk in chunks(list(article_ids), 500):
             cur.execute(self._sql(f"SELECT {words.StoredQuote.SELECT} FROM quotes q JOIN articles a ON a.id = q.article_id "
                                   f"WHERE a.id IN ({self._marks(len(chunk))})"), chunk)
             yield from words.stored_quotes(cur.fetchall())
@@ -336,13 +336,13 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
         self._add_counts(cur, "word_tally", ("stem", "facet", "value"), deltas.tally)
         self._add_counts(cur, "word_speakers", ("stem", "speaker_type", "speaker"), deltas.speakers)
         self._add_counts(cur, "word_lengths", ("stem", "tf", "dl"), deltas.lengths)
-        for chunk in _chunks(sorted(set(deltas.gone)), 500):
+        for chunk in chunks(sorted(set(deltas.gone)), 500):
             cur.execute(self._sql(f"DELETE FROM word_best WHERE qid IN ({self._marks(len(chunk))})"), chunk)
-        for chunk in _chunks(deltas.best, 5000):
+        for chunk in chunks(deltas.best, 5000):
             cur.executemany(self._sql("INSERT INTO word_best (stem, tf, dl, published, article_id, position, qid) "
                                       "VALUES (?, ?, ?, ?, ?, ?, ?)"), chunk)
         # a text key stored twice or more lists its stems in word_repeats, else none
-        for chunk in _chunks(sorted(deltas.keys), 500):
+        for chunk in chunks(sorted(deltas.keys), 500):
             marks = self._marks(len(chunk))
             cur.execute(self._sql(f"SELECT text_key FROM quotes WHERE text_key IN ({marks}) GROUP BY text_key "
                                   "HAVING count(*) > 1"), chunk)
@@ -486,7 +486,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
                     names.forget(sorted(present))
                 for table in ("quotes", "article_speakers", "articles"):
                     key = "id" if table == "articles" else "article_id"
-                    for chunk in _chunks(sorted(present), 500):
+                    for chunk in chunks(sorted(present), 500):
                         cur.execute(self._sql(f"DELETE FROM {table} WHERE {key} IN ({self._marks(len(chunk))})"),
                                     chunk)
                         if table == "quotes":
@@ -544,7 +544,7 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
     def _insert_speaker_words(self, cur: Any, speakers: Sequence[tuple[str, str | None]]) -> None:
         """The ``speaker_words`` rows of (id, names_folded) pairs."""
         rows = sorted({(w, sid) for sid, folded in speakers for w in (folded or "").replace(",", " ").split()})
-        for chunk in _chunks(rows, 5000):
+        for chunk in chunks(rows, 5000):
             cur.executemany(self._sql("INSERT INTO speaker_words (word, speaker_id) VALUES (?, ?)"), chunk)
 
     def _delete_speakers(self, cur: Any, ids: Sequence[str] | None = None) -> None:
@@ -553,21 +553,21 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
             cur.execute("DELETE FROM speakers")
             cur.execute("DELETE FROM speaker_words")
             return
-        for chunk in _chunks(list(ids), 500):
+        for chunk in chunks(list(ids), 500):
             marks = self._marks(len(chunk))
             cur.execute(self._sql(f"DELETE FROM speakers WHERE id IN ({marks})"), chunk)
             cur.execute(self._sql(f"DELETE FROM speaker_words WHERE speaker_id IN ({marks})"), chunk)
 
     def _present(self, cur: Any, ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
-        for chunk in _chunks(list(ids), 500):
+        for chunk in chunks(list(ids), 500):
             cur.execute(self._sql(f"SELECT id FROM articles WHERE id IN ({self._marks(len(chunk))})"), chunk)
             found |= {r[0] for r in cur.fetchall()}
         return found
 
     def _speaker_ids_of(self, cur: Any, article_ids: Sequence[str]) -> set[str]:
         out: set[str] = set()
-        for chunk in _chunks(list(article_ids), 500):
+        for chunk in chunks(list(article_ids), 500):
             marks = self._marks(len(chunk))
             cur.execute(self._sql(f"SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL AND article_id IN ({marks}) "
                                   f"UNION SELECT id FROM article_speakers WHERE article_id IN ({marks})"), chunk + chunk)
@@ -792,8 +792,3 @@ class Store(SpeakerQueries, FacetQueries, GroupQueries):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]

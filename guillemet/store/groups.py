@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from guillemet.record import quote_from_dict
 from guillemet.store.query import SearchQuery
-from guillemet.store.schema import QUOTES
+from guillemet.store.schema import QUOTES, chunks
 from guillemet.variants import Wording, WordingIndex, text_key, variant_ratio
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ class GroupQueries:
         matches = self._text_count(found)
         keys = [k for (k,) in self._query("SELECT text_key FROM word_repeats WHERE stem = ?", [stem])]
         repeated: list[tuple[str, str | None, int, str]] = []
-        for chunk in _chunks(keys, 500):
+        for chunk in chunks(keys, 500):
             repeated += [r for r in self._query(
                 "SELECT q.text_key, q.speaker_id, count(*), max(coalesce(a.published, '')) FROM quotes q "
                 f"JOIN articles a ON a.id = q.article_id WHERE q.text_key IN ({self._marks(len(chunk))}) "
@@ -179,7 +179,7 @@ class GroupQueries:
         while True:
             qids = [r[0] for r in self._query(self._keys_sql(where, newest, True), found.params + [size, 0])]
             rows = {}
-            for chunk in _chunks(qids, 500):
+            for chunk in chunks(qids, 500):
                 rows.update((r[0], r[1:]) for r in self._query(
                     "SELECT q.qid, q.text_key, q.speaker_id, coalesce(a.published, '') FROM quotes q "
                     f"JOIN articles a ON a.id = q.article_id WHERE q.qid IN ({self._marks(len(chunk))})", chunk))
@@ -252,8 +252,3 @@ class GroupQueries:
             while len(cache) > SAID_CACHE:
                 cache.popitem(last=False)
         return said
-
-
-def _chunks(items: list, size: int):
-    for i in range(0, len(items), size):
-        yield items[i:i + size]

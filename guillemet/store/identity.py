@@ -29,7 +29,7 @@ import orjson
 
 from guillemet.gender import read_gender
 from guillemet.record import Article, Speaker
-from guillemet.store.schema import SPEAKERS
+from guillemet.store.schema import SPEAKERS, chunks
 from guillemet.store.speakers import names_folded
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ class StoreIdentity:
     def _rows_named(self, names: Iterable[str], columns: str) -> list[tuple]:
         """``columns`` of the speaker_names rows with these names (any type), 500 names a query."""
         out: list[tuple] = []
-        for chunk in _chunks(sorted(set(names)), 500):
+        for chunk in chunks(sorted(set(names)), 500):
             out += self._run(f"SELECT {columns} FROM speaker_names WHERE name IN ({self.store._marks(len(chunk))})",
                              chunk)
         return out
@@ -132,7 +132,7 @@ class StoreIdentity:
     def forget(self, article_ids: Sequence[str]) -> None:
         """Stop counting the names of stored articles about to be replaced."""
         names: Counter[Name] = Counter()
-        for chunk in _chunks(sorted(article_ids), 500):
+        for chunk in chunks(sorted(article_ids), 500):
             marks = self.store._marks(len(chunk))
             rows = self._run(f"SELECT article_id, type, name FROM article_speakers WHERE article_id IN ({marks}) "
                              f"UNION SELECT article_id, speaker_type, speaker FROM quotes WHERE article_id IN ({marks}) "
@@ -150,7 +150,7 @@ class StoreIdentity:
     def settle(self) -> None:
         """Merge the groups touched again; move stored rows whose name now leads elsewhere."""
         by_group: dict[str, list[tuple]] = {}
-        for chunk in _chunks(sorted(self.groups), 500):
+        for chunk in chunks(sorted(self.groups), 500):
             for row in self._run("SELECT grp, type, name, articles, sid, display, wikidata FROM speaker_names "
                                  f"WHERE grp IN ({self.store._marks(len(chunk))})", chunk):
                 by_group.setdefault(row[0], []).append(row[1:])
@@ -196,7 +196,7 @@ class StoreIdentity:
         """Recompute the ``speakers`` rows of these ids from the names and aliases leading there."""
         ids = sorted(set(speaker_ids) - {""})
         rows: list[tuple[Any, ...]] = []
-        for chunk in _chunks(ids, 500):
+        for chunk in chunks(ids, 500):
             marks = self.store._marks(len(chunk))
             self.store._delete_speakers(self.cur, chunk)
             names: dict[str, list[tuple]] = {}
@@ -265,8 +265,3 @@ class StoreIdentity:
         self._run("DELETE FROM guillemet_meta WHERE key = ?", [_META_KEY])
         self._run("INSERT INTO guillemet_meta (key, value) VALUES (?, ?)", [_META_KEY, self.identity.fingerprint])
         self.touched.clear()
-
-
-def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]

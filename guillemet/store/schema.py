@@ -156,3 +156,9 @@ ARTICLE_SPEAKERS = table_for("article_speakers", Speaker,
 #: alias folded (" emmanuel macron , macron ", words between spaces).
 SPEAKERS = table_for("speakers", Speaker, keys=(("quote_count", "INTEGER"), ("article_count", "INTEGER"),
                                                 ("names_folded", "TEXT")))
+
+
+def chunks(items: list[Any], size: int = 500) -> "typing.Iterator[list[Any]]":
+    """``items`` in lists of at most ``size``: SQL parameter lists under the drivers' limits."""
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
