@@ -467,7 +467,7 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
         for k in range(end + 1, min(stop, end + 6)):
             if doc[k].text in ",;:" or doc[k].pos_ in ("VERB", "AUX"):
                 break
-            if k == end + 1 and (k in persons or _name_starts(doc, k)):
+            if k == end + 1 and doc[end].lower_ in lang.addressee_prepositions and (k in persons or _name_starts(doc, k)):
                 break  # "écrivent les syndicalistes à Paul Durand": whom they write to
             if k in persons or _name_starts(doc, k):
                 end = persons[k].end if k in persons else k + 1

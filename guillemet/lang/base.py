@@ -102,6 +102,9 @@ class Language:
             sit between an inverted cue and its subject, and are never a source.
         role_complements: Words after a role that open its complement before the person's
             name ("le secrétaire d’État à l’Intérieur Jean Dupont").
+        addressee_prepositions: Those of them that also name whom words are addressed to: a
+            name right after one is the addressee ("écrivent les syndicalistes à Paul Durand"),
+            not the holder of the role ("a spokesman for Hillary Clinton" keeps its name).
 
         pronouns: Subject pronoun (also its inverted form "-il") → (gender, number); gender
             "" when unmarked.
@@ -228,6 +231,7 @@ class Language:
     named_after_nouns: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
     role_complements: frozenset[str] = frozenset()
+    addressee_prepositions: frozenset[str] = frozenset()
 
     # pronouns
     pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)

@@ -250,6 +250,7 @@ FRENCH = French(
     to_contractions=_words("au aux"),
     and_words=_words("et"),
     role_complements=_words("à au aux chargé chargée"),
+    addressee_prepositions=_words("à au aux"),
     inverted_pronouns={"-il": "il", "-elle": "elle", "-ils": "ils", "-elles": "elles", "-on": "on"},
     inversion_links=("-t",),
     inversion_prefixes=("-",),
