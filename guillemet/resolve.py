@@ -602,8 +602,7 @@ class ArticleEntities:
         """"Le dirigeant russe" right after Poutine spoke: the person the passage is about,
         unless the other gender, or another role while the article gave this one to someone."""
         para = self.paragraph(pos)
-        gender = head.morph.get("Gender") if head is not None else []
-        gender = {"Fem": "f", "Masc": "m"}.get(gender[0], "") if gender else ""
+        gender = syntax.phrase_gender(head) if head is not None else ""
         roles = {w for w in words if w in self._folded_roles}
 
         # a role the article gave someone points to them; a role it gave no one may describe
@@ -616,7 +615,7 @@ class ArticleEntities:
             tied = {w for _, ws, e, _ in self.ties if e is ent for w in ws if w in self._folded_roles}
             return not tied or not roles or bool(tied & roles) or not held
 
-        cands = [m for m in self.mentions if m.pos < pos and m.entity.type == "person" and m.speaker
+        cands = [m for m in self.mentions if m.pos < pos and m.entity.type == "person" and (m.speaker or m.subject)
                  and para - m.paragraph <= 1 and m.entity.number == "s" and compatible(m.entity)]
         if not cands:
             return None

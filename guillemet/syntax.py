@@ -216,6 +216,15 @@ def is_infinitive(tok: Token, lang: Language) -> bool:
     return tok.morph.get("VerbForm") == ["Inf"] and tok.lower_.endswith(lang.infinitive_endings)
 
 
+def phrase_gender(head: Token) -> str:
+    """"f", "m" or "" for a noun phrase's gender: its head's, unless a determiner or adjective
+    of it is marked feminine ("l’ancienne ministre": the tagger calls the epicene noun masculine)."""
+    if any(c.morph.get("Gender") == ["Fem"] for c in head.children if c.dep_ in ("det", "amod")):
+        return "f"
+    g = head.morph.get("Gender")
+    return {"Fem": "f", "Masc": "m"}.get(g[0], "") if g else ""
+
+
 def main_subject(verb: Token, lang: Language) -> Token | None:
     """The nominal or pronominal subject of ``verb``, following participles and infinitives
     up to the verb that has one."""

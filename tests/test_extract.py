@@ -647,6 +647,13 @@ RESOLVED = [
      "défendent le projet.", "Trois ans de perdus", "Paul Durand"),
     # a detached adjective between the verb and its subject, read as a noun by the tagger
     ("« Plus rien ne roule », indique, dépité, un chauffeur.", "Plus rien ne roule", "un chauffeur"),
+    # a role after the person the passage is about, subject of the sentence before (not only a
+    # speaker), the adjective marking the gender the epicene noun's tag misses
+    ("Claire Martin a annoncé mardi son retrait du débat. « J'ai décidé de me retirer », a déclaré "
+     "l'ancienne ministre au journal télévisé.", "J'ai décidé de me retirer", "Claire Martin"),
+    # … but not a person of the other gender
+    ("Paul Durand a annoncé mardi son retrait du débat. « J'ai décidé de me retirer », a déclaré "
+     "l'ancienne ministre au journal télévisé.", "J'ai décidé de me retirer", "l'ancienne ministre"),
     # the medium a cue names is no antecedent of the description after it
     ("France 3 a présenté ses excuses. « Nous regrettons cette erreur », a assuré à l'AFP la chaîne.",
      "Nous regrettons cette erreur", "France 3"),

@@ -383,8 +383,7 @@ def _read_mention(ents: ArticleEntities, found) -> _Mention:
         m.gender, m.number = lang.pronouns.get(low, lang.pronouns.get("-" + low, ("", "s")))
     elif m.kind in ("description", "role"):
         m.desc = frozenset(fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN"))
-        g = head.morph.get("Gender")
-        m.gender = {"Fem": "f", "Masc": "m"}.get(g[0], "") if g else ""
+        m.gender = syntax.phrase_gender(head)
         m.number = "p" if head.morph.get("Number") == ["Plur"] else "s"
         m.person_role = head.lemma_.lower() in lang.person_roles
         kind = ents._type_of(head, toks)
