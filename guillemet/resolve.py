@@ -225,7 +225,7 @@ class ArticleEntities:
             head = head.head
         bracketed = head.left_edge.i > 0 and self.doc[head.left_edge.i - 1].text == "(" and ent.type != "person"
         if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not bracketed:
-            # (not "le président du Conseil supérieur de l’audiovisuel (CSA)": the body's initials)
+            # (not "le président de l’Office régional des forêts (ORF)": the body's initials)
             desc = head.head
             self._tie(desc, ent, head)
         for child in head.children:
@@ -384,7 +384,7 @@ class ArticleEntities:
         if generic and toks[0].lower_ in self._definite and head.morph.get("Number") != ["Plur"] \
                 and not any(t.pos_ == "PROPN" for t in toks) \
                 and not (head.i + 1 < len(self.doc) and self.doc[head.i + 1].pos_ == "ADJ"):
-            # "a assuré à l’AFP la chaîne": what the cue names is not the antecedent
+            # "a reconnu auprès de l’AFP la chaîne": what the cue names is not the antecedent
             before = found.cue[0] if found.cue is not None and found.cue[0] < pos else pos
             ent = self._recent_of_type(generic, before, fold(head.lemma_))
             if ent is not None:

@@ -79,7 +79,7 @@ def _inside(doc: Doc, mention: tuple[int, int], content: tuple[int, int]) -> boo
 def _with_office(doc: Doc, mention: tuple[int, int], lang: Language) -> tuple[int, int]:
     """"le secrétaire d’État auprès | du ministre des Armées": a mention that ends at, or
     right before, a word joining a role to its office goes on over that office (the parser
-    often hangs the link on the verb). Only a role has an office: "une passante auprès de
+    often hangs the link on the verb). Only a role has an office: "une voisine auprès de
     l’AFP" is someone speaking to the agency."""
     lo, hi = mention
     link = hi - 1 if doc[hi - 1].lower_ in lang.role_links else hi
@@ -89,7 +89,7 @@ def _with_office(doc: Doc, mention: tuple[int, int], lang: Language) -> tuple[in
     office = next((t for t in doc[link + 1:link + 4] if t.pos_ in ("NOUN", "PROPN")), None)
     if office is None or office.text in lang.media_names \
             or not any(t.lemma_.lower() in lang.person_roles for t in doc[lo:link]):
-        return mention  # "une passante auprès de l’AFP": a medium the words were said to, no office
+        return mention  # "une voisine auprès de l’AFP": a medium the words were said to, no office
     end = syntax.noun_phrase(office)[1]
     return (lo, end) if end > link + 1 else mention
 

@@ -367,16 +367,16 @@ FOUND = [
     # verbs of manner borrowed by an incise, tagged as adjectives or nouns, a clitic before them
     ("Le guide Paul Girard a longtemps cherché l'épave. « Il faudra une tempête pour la revoir », "
      "sourit Mme Lemaire.", "direct", "Il faudra une tempête pour la revoir", "Lemaire"),
-    ("Le guide Paul Girard a cherché l'épave. « C'est un champ entier pour l'archéologie », "
-     "s'enthousiasme Anne Lemaire.", "direct", "C'est un champ entier pour l'archéologie", "Anne Lemaire"),
+    ("Le meunier Paul Girard a rouvert la porte. « Ce vieux moulin mérite une seconde vie », "
+     "s'enthousiasme Anne Lemaire.", "direct", "Ce vieux moulin mérite une seconde vie", "Anne Lemaire"),
     # the medium spoken to is no office of the speaker's
-    ("« C'est la fin de tout », a commenté une passante auprès de l'AFP.", "direct", "C'est la fin de tout",
-     "une passante"),
-    ("« Le budget est prêt », a déclaré le secrétaire d'État auprès du ministre des Armées.", "direct",
-     "Le budget est prêt", "le secrétaire d'État auprès du ministre des Armées"),
+    ("« Tout le quartier a tremblé », a raconté une voisine auprès de l'AFP.", "direct", "Tout le quartier a tremblé",
+     "une voisine"),
+    ("« Les crédits sont votés », a déclaré la secrétaire d'État auprès de la ministre de la Mer.", "direct",
+     "Les crédits sont votés", "la secrétaire d'État auprès de la ministre de la Mer"),
     # a rank in numbers is part of the role
-    ("Les impôts doivent baisser tout de suite, propose le numéro un de la CGT.", "indirect",
-     "Les impôts doivent baisser tout de suite", "le numéro un de la CGT"),
+    ("Les loyers doivent être gelés, estime le numéro deux du syndicat des locataires.", "indirect",
+     "Les loyers doivent être gelés", "le numéro deux du syndicat des locataires"),
     # a name after a preposition in a role is the body served, not the speaker, whatever the parse
     ("« La course était dure », a raconté le cycliste de la Cofidis-Solutions.", "direct",
      "La course était dure", "le cycliste de la Cofidis-Solutions"),
@@ -390,20 +390,21 @@ FOUND = [
     ("Le virus circule moins, selon Jean Dupont, à l'Inserm.", "according_to", "Le virus circule moins",
      "Jean Dupont"),
     # a document's author is its source, whatever the parse hangs the agent on
-    ("Le chômage baisse, selon une étude publiée mercredi par l'OCDE.", "according_to", "Le chômage baisse", "OCDE"),
+    ("Les récoltes reculent, selon une enquête diffusée lundi par l'Institut des vignes.", "according_to",
+     "Les récoltes reculent", "Institut des vignes"),
     # the initials of the medium spoken to are no subject; the name after them is
-    ("« Nous voulons priver l'État de la TVA », a déclaré à l'Agence France-Presse (AFP) Benoît Julou.",
-     "direct", "Nous voulons priver l'État de la TVA", "Benoît Julou"),
+    ("« Nous fermerons le marché dimanche », a déclaré à l'Agence de presse régionale (APR) Lucie Vernet.",
+     "direct", "Nous fermerons le marché dimanche", "Lucie Vernet"),
     # an aside of a preposition and an infinitive between the verb and its subject
-    ("« Ce patient présente deux pathologies graves », indique, sans les nommer, le certificat médical.",
-     "direct", "Ce patient présente deux pathologies graves", "le certificat médical"),
+    ("« Trois lots restent invendus », précise, sans les citer, le rapport du notaire.",
+     "direct", "Trois lots restent invendus", "le rapport du notaire"),
     # a participle after a determiner, tagged as a verb, names a person
-    ("La ministre doit partir. « C'est allé trop vite », déplore un jeune détenu.", "direct",
-     "C'est allé trop vite", "un jeune détenu"),
+    ("La ministre doit partir. « On n'a rien pu dire », déplore un jeune détenu.", "direct",
+     "On n'a rien pu dire", "un jeune détenu"),
     ("« Je suis innocent », a répété l'accusé.", "direct", "Je suis innocent", "l'accusé"),
     # a second cue after the reported clause: the whole sentence is what its speaker reported
-    ("Samedi, la famille a annoncé qu'elle porterait plainte dès lundi, a annoncé à l'AFP Paul Durand.",
-     "indirect", "Samedi, la famille a annoncé qu'elle porterait plainte dès lundi", "Paul Durand"),
+    ("Dimanche, le club a annoncé qu'il ferait appel de la sanction, a indiqué à la radio locale Paul Durand.",
+     "indirect", "Dimanche, le club a annoncé qu'il ferait appel de la sanction", "Paul Durand"),
     # a gerund's infinitive ends where the main clause's subject and verb begin
     ("Tout en disant préférer « une sortie pacifique », Paul Durand a répété que rien n'était exclu.",
      "indirect", "préférer « une sortie pacifique »", "Paul Durand"),
@@ -411,34 +412,34 @@ FOUND = [
     ("La préfecture suit le cortège. D'autres ont décidé selon la préfecture de défiler en blanc.", "according_to",
      "D'autres ont décidé selon la préfecture de défiler en blanc", "la préfecture"),
     # "cité par Y" after the source of "selon X" says who relayed X: X's claim, nothing of Y's
-    ("Selon une source au ministère de l’Intérieur, citée par l’AFP, les services redoutent des violences.",
-     "according_to", "les services redoutent des violences", "une source au ministère de l’Intérieur"),
+    ("Selon un cadre de la mairie, cité par la radio locale, les travaux reprendront en mai.",
+     "according_to", "les travaux reprendront en mai", "un cadre de la mairie"),
     # "a-t-elle twitté", the group broken by the tagger (the pronoun and verb read as names)
-    ("Claire Martin a démenti. « Il s’agit bien d’une erreur que nous déplorons », a-t-elle twitté.", "direct",
-     "Il s’agit bien d’une erreur que nous déplorons", "Claire Martin"),
+    ("Claire Martin a répondu. « Le chiffre publié hier était faux », a-t-elle twitté.", "direct",
+     "Le chiffre publié hier était faux", "Claire Martin"),
     # an infinitive carried by its passive auxiliary ("à être reçus")
-    ("Les syndicats avaient unanimement demandé à être reçus par le ministre.", "indirect",
-     "être reçus par le ministre", "Les syndicats"),
+    ("Les riverains ont demandé à être entendus par le conseil municipal.", "indirect",
+     "être entendus par le conseil municipal", "Les riverains"),
     # the author's own words after the reported clause: ", ce qui …", ", comme il l'avait dit"
     ("Paul Durand a démenti avoir tenu ces propos, ce qui a poussé le maire à publier une vidéo.", "indirect",
      "avoir tenu ces propos", "Paul Durand"),
-    ("Paul Durand ajoute échanger avec d'autres élus, comme il l'avait déjà affirmé.", "indirect",
+    ("Paul Durand ajoute échanger avec d'autres élus, comme il le disait hier.", "indirect",
      "échanger avec d'autres élus", "Paul Durand"),
     # a quoted phrase as the noun phrase "faire état de" reports: the quoted words (GUIDELINES)
-    ("La préfecture faisait état de « rassemblements épars » dans la capitale.", "mixed",
-     "rassemblements épars", "La préfecture"),
+    ("La mairie faisait état de « dégâts importants » dans le parc.", "mixed",
+     "dégâts importants", "La mairie"),
     # whom the words are written to is no part of who writes them
-    ("« Il n’est jamais trop tard pour changer de cap », écrivent les syndicalistes à Paul Durand.", "direct",
-     "Il n’est jamais trop tard pour changer de cap", "les syndicalistes"),
+    ("« Rien ne justifie ce retard », écrivent les parents d'élèves à Paul Durand.", "direct",
+     "Rien ne justifie ce retard", "les parents d'élèves"),
     # a time the parse took for a subject ("une nouvelle fois") is none
-    ("Mercredi, Paul Durand avait une nouvelle fois dénoncé un show et répété que le maire mentait.", "indirect",
-     "le maire mentait", "Paul Durand"),
+    ("Jeudi, Paul Durand a une nouvelle fois critiqué le budget et répété que la ville s'endettait.", "indirect",
+     "la ville s'endettait", "Paul Durand"),
     # a capitalised noun after an article and an adjective is a description, not a name
-    ("« C'est un tel honneur », a déclaré la jeune Américaine, au bord des larmes.", "direct",
-     "C'est un tel honneur", "la jeune Américaine"),
+    ("« Je reviendrai l'an prochain », a promis la jeune Suédoise, ravie.", "direct",
+     "Je reviendrai l'an prochain", "la jeune Suédoise"),
     # a body's initials in brackets after a role are the body's
-    ("« Le texte est prêt », a indiqué le président du Conseil supérieur de l’audiovisuel (CSA).", "direct",
-     "Le texte est prêt", "le président du Conseil supérieur de l’audiovisuel"),
+    ("« Le texte est prêt », a indiqué le président de l'Office régional des forêts (ORF).", "direct",
+     "Le texte est prêt", "le président de l'Office régional des forêts"),
 ]
 
 
@@ -649,14 +650,14 @@ RESOLVED = [
     ("« Plus rien ne roule », indique, dépité, un chauffeur.", "Plus rien ne roule", "un chauffeur"),
     # a role after the person the passage is about, subject of the sentence before (not only a
     # speaker), the adjective marking the gender the epicene noun's tag misses
-    ("Claire Martin a annoncé mardi son retrait du débat. « J'ai décidé de me retirer », a déclaré "
-     "l'ancienne ministre au journal télévisé.", "J'ai décidé de me retirer", "Claire Martin"),
+    ("Claire Martin a quitté la présidence du jury. « Je laisse la place à d'autres », a expliqué "
+     "l'ancienne ministre au journal télévisé.", "Je laisse la place à d'autres", "Claire Martin"),
     # … but not a person of the other gender
-    ("Paul Durand a annoncé mardi son retrait du débat. « J'ai décidé de me retirer », a déclaré "
-     "l'ancienne ministre au journal télévisé.", "J'ai décidé de me retirer", "l'ancienne ministre"),
+    ("Paul Durand a quitté la présidence du jury. « Je laisse la place à d'autres », a expliqué "
+     "l'ancienne ministre au journal télévisé.", "Je laisse la place à d'autres", "l'ancienne ministre"),
     # the medium a cue names is no antecedent of the description after it
-    ("France 3 a présenté ses excuses. « Nous regrettons cette erreur », a assuré à l'AFP la chaîne.",
-     "Nous regrettons cette erreur", "France 3"),
+    ("France 3 a retiré le reportage. « Ce montage était maladroit », a reconnu auprès de l'AFP la chaîne.",
+     "Ce montage était maladroit", "France 3"),
     # a quotation with a time phrase after it, then its cue
     ("Paul Durand, un voisin, doute encore. « C’est un coup monté » mardi soir, dit-il.",
      "C’est un coup monté", "Paul Durand"),

@@ -416,7 +416,7 @@ def _skip_pp(doc: Doc, j: int, stop: int, persons: dict, lang: Language) -> int:
             continue
         if t.text == "(" and seen_noun:
             close = next((k for k in range(j + 1, min(stop, j + 5)) if doc[k].text == ")"), None)
-            if close is not None:  # "à l’Agence France-Presse (AFP) | Jean Dupont": its initials
+            if close is not None:  # "à l’Agence de presse régionale (APR) | Jean Dupont": its initials
                 j = close + 1
                 continue
         break
@@ -892,7 +892,7 @@ def _author_resumes(nxt: Token, lang: Language) -> bool:
         return True  # ", ce qui a poussé le maire à …": the author comments on the whole clause
     if nxt.pos_ == "SCONJ" and nxt.lower_ not in lang.complementizers and any(cue_lemma(t, lang) is not None and t.pos_ == "VERB"
                                    for t in doc[nxt.i + 1:min(len(doc), nxt.i + 6)]):
-        return True  # ", comme il l’avait déjà affirmé": the author recalls another time it was said
+        return True  # ", comme il le disait hier": the author recalls another time it was said
     if nxt.lower_ in lang.auxiliary_forms:  # ", a annoncé à l’AFP X": an incise of the author's
         doc, j = nxt.doc, nxt.i + 1
         while j < len(doc) and j <= nxt.i + 3 and (doc[j].pos_ == "ADV" or doc[j].lower_ in lang.inversion_links

@@ -711,7 +711,7 @@ def _according_quotes(scan: Scan) -> list[Found]:
         marker = (tok.idx, tok.idx + len(tok.text))
         if low in lang.cited_forms:
             if _describes_a_marked_source(doc, tok.i, first_words, lang):
-                continue  # "Selon une source policière, citée par l’AFP, …": who relayed the source
+                continue  # "Selon un cadre de la mairie, cité par la radio, …": who relayed the source
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in lang.agent_prepositions:
                 src = None
                 # "cité par X": X follows "par"
@@ -828,7 +828,7 @@ def _according_quotes(scan: Scan) -> list[Found]:
 
 def _describes_a_marked_source(doc: Doc, i: int, markers: frozenset[str], lang: Language) -> bool:
     """Whether the word at ``i`` ("citée") follows a comma after the source of a marker of its
-    sentence, no verb between: "Selon une source au ministère, citée par l’AFP, …"."""
+    sentence, no verb between: "Selon un cadre de la mairie, cité par la radio, …"."""
     j = i - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
@@ -956,7 +956,7 @@ def _skip_apposition(doc: Doc, text: str, comma: int, limit: int, lang: Language
     if span is not None and span and span[0].lower_ in lang.noun_relatives and len(span) <= 12:
         return nxt  # "Selon le journal, qui cite une source, …": a relative clause
     if span is not None and span and span[0].lower_ in lang.cited_forms and len(span) <= 8:
-        return nxt  # "Selon une source, citée par l’AFP, …": who relayed it
+        return nxt  # "Selon un cadre, cité par la radio, …": who relayed it
     if span is None or len(span) > 7 or any(t.pos_ in ("VERB", "AUX") for t in span):
         return comma
     if span and span[0].pos_ in ("NOUN", "DET", "ADJ", "NUM"):
