@@ -437,6 +437,8 @@ FOUND = [
     # a capitalised noun after an article and an adjective is a description, not a name
     ("« Je reviendrai l'an prochain », a promis la jeune Suédoise, ravie.", "direct",
      "Je reviendrai l'an prochain", "la jeune Suédoise"),
+    # … but a speaker's present "dit" before a quotation is a cue
+    ("Paul Durand dit « Je pars demain ».", "direct", "Je pars demain", "Paul Durand"),
     # a body's initials in brackets after a role are the body's
     ("« Le texte est prêt », a indiqué le président de l'Office régional des forêts (ORF).", "direct",
      "Le texte est prêt", "le président de l'Office régional des forêts"),
@@ -456,6 +458,9 @@ def test_construction_is_found(text, kind, content, speaker):
 
 # sentences that hold no quote
 NOT_QUOTES = [
+    # "dit", "dite" naming what comes before them: a label, not words said
+    "En France, le taux dit « normal » est de 20 %.",
+    "Cette copie dite « de sécurité » était estimée à 170 000 euros.",
     # an impersonal "il faut dire que": the author's comment
     "La ville a beaucoup changé. Il faut dire que les loyers ont doublé en dix ans.",
     # "pour qui" completing the verb after it, a noun naming the claim: no source before them

@@ -69,6 +69,25 @@ def cue_lemma(tok: Token, lang: Language) -> str | None:
     return None
 
 
+def _naming_participle(doc: Doc, i: int, lang: Language) -> bool:
+    """Whether the word at ``i`` names what comes before it with a short quotation: "dite",
+    "dites" after a noun, a name or a comma ("Jeanne Martin, dite « Mamie Jeanne »"); "dit"
+    only after a comma or a noun that is no speaker ("le taux dit « normal »", not "Paul Durand
+    dit « … »" nor "le ministre dit « … »")."""
+    tok = doc[i]
+    if tok.lower_ not in lang.naming_participles or not 0 < i < len(doc) - 1 or doc[i + 1].text not in lang.quote_pairs:
+        return False
+    close = next((k for k in range(i + 2, min(len(doc), i + 7)) if doc[k].text in lang.closing_marks), None)
+    if close is None:
+        return False  # a long quotation: words said
+    prev = doc[i - 1]
+    if prev.text == ",":
+        return True
+    if tok.morph.get("Gender") == ["Fem"] or tok.morph.get("Number") == ["Plur"]:
+        return prev.pos_ in ("NOUN", "PROPN")  # agreeing with what it names: no verb of saying
+    return prev.pos_ == "NOUN" and prev.lemma_.lower() not in lang.person_roles and prev.lemma_.lower() not in lang.org_nouns
+
+
 def _in_incise(tok: Token, lang: Language) -> bool:
     """", remarque Jean Dupont,": a word between a comma and a name, as verbs of incises sit;
     also ", s’enthousiasme Jean Dupont" (its reflexive clitic before it) and ", soupire-t-elle"
@@ -138,6 +157,8 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
             continue
         if tok.dep_ == "xcomp" and syntax.is_infinitive(tok, lang) and any(c.dep_.startswith("expl") for c in tok.head.children):
             continue  # "Il faut dire que …": the author's own comment, nobody reported
+        if _naming_participle(doc, i, lang):
+            continue  # "le taux dit « normal »", "Jeanne Martin, dite « Mamie Jeanne »": a label
         lo, hi = syntax.verb_group(tok, lang)
         lost = _lost_auxiliary(tok, lang)
         if lost is not None:

@@ -64,6 +64,9 @@ class Language:
         self_description_verbs: Cue lemmas that, reflexive and followed by an attribute,
             describe rather than report ("6 % se disent « satisfaits »").
         naming_verbs: Lemmas and forms of verbs that name (a quotation after them is a name).
+        naming_participles: Forms of a verb of saying that name when they follow a noun, a name
+            or a comma ("son taux dit « normal »", "Jeanne, dite « Zézette »"): the quotation
+            after them is a label.
         non_speaker_subjects: Subjects (forms or lemmas) that make a cue no speech ("cela
             signifie", "des vidéos appellent à").
         infinitive_markers: Words before the infinitive of the to_/of_infinitive frames.
@@ -203,6 +206,7 @@ class Language:
     modal_verbs: frozenset[str] = frozenset()
     self_description_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    naming_participles: frozenset[str] = frozenset()
     non_speaker_subjects: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
     about_words: frozenset[str] = frozenset()

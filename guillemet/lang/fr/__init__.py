@@ -225,6 +225,7 @@ FRENCH = French(
     indefinite_pronouns=_words("""certains certaines plusieurs d’autres d'autres beaucoup quelques-uns
         quelques-unes tous toutes aucun aucune un une"""),
     naming_verbs=_words("surnommer surnommé surnommée surnommés baptiser baptisé baptisée intituler intitulé intitulée"),
+    naming_participles=_words("dit dite dits dites"),
     speech_nouns=_words("""information propos terme termes mot mots parole paroles tweet tweets
         message messages déclaration déclarations citation phrase formule lettre courrier post
         publication confidence confidences aveu aveux"""),
