@@ -458,6 +458,8 @@ def test_construction_is_found(text, kind, content, speaker):
 
 # sentences that hold no quote
 NOT_QUOTES = [
+    # an infinitive of another verb, in a relative clause on the object, is not what was asked
+    "Laurent Martin réclame un grand débat, qui permettrait de parler de salaires.",
     # "dit", "dite" naming what comes before them: a label, not words said
     "En France, le taux dit « normal » est de 20 %.",
     "Cette copie dite « de sécurité » était estimée à 170 000 euros.",

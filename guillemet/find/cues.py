@@ -732,6 +732,8 @@ def _framed_content(cue: Cue, lang: Language) -> tuple[int, int] | None:
         for tok in verb.subtree:
             if tok.i <= verb.i or tok.i - verb.i > 12:
                 continue
+            if tok.head.i != verb.i and tok.head.head.i != verb.i:
+                continue  # "réclame un débat qui permettrait de parler de …": another verb's infinitive
             if not syntax.is_infinitive(tok, lang) and not any(
                     c.dep_ in ("cop", "aux:pass") and syntax.is_infinitive(c, lang) for c in tok.children):
                 continue  # "à être « raisonnables »", "à être reçus": the copula or auxiliary carries the infinitive
