@@ -323,9 +323,11 @@ class ArticleEntities:
         head = self._head(toks)
         low = head.lower_
         # "les propos de X", "un tweet de X", "une information de la radio X": X said it
-        # "selon un bilan fourni par la mairie", "une étude publiée par l’OCDE": the author
+        # "selon un bilan fourni par la mairie", "une étude publiée par l’OCDE": the author; and
+        # after a marker "selon les estimations de l’Insee" (the claim is the body's)
         author = None if head.pos_ != "NOUN" else self._author_of(head) if head.lemma_.lower() in self.lang.speech_nouns \
-            else self._author_of(head, agent_only=True) if head.lemma_.lower() in self.lang.document_nouns else None
+            else self._author_of(head, agent_only=found.kind != "according_to") \
+            if head.lemma_.lower() in self.lang.document_nouns else None
         if author is not None and author.i != head.i:
             lo, hi = syntax.noun_phrase(author)
             hi = next((t.i for t in self.doc[author.i + 1:hi] if t.pos_ == "ADP"
@@ -561,6 +563,7 @@ class ArticleEntities:
         """X in "les propos de X" (de-complement) or "un message adressé par X" (agent)."""
         for child in head.children:
             if not agent_only and child.i > head.i and child.dep_ in ("nmod", "nmod:poss") and child.pos_ in ("NOUN", "PROPN") \
+                    and (head.lemma_.lower() in self.lang.speech_nouns or self._source_like(child)) \
                     and any(c.dep_ == "case" and c.lower_ in self.lang.of_words for c in child.children):
                 return child
             if child.dep_ == "acl" and child.i > head.i:
@@ -575,6 +578,13 @@ class ArticleEntities:
                     if doc[j].lower_ in self.lang.agent_prepositions:
                         return next((t for t in doc[j + 1:j + 4] if t.pos_ in ("NOUN", "PROPN")), None)
         return None
+
+    def _source_like(self, tok: Token) -> bool:
+        """A name, a body or a person's role: what a document may be by ("les estimations de
+        l’Insee", not "le décompte de précision")."""
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PER") or lemma in self.lang.org_nouns \
+            or lemma in self.lang.person_roles or tok.text[:1].isupper()
 
     def _same_head_before(self, head: Token, pos: int) -> Token | None:
         """The closest earlier noun with ``head``'s lemma, within three paragraphs."""

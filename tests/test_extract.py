@@ -439,6 +439,15 @@ FOUND = [
      "Je reviendrai l'an prochain", "la jeune Suédoise"),
     # … but a speaker's present "dit" before a quotation is a cue
     ("Paul Durand dit « Je pars demain ».", "direct", "Je pars demain", "Paul Durand"),
+    # an incise whose subject opens with an indefinite article, its verb tagged as a noun
+    ("« Personne ne sait qui décide sur ce rond-point », soupire un bloqueur.", "direct",
+     "Personne ne sait qui décide sur ce rond-point", "un bloqueur"),
+    # a subject after prepositional phrases, its elided article tagged as a pronoun
+    ("« Je ne recommencerai pas », a promis au cours de l'audience en larmes l'accusé, un père de famille.", "direct",
+     "Je ne recommencerai pas", "l'accusé"),
+    # after a marker, a document's claim is its body's ("selon les estimations de X")
+    ("Selon les estimations de l'Institut des vins et des eaux-de-vie, la récolte baisse.", "according_to",
+     "la récolte baisse", "Institut des vins et des eaux-de-vie"),
     # a body's initials in brackets after a role are the body's
     ("« Le texte est prêt », a indiqué le président de l'Office régional des forêts (ORF).", "direct",
      "Le texte est prêt", "le président de l'Office régional des forêts"),

@@ -381,7 +381,7 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
         if tok.pos_ == "ADP" or tok.lower_ in lang.to_contractions:
             i = _skip_pp(doc, i + 1, stop, persons, lang)
             continue
-        if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ") or (
+        if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ") or tok.dep_ == "det" or (
                 tok.pos_ == "PRON" and tok.lower_ in lang.postposed_pronouns) or (
                 tok.pos_ == "X" and tok.text[:1].isupper() and tok.text[1:2].islower()):  # a foreign name ("Dragos")
             return _take_subject(cue, i, stop, persons, lang)
@@ -421,7 +421,7 @@ def _skip_pp(doc: Doc, j: int, stop: int, persons: dict, lang: Language) -> int:
             seen_noun = False
             j += 1
             continue
-        if t.pos_ == "DET":
+        if t.pos_ == "DET" or t.dep_ == "det":  # ("l'" tagged as a pronoun, a determiner by its role)
             if seen_noun:
                 break
             j += 1
