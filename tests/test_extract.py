@@ -448,6 +448,9 @@ FOUND = [
     # after a marker, a document's claim is its body's ("selon les estimations de X")
     ("Selon les estimations de l'Institut des vins et des eaux-de-vie, la récolte baisse.", "according_to",
      "la récolte baisse", "Institut des vins et des eaux-de-vie"),
+    # a quoted term that is the subject's own noun ("les « gilets verts »") is the subject
+    ("À Nantes, les « gilets verts » assurent là aussi qu'ils rejoindront le cortège.", "indirect",
+     "ils rejoindront le cortège", "gilets verts"),
     # a body's initials in brackets after a role are the body's
     ("« Le texte est prêt », a indiqué le président de l'Office régional des forêts (ORF).", "direct",
      "Le texte est prêt", "le président de l'Office régional des forêts"),

@@ -287,9 +287,11 @@ def _find_subject(cue: Cue, lang: Language, lost_auxiliary: bool = False) -> Non
             lo_, hi_ = sorted((child.i, verb.i))
             if any(t.text in (".", "!", "?") or "\n" in t.text for t in doc[lo_:hi_]):
                 continue  # the parser joined two sentences
+            opening = next((t for t in reversed(doc[child.sent.start:child.i]) if t.text in lang.quote_pairs), None)
             if child.i < verb.i and any(len(t) == 1 and t.text in lang.closing_marks for t in doc[child.i + 1:verb.i]) \
-                    and any(t.text in lang.quote_pairs for t in doc[child.sent.start:child.i]):
+                    and opening is not None and not (opening.i > 0 and doc[opening.i - 1].pos_ == "DET"):
                 continue  # « Le chantier progresse », a assuré le ministre: quoted words are no subject
+                # (but "les « gilets jaunes » assurent": a term inside the subject)
             if child.i < verb.i and child.right_edge.i + 2 == cue.tokens[0] \
                     and doc[child.right_edge.i + 1].text == "," and _incise_before_predicate(cue, lang):
                 return  # "Le plan, a précisé Paul Durand, coûtera …": an incise, its subject after it
@@ -585,6 +587,11 @@ def _subject_on_the_left(cue: Cue, lang: Language) -> Token | None:
         if doc[k].text in "«“\"" and noun is not None and noun.pos_ == "NOUN" \
                 and not any(c.dep_ == "case" for c in noun.children) and doc[noun.i - 1].pos_ != "ADP":
             i = k - 1  # (not "aux mains « d’agitateurs »": a preposition's object)
+        elif doc[k].text in "«“\"" and noun is not None and noun.pos_ == "DET" and noun.i - 1 >= sent_start \
+                and doc[noun.i - 1].pos_ != "ADP":
+            inner = [t for t in doc[k + 1:i] if t.pos_ in ("NOUN", "PROPN")]
+            if inner:  # "les « gilets jaunes » assurent": the quoted term is the subject's noun
+                return inner[0]
     if i < sent_start:
         return None
     tok = doc[i]
