@@ -324,7 +324,7 @@ class ArticleEntities:
         low = head.lower_
         # "les propos de X", "un tweet de X", "une information de la radio X": X said it
         # "selon un bilan fourni par la mairie", "une étude publiée par l’OCDE": the author; and
-        # after a marker "selon les estimations de l’Insee" (the claim is the body's)
+        # after a marker "selon les prévisions de l’Insee" (the claim is the body's)
         author = None if head.pos_ != "NOUN" else self._author_of(head) if head.lemma_.lower() in self.lang.speech_nouns \
             else self._author_of(head, agent_only=found.kind != "according_to") \
             if head.lemma_.lower() in self.lang.document_nouns else None
@@ -580,7 +580,7 @@ class ArticleEntities:
         return None
 
     def _source_like(self, tok: Token) -> bool:
-        """A name, a body or a person's role: what a document may be by ("les estimations de
+        """A name, a body or a person's role: what a document may be by ("les prévisions de
         l’Insee", not "le décompte de précision")."""
         lemma = tok.lemma_.lower()
         return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PER") or lemma in self.lang.org_nouns \

@@ -446,7 +446,7 @@ FOUND = [
     ("« Je ne recommencerai pas », a promis au cours de l'audience en larmes l'accusé, un père de famille.", "direct",
      "Je ne recommencerai pas", "l'accusé"),
     # after a marker, a document's claim is its body's ("selon les estimations de X")
-    ("Selon les estimations de l'Institut des vins et des eaux-de-vie, la récolte baisse.", "according_to",
+    ("Selon les prévisions de l'Institut des vins et des eaux-de-vie, la récolte baisse.", "according_to",
      "la récolte baisse", "Institut des vins et des eaux-de-vie"),
     # a quoted term that is the subject's own noun ("les « gilets verts »") is the subject
     ("À Nantes, les « gilets verts » assurent là aussi qu'ils rejoindront le cortège.", "indirect",
@@ -473,7 +473,7 @@ NOT_QUOTES = [
     # an infinitive of another verb, in a relative clause on the object, is not what was asked
     "Laurent Martin réclame un grand débat, qui permettrait de parler de salaires.",
     # "dit", "dite" naming what comes before them: a label, not words said
-    "En France, le taux dit « normal » est de 20 %.",
+    "Le forfait dit « solidaire » coûte trois euros par mois.",
     "Cette copie dite « de sécurité » était estimée à 170 000 euros.",
     # an impersonal "il faut dire que": the author's comment
     "La ville a beaucoup changé. Il faut dire que les loyers ont doublé en dix ans.",

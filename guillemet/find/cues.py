@@ -72,7 +72,7 @@ def cue_lemma(tok: Token, lang: Language) -> str | None:
 def _naming_participle(doc: Doc, i: int, lang: Language) -> bool:
     """Whether the word at ``i`` names what comes before it with a short quotation: "dite",
     "dites" after a noun, a name or a comma ("Jeanne Martin, dite « Mamie Jeanne »"); "dit"
-    only after a comma or a noun that is no speaker ("le taux dit « normal »", not "Paul Durand
+    only after a comma or a noun that is no speaker ("le forfait dit « solidaire »", not "Paul Durand
     dit « … »" nor "le ministre dit « … »")."""
     tok = doc[i]
     if tok.lower_ not in lang.naming_participles or not 0 < i < len(doc) - 1 or doc[i + 1].text not in lang.quote_pairs:
@@ -158,7 +158,7 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
         if tok.dep_ == "xcomp" and syntax.is_infinitive(tok, lang) and any(c.dep_.startswith("expl") for c in tok.head.children):
             continue  # "Il faut dire que …": the author's own comment, nobody reported
         if _naming_participle(doc, i, lang):
-            continue  # "le taux dit « normal »", "Jeanne Martin, dite « Mamie Jeanne »": a label
+            continue  # "le forfait dit « solidaire »", "Jeanne Martin, dite « Mamie Jeanne »": a label
         lo, hi = syntax.verb_group(tok, lang)
         lost = _lost_auxiliary(tok, lang)
         if lost is not None:

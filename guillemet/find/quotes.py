@@ -1033,7 +1033,7 @@ def _labels_a_noun(doc: Doc, mark_tok: int, fragment: str, lang: Language) -> bo
     if k > 0 and set(doc[k].text) <= set(".…,") and doc[k - 1].lemma_.lower() in lang.naming_verbs:
         return True  # "surnommé... « … »"
     if k > 0 and prev.lower_ in lang.naming_participles and (doc[k - 1].pos_ in ("NOUN", "PROPN") or doc[k - 1].text == ","):
-        return True  # "son taux dit « normal »", "Jeanne Martin, dite « Zézette »"
+        return True  # "le forfait dit « solidaire »", "Jeanne Martin, dite « Mamie Jeanne »"
     first = doc[mark_tok + 1] if mark_tok + 1 < len(doc) else None
     if first is not None and first.pos_ in ("ADJ", "ADV"):
         return False  # les retards « franchement inacceptables »: the speaker's words on the noun

@@ -65,7 +65,7 @@ class Language:
             describe rather than report ("6 % se disent « satisfaits »").
         naming_verbs: Lemmas and forms of verbs that name (a quotation after them is a name).
         naming_participles: Forms of a verb of saying that name when they follow a noun, a name
-            or a comma ("son taux dit « normal »", "Jeanne, dite « Zézette »"): the quotation
+            or a comma ("le forfait dit « solidaire »", "Jeanne, dite « Mamie »"): the quotation
             after them is a label.
         non_speaker_subjects: Subjects (forms or lemmas) that make a cue no speech ("cela
             signifie", "des vidéos appellent à").
