@@ -455,7 +455,8 @@ class ArticleEntities:
     def _name_in(self, toks: Span, head: Token) -> str | None:
         """The proper name a mention carries ("le maire Vitali Klitschko" → "Vitali Klitschko"),
         None when the name only complements a common noun ("un porte-parole de Renault")."""
-        pers = [e for e in syntax.ents_within(toks) if e.label_ == "PER" and not self._complements(e, head)]
+        pers = [e for e in syntax.ents_within(toks) if e.label_ == "PER" and not self._complements(e, head)
+                and not self._described_noun([e[0]] if len(e) == 1 else list(e))]
         if pers:
             clean = self._clean_name(pers[-1])
             if clean:
@@ -474,10 +475,7 @@ class ArticleEntities:
                 else:
                     runs.append([t])
         runs = [run[:-1] if _HYPHEN.fullmatch(run[-1].text) else run for run in runs]
-        # "la jeune Américaine": one capitalised noun after an article and an adjective is a description
-        runs = [run for run in runs if not (len(run) == 1 and run[0].i >= 2 and not run[0].text.isupper()
-                                            and self.doc[run[0].i - 1].pos_ == "ADJ"
-                                            and self.doc[run[0].i - 2].pos_ == "DET")]
+        runs = [run for run in runs if not self._described_noun(run)]
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.lang.person_roles:
             # "le maire UDI", "la députée Les Républicains": a party after a person's role is
             # their affiliation, not their name
@@ -512,6 +510,13 @@ class ArticleEntities:
             return None
         run = max(runs, key=len)
         return self.text[run[0].idx: run[-1].idx + len(run[-1].text)]
+
+    def _described_noun(self, run) -> bool:
+        """"la jeune Américaine": one capitalised noun after an article and an adjective is a
+        description (a nationality, a demonym), not a name, whatever the entity recogniser says."""
+        if len(run) != 1 or run[0].i < 2 or run[0].text.isupper() or is_given_name(run[0].text):
+            return False  # (but "le petit Grégory": a given name)
+        return self.doc[run[0].i - 1].pos_ == "ADJ" and self.doc[run[0].i - 2].pos_ == "DET"
 
     def _complements(self, name: Span, head: Token) -> bool:
         """Whether a name only complements the mention's noun, by a preposition of its own or

@@ -437,6 +437,10 @@ FOUND = [
     # a capitalised noun after an article and an adjective is a description, not a name
     ("« Je reviendrai l'an prochain », a promis la jeune Suédoise, ravie.", "direct",
      "Je reviendrai l'an prochain", "la jeune Suédoise"),
+    # … also when the entity recogniser calls it a person; a given name stays a name
+    ("« Je reviendrai l'an prochain », a promis la jeune Canadienne, ravie.", "direct",
+     "Je reviendrai l'an prochain", "la jeune Canadienne"),
+    ("« Nous gagnerons », a déclaré le jeune Paul.", "direct", "Nous gagnerons", "Paul"),
     # … but a speaker's present "dit" before a quotation is a cue
     ("Paul Durand dit « Je pars demain ».", "direct", "Je pars demain", "Paul Durand"),
     # an incise whose subject opens with an indefinite article, its verb tagged as a noun
