@@ -287,11 +287,12 @@ def _find_subject(cue: Cue, lang: Language, lost_auxiliary: bool = False) -> Non
             lo_, hi_ = sorted((child.i, verb.i))
             if any(t.text in (".", "!", "?") or "\n" in t.text for t in doc[lo_:hi_]):
                 continue  # the parser joined two sentences
+            # « Le chantier progresse », a assuré le ministre: quoted words are no subject (but
+            # "les « gilets jaunes » assurent": a quoted term after its determiner is the subject)
             opening = next((t for t in reversed(doc[child.sent.start:child.i]) if t.text in lang.quote_pairs), None)
             if child.i < verb.i and any(len(t) == 1 and t.text in lang.closing_marks for t in doc[child.i + 1:verb.i]) \
                     and opening is not None and not (opening.i > 0 and doc[opening.i - 1].pos_ == "DET"):
-                continue  # « Le chantier progresse », a assuré le ministre: quoted words are no subject
-                # (but "les « gilets jaunes » assurent": a term inside the subject)
+                continue
             if child.i < verb.i and child.right_edge.i + 2 == cue.tokens[0] \
                     and doc[child.right_edge.i + 1].text == "," and _incise_before_predicate(cue, lang):
                 return  # "Le plan, a précisé Paul Durand, coûtera …": an incise, its subject after it
@@ -377,8 +378,9 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
         if tok.like_num and i + 1 < stop and _is_time_word(doc[i + 1], lang):
             i += 1
             continue
-        if tok.pos_ == "ADP" and _infinitive_after(doc, i + 1, stop, lang) is not None:
-            i = _infinitive_after(doc, i + 1, stop, lang) + 1  # ", sans les nommer, le certificat"
+        inf = _infinitive_after(doc, i + 1, stop, lang) if tok.pos_ == "ADP" else None
+        if inf is not None:
+            i = inf + 1  # ", sans les citer, le rapport": an aside before the subject
             continue
         if tok.pos_ == "ADP" or tok.lower_ in lang.to_contractions:
             i = _skip_pp(doc, i + 1, stop, persons, lang)
