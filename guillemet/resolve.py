@@ -568,7 +568,8 @@ class ArticleEntities:
         """X in "les propos de X" (de-complement) or "un message adressé par X" (agent)."""
         for child in head.children:
             if not agent_only and child.i > head.i and child.dep_ in ("nmod", "nmod:poss") and child.pos_ in ("NOUN", "PROPN") \
-                    and (head.lemma_.lower() in self.lang.speech_nouns or self._source_like(child)) \
+                    and (head.lemma_.lower() in self.lang.speech_nouns
+                         or syntax.is_source_like(self.doc, (child.i, child.i + 1), self.lang)) \
                     and any(c.dep_ == "case" and c.lower_ in self.lang.of_words for c in child.children):
                 return child
             if child.dep_ == "acl" and child.i > head.i:
@@ -583,13 +584,6 @@ class ArticleEntities:
                     if doc[j].lower_ in self.lang.agent_prepositions:
                         return next((t for t in doc[j + 1:j + 4] if t.pos_ in ("NOUN", "PROPN")), None)
         return None
-
-    def _source_like(self, tok: Token) -> bool:
-        """A name, a body or a person's role: what a document may be by ("les prévisions de
-        l’Insee", not "le décompte de précision")."""
-        lemma = tok.lemma_.lower()
-        return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PER") or lemma in self.lang.org_nouns \
-            or lemma in self.lang.person_roles or tok.text[:1].isupper()
 
     def _same_head_before(self, head: Token, pos: int) -> Token | None:
         """The closest earlier noun with ``head``'s lemma, within three paragraphs."""

@@ -216,6 +216,29 @@ def is_infinitive(tok: Token, lang: Language) -> bool:
     return tok.morph.get("VerbForm") == ["Inf"] and tok.lower_.endswith(lang.infinitive_endings)
 
 
+def is_source_like(doc: Doc, span: tuple[int, int], lang: Language) -> bool:
+    """Whether the tokens of ``span`` name a person, an organisation, a group or a role — a
+    source ("pour le syndicat,", "les prévisions de l’Insee") — not a purpose or a thing
+    ("pour la forme,", "le décompte de précision")."""
+    for tok in doc[span[0]:span[1]]:
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PER", "ORG"):
+            return True
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and (lemma in lang.person_roles or lemma in lang.org_nouns
+                                   or lemma in lang.group_nouns or tok.lower_ in lang.group_nouns):
+            return True
+        if tok.pos_ == "PRON" and tok.lower_ in lang.stressed_pronouns:
+            return True
+    return False
+
+
+def participle_as_noun(tok: Token) -> bool:
+    """"un jeune détenu", "l’accusé": a participle right after a determiner or an adjective
+    of it, which the tagger took for a verb, names a person."""
+    return tok.pos_ == "VERB" and tok.morph.get("VerbForm") == ["Part"] and tok.i > 0 \
+        and tok.doc[tok.i - 1].pos_ in ("DET", "ADJ") and not tok.doc[tok.i - 1].is_punct
+
+
 def phrase_gender(head: Token) -> str:
     """"f", "m" or "" for a noun phrase's gender: its head's, unless a determiner or adjective
     of it is marked feminine ("l’ancienne ministre": the tagger calls the epicene noun masculine)."""

@@ -39,8 +39,7 @@ def is_noun_phrase(toks: Span) -> bool:
         return False  # the hyphen of "-t-il" or a lone dash
     if any(t.pos_ in _NOMINAL and t.text.strip("-–—'’") for t in toks):
         return len(toks) > 1 or toks[0].pos_ != "PRON" or toks[0].lower_.strip("-–—") not in ("l'", "l’", "un")
-    return toks[0].pos_ == "DET" and any(t.pos_ in ("ADJ", "NUM") or t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Part"]
-                                         for t in toks[1:])
+    return toks[0].pos_ == "DET" and any(t.pos_ in ("ADJ", "NUM") or syntax.participle_as_noun(t) for t in toks[1:])
 
 
 def tidy(doc: Doc, found: list[Found], lang: Language | None = None) -> list[Found]:

@@ -69,7 +69,7 @@ def cue_lemma(tok: Token, lang: Language) -> str | None:
     return None
 
 
-def _naming_participle(doc: Doc, i: int, lang: Language) -> bool:
+def naming_participle(doc: Doc, i: int, lang: Language) -> bool:
     """Whether the word at ``i`` names what comes before it with a short quotation: "dite",
     "dites" after a noun, a name or a comma ("Jeanne Martin, dite « Mamie Jeanne »"); "dit"
     only after a comma or a noun that is no speaker ("le forfait dit « solidaire »", not "Paul Durand
@@ -157,7 +157,7 @@ def find_cues(doc: Doc, lang: Language) -> list[Cue]:
             continue
         if tok.dep_ == "xcomp" and syntax.is_infinitive(tok, lang) and any(c.dep_.startswith("expl") for c in tok.head.children):
             continue  # "Il faut dire que …": the author's own comment, nobody reported
-        if _naming_participle(doc, i, lang):
+        if naming_participle(doc, i, lang):
             continue  # "le forfait dit « solidaire »", "Jeanne Martin, dite « Mamie Jeanne »": a label
         lo, hi = syntax.verb_group(tok, lang)
         lost = _lost_auxiliary(tok, lang)
@@ -289,10 +289,10 @@ def _find_subject(cue: Cue, lang: Language, lost_auxiliary: bool = False) -> Non
                 continue  # the parser joined two sentences
             # « Le chantier progresse », a assuré le ministre: quoted words are no subject (but
             # "les « gilets jaunes » assurent": a quoted term after its determiner is the subject)
-            opening = next((t for t in reversed(doc[child.sent.start:child.i]) if t.text in lang.quote_pairs), None)
-            if child.i < verb.i and any(len(t) == 1 and t.text in lang.closing_marks for t in doc[child.i + 1:verb.i]) \
-                    and opening is not None and not (opening.i > 0 and doc[opening.i - 1].pos_ == "DET"):
-                continue
+            if child.i < verb.i and any(len(t) == 1 and t.text in lang.closing_marks for t in doc[child.i + 1:verb.i]):
+                opening = next((t for t in reversed(doc[child.sent.start:child.i]) if t.text in lang.quote_pairs), None)
+                if opening is not None and not (opening.i > 0 and doc[opening.i - 1].pos_ == "DET"):
+                    continue
             if child.i < verb.i and child.right_edge.i + 2 == cue.tokens[0] \
                     and doc[child.right_edge.i + 1].text == "," and _incise_before_predicate(cue, lang):
                 return  # "Le plan, a précisé Paul Durand, coûtera …": an incise, its subject after it
@@ -393,13 +393,6 @@ def subject_after_verb(cue: Cue, lang: Language) -> bool:
     return False
 
 
-def _participle_as_noun(tok: Token) -> bool:
-    """"un jeune détenu", "l’accusé": a participle right after a determiner or an adjective
-    of it, which the tagger took for a verb, names a person."""
-    return tok.pos_ == "VERB" and tok.morph.get("VerbForm") == ["Part"] and tok.i > 0 \
-        and tok.doc[tok.i - 1].pos_ in ("DET", "ADJ") and not tok.doc[tok.i - 1].is_punct
-
-
 def _is_time_word(tok: Token, lang: Language) -> bool:
     return tok.lower_ in lang.time_nouns or tok.lemma_.lower() in lang.time_nouns
 
@@ -475,7 +468,7 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
                 end = term
                 continue
         if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in lang.of_words or t.text in ("-", "’", "'") or t.is_space \
-                or _participle_as_noun(t) \
+                or syntax.participle_as_noun(t) \
                 or (t.pos_ == "PRON" and (end == i or doc[end - 1].pos_ == "DET" or doc[end - 1].lower_ in lang.of_words
                                           or t.like_num and doc[end - 1].pos_ == "NOUN")) or (end > i and t.text[:1].isupper() and t.text[1:2].isalpha()):
             end += 1
@@ -511,7 +504,7 @@ def _take_subject(cue: Cue, i: int, stop: int, persons: dict, lang: Language) ->
         if names:
             head = doc[names[0]]
     if head is None:
-        nouns = [t for t in doc[i:end] if t.pos_ in ("NOUN", "PROPN", "PRON") or _participle_as_noun(t)]
+        nouns = [t for t in doc[i:end] if t.pos_ in ("NOUN", "PROPN", "PRON") or syntax.participle_as_noun(t)]
         if not nouns:
             return False
         head = nouns[0]

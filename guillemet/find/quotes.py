@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from guillemet import syntax
-from guillemet.find.cues import Cue, subject_after_verb
+from guillemet.find.cues import Cue, naming_participle, subject_after_verb
 from guillemet.find.marks import Marked
 from guillemet.find.scan import SPACE, TERMINATORS, Scan, Sentences, in_quote, trim
 from guillemet.found import Found
@@ -669,21 +669,6 @@ def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in span)
 
 
-def _is_source_like(doc: Doc, span: tuple[int, int], lang: Language) -> bool:
-    """For "pour X,": X names a person, an organisation or a role, not a purpose."""
-    toks = doc[span[0]:span[1]]
-    for tok in toks:
-        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PER", "ORG"):
-            return True
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and (lemma in lang.person_roles or lemma in lang.org_nouns
-                                   or lemma in lang.group_nouns or tok.lower_ in lang.group_nouns):
-            return True
-        if tok.pos_ == "PRON" and tok.lower_ in lang.stressed_pronouns:
-            return True
-    return False
-
-
 #: A count set before its source: "3 500", "3.500 personnes".
 _COUNT = re.compile(r"\d[\d\s.,’']*(?:\s+\w+)?")
 #: A rubric before a headline or lead, "VIDÉO - ", "EXCLUSIF – ": no part of the sentence.
@@ -738,7 +723,7 @@ def _according_quotes(scan: Scan) -> list[Found]:
                 # X,"), X a person or organisation
                 opening = text[tx.sentence_start(tok.idx):tok.idx].strip(SPACE + ",").lower()
                 if not (tx.starts_sentence(tok.idx) or opening in lang.sentence_connectors) \
-                        or not _is_source_like(doc, src, lang):
+                        or not syntax.is_source_like(doc, src, lang):
                     continue
                 end_src = syntax.char_span(doc[slice(*src)])[1]
                 k = end_src
@@ -869,7 +854,7 @@ def _relative_claim(scan: Scan, t: int) -> Found | None:
     if antecedent.pos_ == "ADJ":
         return None
     src = syntax.noun_phrase(antecedent)
-    if not _is_source_like(doc, src, lang) and antecedent.lemma_.lower() not in lang.document_nouns:
+    if not syntax.is_source_like(doc, src, lang) and antecedent.lemma_.lower() not in lang.document_nouns:
         return None  # "des rumeurs selon lesquelles …": the noun names the claim, not its source
     verb = pron.head
     if verb.i > pron.i and verb.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
@@ -930,7 +915,7 @@ def _inside_clause(doc: Doc, token_at: list[int], head: tuple[int, int], rest: t
     noun = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
     if noun is not None and words[0].pos_ == "ADP":
         return noun.pos_ != "PROPN"  # "dans d'autres villes", not "à l'Inserm"
-    return noun is not None and not _is_source_like(doc, (noun.i, noun.i + 1), lang)
+    return noun is not None and not syntax.is_source_like(doc, (noun.i, noun.i + 1), lang)
 
 
 def _before_quotation_colon(text: str, start: int, end: int, outer: list[Marked]) -> int:
@@ -1032,7 +1017,7 @@ def _labels_a_noun(doc: Doc, mark_tok: int, fragment: str, lang: Language) -> bo
         return True
     if k > 0 and set(doc[k].text) <= set(".…,") and doc[k - 1].lemma_.lower() in lang.naming_verbs:
         return True  # "surnommé... « … »"
-    if k > 0 and prev.lower_ in lang.naming_participles and (doc[k - 1].pos_ in ("NOUN", "PROPN") or doc[k - 1].text == ","):
+    if naming_participle(doc, k, lang):
         return True  # "le forfait dit « solidaire »", "Jeanne Martin, dite « Mamie Jeanne »"
     first = doc[mark_tok + 1] if mark_tok + 1 < len(doc) else None
     if first is not None and first.pos_ in ("ADJ", "ADV"):
