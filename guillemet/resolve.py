@@ -323,11 +323,7 @@ class ArticleEntities:
         head = self._head(toks)
         low = head.lower_
         # "les propos de X", "un tweet de X", "une information de la radio X": X said it
-        # "selon un bilan fourni par la mairie", "une étude publiée par l’OCDE": the author; and
-        # after a marker "selon les prévisions de l’Insee" (the claim is the body's)
-        author = None if head.pos_ != "NOUN" else self._author_of(head) if head.lemma_.lower() in self.lang.speech_nouns \
-            else self._author_of(head, agent_only=found.kind != "according_to") \
-            if head.lemma_.lower() in self.lang.document_nouns else None
+        author = self._author_behind(head, found)
         if author is not None and author.i != head.i:
             lo, hi = syntax.noun_phrase(author)
             hi = next((t.i for t in self.doc[author.i + 1:hi] if t.pos_ == "ADP"
@@ -456,7 +452,7 @@ class ArticleEntities:
         """The proper name a mention carries ("le maire Vitali Klitschko" → "Vitali Klitschko"),
         None when the name only complements a common noun ("un porte-parole de Renault")."""
         pers = [e for e in syntax.ents_within(toks) if e.label_ == "PER" and not self._complements(e, head)
-                and not self._described_noun([e[0]] if len(e) == 1 else list(e))]
+                and not self._described_noun(list(e))]
         if pers:
             clean = self._clean_name(pers[-1])
             if clean:
@@ -562,6 +558,19 @@ class ArticleEntities:
         after = [(p, e) for p, w, e, h in self.ties if words <= w and (not head or h == head)]
         if after:
             return min(after, key=lambda x: x[0])[1]
+        return None
+
+    def _author_behind(self, head: Token, found: Found) -> Token | None:
+        """Who a mention's words or document are by: "les propos de X", "un tweet de X";
+        "selon un bilan fourni par la mairie", "une étude publiée par l’OCDE" (the agent); and
+        after a marker, "selon les prévisions de l’Insee" (the claim is the body's)."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN":
+            return None
+        if lemma in self.lang.speech_nouns:
+            return self._author_of(head)
+        if lemma in self.lang.document_nouns:
+            return self._author_of(head, agent_only=found.kind != "according_to")
         return None
 
     def _author_of(self, head: Token, agent_only: bool = False) -> Token | None:

@@ -919,7 +919,7 @@ def _author_resumes(nxt: Token, lang: Language) -> bool:
                                    for t in doc[nxt.i + 1:min(len(doc), nxt.i + 6)]):
         return True  # ", comme il le disait hier": the author recalls another time it was said
     if nxt.lower_ in lang.auxiliary_forms:  # ", a annoncé à l’AFP X": an incise of the author's
-        doc, j = nxt.doc, nxt.i + 1
+        j = nxt.i + 1
         while j < len(doc) and j <= nxt.i + 3 and (doc[j].pos_ == "ADV" or doc[j].lower_ in lang.inversion_links
                                                    or doc[j].lower_ in lang.inverted_pronouns):
             j += 1
