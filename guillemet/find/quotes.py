@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from guillemet import syntax
-from guillemet.find.cues import Cue, naming_participle, subject_after_verb
+from guillemet.find.cues import Cue, subject_after_verb
 from guillemet.find.marks import Marked
 from guillemet.find.scan import SPACE, TERMINATORS, Scan, Sentences, in_quote, trim
 from guillemet.found import Found
@@ -1017,7 +1017,7 @@ def _labels_a_noun(doc: Doc, mark_tok: int, fragment: str, lang: Language) -> bo
         return True
     if k > 0 and set(doc[k].text) <= set(".…,") and doc[k - 1].lemma_.lower() in lang.naming_verbs:
         return True  # "surnommé... « … »"
-    if naming_participle(doc, k, lang):
+    if k > 0 and prev.lower_ in lang.naming_participles and (doc[k - 1].pos_ in ("NOUN", "PROPN") or doc[k - 1].text == ","):
         return True  # "le forfait dit « solidaire »", "Jeanne Martin, dite « Mamie Jeanne »"
     first = doc[mark_tok + 1] if mark_tok + 1 < len(doc) else None
     if first is not None and first.pos_ in ("ADJ", "ADV"):
